@@ -1,0 +1,68 @@
+/*
+ * cli.c: helpers shared by the command handlers: loading a form or a session
+ * and reporting what went wrong on stderr. Part of the CLI layer (may print).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cmd.h"
+#include "paths.h"
+#include "util.h"
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("wohnort-audit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+struct form *
+cli_load_form(const char *path)
+{
+	struct form_errors errors = {0};
+	char *fallback = NULL;
+	struct form *form;
+
+	if (path == NULL)
+		path = fallback = paths_default_form();
+	form = form_load_file(path, &errors);
+	if (form == NULL) {
+		char *text = form_errors_format(&errors);
+		fputs(text, stderr);
+		free(text);
+	}
+	form_errors_clear(&errors);
+	free(fallback);
+	return form;
+}
+
+struct session *
+cli_open_session(const char *path, enum session_mode mode, int *status)
+{
+	char *notice = NULL, *why = NULL;
+	struct session *s;
+
+	errno = 0;
+	s = session_open(path, mode, &notice, &why);
+
+	if (notice != NULL) {
+		cli_error("%s", notice);
+		free(notice);
+	}
+	if (s == NULL) {
+		cli_error("%s", why ? why : path);
+		*status = errno == EWOULDBLOCK ? EXIT_LOCKED : EXIT_INVALID;
+		free(why);
+		return NULL;
+	}
+	*status = EXIT_OK;
+	return s;
+}

@@ -1,0 +1,14 @@
+/*
+ * cmd_dump.c: the 'dump' command (CLI layer).
+ */
+#include "config.h"
+
+#include "cmd.h"
+
+int
+cmd_dump(int argc, char **argv)
+{
+	(void)argc;
+	cli_error("'%s' is not implemented yet", argv[0]);
+	return EXIT_INVALID;
+}

@@ -1,0 +1,14 @@
+/*
+ * cmd_list.c: the 'list' command (CLI layer).
+ */
+#include "config.h"
+
+#include "cmd.h"
+
+int
+cmd_list(int argc, char **argv)
+{
+	(void)argc;
+	cli_error("'%s' is not implemented yet", argv[0]);
+	return EXIT_INVALID;
+}

@@ -1,0 +1,31 @@
+/*
+ * paths.h: where things live. The session directory (option, environment,
+ * XDG default) and the data directory (source tree when run from the build
+ * tree, $(pkgdatadir) when installed). Creates directories; prints nothing.
+ */
+#ifndef PATHS_H
+#define PATHS_H
+
+/*
+ * paths_session_dir: the session directory: option if not NULL, else
+ * $WOHNORT_AUDIT_DIR, else $XDG_DATA_HOME/wohnort-audit, else
+ * ~/.local/share/wohnort-audit. With create, the directory (and missing
+ * parents) is created mode 0700 and an existing one is tightened to 0700.
+ * Returns a string the caller frees, or NULL with *why set (caller frees).
+ */
+char *paths_session_dir(const char *option, int create, char **why);
+
+/*
+ * paths_data_dir: the directory holding forms/ and the reference data:
+ * $WOHNORT_AUDIT_DATADIR if set, else the source tree when this binary runs
+ * from the build tree, else PKGDATADIR. Returns a borrowed, static string.
+ */
+const char *paths_data_dir(void);
+
+/* The bundled default form: <data dir>/forms/wohnort-muster.yaml. Caller frees. */
+char *paths_default_form(void);
+
+/* A reference file: <data dir>/data/NAME, e.g. paths_data_file("ihk.txt"). Caller frees. */
+char *paths_data_file(const char *name);
+
+#endif

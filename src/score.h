@@ -1,0 +1,73 @@
+/*
+ * score.h: the verdict. Pure functions of a session and its form: visibility
+ * of show_if follow-ups, points per question and Handlungsfeld, Sonderpunkte,
+ * Endpunktzahl, pass/fail in integer arithmetic, validity date, and the
+ * prioritised recommendations. No I/O; the CLI, the TUI and the export all
+ * call score_compute. The formatters return strings and print nothing.
+ */
+#ifndef SCORE_H
+#define SCORE_H
+
+#include <stddef.h>
+
+#include "session.h"
+
+struct score_section {
+	int points;
+	int max;
+	int has_percent; /* 0 when max is 0 */
+	double percent;	 /* 100*points/max, for display only */
+	int below_min;	 /* percent below pass.section_min_percent */
+	int needed;	 /* whole points missing to reach the minimum (0 if met) */
+	int open;	 /* shown, scored, unanswered questions */
+	int answered;	 /* shown questions answered (given or entfällt) */
+	int shown;	 /* shown questions (all types) */
+	char *summary;	 /* one German line on what it lacks when below_min, else NULL */
+};
+
+struct score_recommendation {
+	size_t question;	/* index into form->questions */
+	int gain;		/* max - points */
+	const char *text;	/* option's or question's recommendation; borrowed, may be NULL */
+	const char *own;	/* the auditor's own text from the session; borrowed, may be NULL */
+	int weak_section;	/* its Handlungsfeld is below the minimum */
+};
+
+struct score_result {
+	struct score_section *sections; /* form->section_count entries */
+	size_t section_count;
+	int *question_points; /* form->question_count entries */
+	unsigned char *question_visible; /* form->question_count entries, 1 = shown */
+	int bonus;	      /* Sonderpunkte */
+	int total;	      /* Endpunktzahl */
+	int max;
+	double percent; /* display only */
+	int passed;
+	int provisional; /* some shown scored question is unanswered */
+	int open;	 /* how many */
+	int missing;	 /* points missing to pass, 0 when passed */
+	char valid_until[11]; /* YYYY-MM-DD, "" when not passed or no date */
+	struct score_recommendation *recommendations;
+	size_t recommendation_count;
+};
+
+/* Whether question qi is shown given the current answers (show_if chain). */
+int score_question_visible(const struct session *s, size_t qi);
+
+/* Compute everything into *out (overwritten; free with score_result_free). */
+void score_compute(const struct session *s, struct score_result *out);
+void score_result_free(struct score_result *r);
+
+/*
+ * score_valid_until: date + years, same calendar day; 29 Feb becomes 28 Feb.
+ * out receives YYYY-MM-DD. Returns 0, or -1 when date is not a valid date.
+ */
+int score_valid_until(const char *date, int years, char out[11]);
+
+/* Formatters (caller frees): German text summary with bars and the top 10
+ * recommendations; the tsv lines of `score --format tsv`; one JSON object. */
+char *score_format_text(const struct session *s, const struct score_result *r);
+char *score_format_tsv(const struct session *s, const struct score_result *r);
+char *score_format_json(const struct session *s, const struct score_result *r);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * util.h: allocation wrappers that abort on failure, a growable string buffer,
+ * and UTF-8 checks. Shared by every layer; prints nothing except the single
+ * abort message when memory runs out.
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdarg.h>
+
+/* Allocation: never return NULL; on failure print one line and abort(). */
+void *xmalloc(size_t size);
+void *xcalloc(size_t count, size_t size);
+void *xrealloc(void *ptr, size_t size);
+void *xreallocarray(void *ptr, size_t count, size_t size);
+char *xstrdup(const char *s);		/* xstrdup(NULL) returns NULL */
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
+
+/* Replace *slot with a copy of value (value may be NULL); frees the old one. */
+void str_replace(char **slot, const char *value);
+
+/* A growable byte buffer, always NUL-terminated. Zero-initialise before use. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t size;
+};
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_adds(struct buf *b, const char *s);
+void buf_addc(struct buf *b, char c);
+void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Hand over the string (caller frees); the buffer is empty afterwards. */
+char *buf_steal(struct buf *b);
+void buf_free(struct buf *b);
+
+/*
+ * utf8_valid: 1 if the len bytes at s are well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF), else 0. When bad_offset is not NULL it
+ * receives the offset of the first bad byte.
+ */
+int utf8_valid(const char *s, size_t len, size_t *bad_offset);
+
+/* 1 if s is a date YYYY-MM-DD that exists in the Gregorian calendar. */
+int date_valid(const char *s);
+
+/*
+ * slug_make: a file-name-safe ASCII slug of text: lower case, umlauts folded
+ * (ä→ae, ß→ss), every other run of non-alphanumerics one '-', no leading or
+ * trailing '-', at most max_len bytes, never empty ("audit" if nothing is left).
+ * Caller frees.
+ */
+char *slug_make(const char *text, size_t max_len);
+
+/* Read a whole file (at most max_size bytes) into a NUL-terminated buffer.
+ * Returns 0, or -1 with *why set (caller frees) naming the path and reason. */
+int file_read_all(const char *path, size_t max_size, char **data, size_t *len, char **why);
+
+/*
+ * file_write_atomic: write len bytes to path through a temp file created with
+ * O_EXCL in the same directory, fsync it, rename it over path, fsync the
+ * directory. mode is the new file's permission. On failure path is untouched,
+ * no temp file is left, and -1 is returned with *why set (caller frees).
+ */
+int file_write_atomic(const char *path, const void *data, size_t len, int mode, char **why);
+
+/* fsync the directory that holds path. Returns 0 or -1 with errno set. */
+int dir_fsync_of(const char *path);
+
+#endif

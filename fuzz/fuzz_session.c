@@ -1,0 +1,138 @@
+/*
+ * fuzz_session.c: libFuzzer target for the session file loader. Each input
+ * is written as a session file into a private temporary directory and opened
+ * read-only with session_open, then summarised with session_list. Checked
+ * promises: no crash; a refused file comes with a reason; an accepted one
+ * dumps, loads back from its dump to the same text, and scores (points never
+ * above the maximum). Built by fuzz/run.sh only; not part of the program.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "score.h"
+#include "session.h"
+#include "util.h"
+
+#define CHECK(cond)                                                                                \
+	do {                                                                                       \
+		if (!(cond))                                                                       \
+			__builtin_trap();                                                          \
+	} while (0)
+
+static char *dir;  /* private directory, removed at exit */
+static char *path; /* dir/fuzz.cdb */
+
+int LLVMFuzzerInitialize(int *argc, char ***argv);
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/* Remove the private directory and what the loader may have left in it. */
+static void
+cleanup(void)
+{
+	char *prev = xasprintf("%s.prev", path);
+	unlink(path);
+	unlink(prev);
+	free(prev);
+	rmdir(dir);
+}
+
+/* Make the private directory once. */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	char template[] = "/tmp/fuzz-session-XXXXXX";
+
+	(void)argc, (void)argv;
+	if (mkdtemp(template) == NULL) {
+		perror("mkdtemp");
+		exit(1);
+	}
+	dir = xstrdup(template);
+	path = xasprintf("%s/fuzz.cdb", dir);
+	atexit(cleanup);
+	return 0;
+}
+
+/* Write the input as the session file. */
+static void
+write_input(const uint8_t *data, size_t size)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	size_t done = 0;
+
+	CHECK(fd >= 0);
+	while (done < size) {
+		ssize_t n = write(fd, data + done, size - done);
+		CHECK(n > 0);
+		done += (size_t)n;
+	}
+	CHECK(close(fd) == 0);
+}
+
+/* What an accepted session must support: dump round trip and scoring. */
+static void
+check_session(const struct session *s)
+{
+	struct score_result r;
+	struct session *back;
+	char *dump, *dump2, *why = NULL;
+
+	dump = session_dump(s);
+	CHECK(dump != NULL);
+	back = session_from_dump(dump, strlen(dump), &why);
+	if (back == NULL) {
+		fprintf(stderr, "fuzz_session: dump of an accepted file does not load: %s\n", why);
+		CHECK(0);
+	}
+	dump2 = session_dump(back);
+	CHECK(strcmp(dump, dump2) == 0);
+	free(dump);
+	free(dump2);
+	session_free(back);
+
+	memset(&r, 0, sizeof r);
+	score_compute(s, &r);
+	CHECK(r.total >= 0 && r.total <= r.max + r.bonus);
+	for (size_t i = 0; i < r.section_count; i++)
+		CHECK(r.sections[i].points >= 0 && r.sections[i].points <= r.sections[i].max);
+	free(score_format_text(s, &r));
+	free(score_format_tsv(s, &r));
+	free(score_format_json(s, &r));
+	score_result_free(&r);
+}
+
+/* One fuzz input: the bytes of a session file. */
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct session_summary *list = NULL;
+	struct session *s;
+	char *notice = NULL, *why = NULL;
+	size_t count = 0;
+
+	write_input(data, size);
+	s = session_open(path, SESSION_READ_ONLY, &notice, &why);
+	if (s == NULL) {
+		CHECK(why != NULL);
+	} else {
+		check_session(s);
+		session_free(s);
+	}
+	free(notice);
+	free(why);
+	why = NULL;
+	if (session_list(dir, &list, &count, &why) == 0) {
+		CHECK(count == 1);
+		CHECK(list[0].error != NULL || list[0].answered <= list[0].total);
+		session_summaries_free(list, count);
+	} else {
+		free(why);
+	}
+	return 0;
+}

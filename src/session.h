@@ -99,6 +99,7 @@ struct session {
 	int lock_fd;
 	dev_t file_dev;
 	ino_t file_ino;
+	int loaded_from_previous; /* opened from PATH.prev: the next save keeps .prev */
 };
 
 enum session_mode {
@@ -178,6 +179,9 @@ struct session_summary {
 /* Summaries of every *.cdb in dir, sorted by file name. Returns 0 or -1 with *why. */
 int session_list(const char *dir, struct session_summary **out, size_t *count, char **why);
 void session_summaries_free(struct session_summary *list, size_t count);
+
+/* The format record every snapshot and dump starts with. */
+#define SESSION_FORMAT "wohnort-audit-session 1"
 
 /* Labels for people: "vorgelegt", "nachzureichen", "fehlt", "" for NONE. */
 const char *session_evidence_name(enum evidence_status e);

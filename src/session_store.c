@@ -1,0 +1,782 @@
+/*
+ * session_store.c: sessions on disk. Each save writes a complete tinycdb
+ * snapshot (temp file in the same directory, fsync, close, keep the old file
+ * as PATH.prev, rename, directory fsync) with a CRC-32 over all records; the
+ * loader checks it and falls back to PATH.prev. The write lock is flock on
+ * PATH.lock. Also the directory listing. Model code: never prints or exits.
+ */
+#include "config.h"
+
+#include <cdb.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include "score.h"
+#include "session.h"
+#include "session_private.h"
+#include "util.h"
+
+/* Largest snapshot the loader accepts. */
+#define SNAPSHOT_MAX (512u * 1024 * 1024)
+
+/* Why a load failed: damage may be repaired by the previous generation. */
+enum load_failure {
+	LOAD_IO,      /* could not read the file (errno kind) */
+	LOAD_MISSING, /* no such file */
+	LOAD_DAMAGED, /* the content is wrong */
+};
+
+void
+session_free(struct session *s)
+{
+	if (s == NULL)
+		return;
+	if (s->lock_fd >= 0)
+		close(s->lock_fd); /* releases the flock */
+	session_free_contents(s);
+	free(s);
+}
+
+/* Compare two records by key, bytewise (the canonical checksum order). */
+static int
+record_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct session_record *)a)->key,
+		      ((const struct session_record *)b)->key);
+}
+
+/* Big-endian 32-bit length into 4 bytes. */
+static void
+put_len(unsigned char out[4], size_t n)
+{
+	out[0] = (unsigned char)(n >> 24);
+	out[1] = (unsigned char)(n >> 16);
+	out[2] = (unsigned char)(n >> 8);
+	out[3] = (unsigned char)n;
+}
+
+/* CRC-32 over every record but "checksum", sorted by key: length, key, length, value. */
+static unsigned long
+records_checksum(struct session_record *records, size_t count)
+{
+	unsigned long crc = crc32(0L, Z_NULL, 0);
+	struct session_record *sorted = xreallocarray(NULL, count + 1, sizeof *sorted);
+	unsigned char len[4];
+
+	memcpy(sorted, records, count * sizeof *sorted);
+	qsort(sorted, count, sizeof *sorted, record_cmp);
+	for (size_t i = 0; i < count; i++) {
+		size_t klen = strlen(sorted[i].key);
+		if (strcmp(sorted[i].key, "checksum") == 0)
+			continue;
+		put_len(len, klen);
+		crc = crc32(crc, len, 4);
+		crc = crc32(crc, (const unsigned char *)sorted[i].key, (uInt)klen);
+		put_len(len, sorted[i].value_len);
+		crc = crc32(crc, len, 4);
+		crc = crc32_z(crc, (const unsigned char *)sorted[i].value, sorted[i].value_len);
+	}
+	free(sorted);
+	return crc;
+}
+
+/* A growable list of records. */
+struct record_list {
+	struct session_record *items;
+	size_t count;
+};
+
+/* Append a copy of key/value. */
+static void
+record_list_add(struct record_list *l, const char *key, const char *value, size_t value_len)
+{
+	l->items = xreallocarray(l->items, l->count + 1, sizeof *l->items);
+	l->items[l->count].key = xstrdup(key);
+	l->items[l->count].value = xstrndup(value, value_len);
+	l->items[l->count].value_len = value_len;
+	l->count++;
+}
+
+/* Record callback collecting into a record_list. */
+static void
+collect_record(void *ctx, const char *key, const char *value)
+{
+	record_list_add(ctx, key, value, strlen(value));
+}
+
+/* Answered and total shown scored questions, for the summary records. */
+static void
+count_answered(const struct session *s, int *answered, int *total)
+{
+	*answered = *total = 0;
+	for (size_t i = 0; i < s->form->question_count; i++) {
+		if (!form_type_scored(s->form->questions[i].type) || !score_question_visible(s, i))
+			continue;
+		(*total)++;
+		if (s->items[i].answer.state != ANSWER_OPEN)
+			(*answered)++;
+	}
+}
+
+/* Every record of the snapshot for generation, checksum last. */
+static void
+snapshot_records(const struct session *s, unsigned long generation, struct record_list *l)
+{
+	struct score_result r;
+	char number[32], stamp[32];
+	int answered, total;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	session_records_each(s, 1, collect_record, l);
+	count_answered(s, &answered, &total);
+	memset(&r, 0, sizeof r);
+	score_compute(s, &r);
+#define ADD_INT(key, v)                                          \
+	do {                                                     \
+		snprintf(number, sizeof number, "%ld", (long)(v)); \
+		collect_record(l, key, number);                  \
+	} while (0)
+	ADD_INT("summary.answered", answered);
+	ADD_INT("summary.total", total);
+	ADD_INT("summary.points", r.total);
+	ADD_INT("summary.max", r.max);
+	score_result_free(&r);
+	collect_record(l, "summary.kommune", s->meta.kommune ? s->meta.kommune : "");
+	collect_record(l, "summary.datum", s->meta.datum ? s->meta.datum : "");
+	collect_record(l, "summary.art", s->meta.kind == AUDIT_RENEWAL ? "re" : "erst");
+	snprintf(number, sizeof number, "%lu", generation);
+	collect_record(l, "session.generation", number);
+	gmtime_r(&now, &tm);
+	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	collect_record(l, "session.saved", stamp);
+#undef ADD_INT
+	snprintf(number, sizeof number, "%08lx", records_checksum(l->items, l->count));
+	collect_record(l, "checksum", number);
+}
+
+/* Write the records as a cdb into fd. 0 or -1 with errno. */
+static int
+write_cdb(int fd, const struct record_list *l)
+{
+	struct cdb_make cdbm;
+
+	if (cdb_make_start(&cdbm, fd) < 0)
+		return -1;
+	for (size_t i = 0; i < l->count; i++) {
+		const struct session_record *r = &l->items[i];
+		if (cdb_make_add(&cdbm, r->key, (unsigned)strlen(r->key), r->value,
+				 (unsigned)r->value_len) < 0) {
+			int saved = errno;
+			cdb_make_finish(&cdbm);
+			errno = saved ? saved : EIO;
+			return -1;
+		}
+	}
+	if (cdb_make_finish(&cdbm) < 0) {
+		if (errno == 0)
+			errno = EIO;
+		return -1;
+	}
+	return 0;
+}
+
+/* Read every record of the cdb at path. 0, or -1 with *failure and *why. */
+static int
+read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
+	     enum load_failure *failure, char **why)
+{
+	struct cdb cdb;
+	struct stat st;
+	unsigned pos;
+	int fd, rc;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		*failure = errno == ENOENT ? LOAD_MISSING : LOAD_IO;
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*failure = LOAD_IO;
+		*why = xasprintf("%s: keine reguläre Datei", path);
+		close(fd);
+		return -1;
+	}
+	*failure = LOAD_DAMAGED;
+	if (st.st_size == 0) {
+		*why = xasprintf("%s: die Datei ist leer", path);
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > SNAPSHOT_MAX) {
+		*why = xasprintf("%s: zu groß für eine Sitzung (%lld Bytes)", path,
+				 (long long)st.st_size);
+		close(fd);
+		return -1;
+	}
+	if (cdb_init(&cdb, fd) != 0) {
+		*why = xasprintf("%s: keine gültige Sitzungsdatei (zu kurz oder kein "
+				 "CDB-Format)",
+				 path);
+		close(fd);
+		return -1;
+	}
+	cdb_seqinit(&pos, &cdb);
+	while ((rc = cdb_seqnext(&pos, &cdb)) > 0) {
+		const char *key = cdb_getkey(&cdb);
+		const char *value = cdb_getdata(&cdb);
+		unsigned klen = cdb_keylen(&cdb);
+		char *k;
+
+		if (key == NULL || value == NULL || klen == 0 || memchr(key, '\0', klen) != NULL) {
+			rc = -1;
+			break;
+		}
+		k = xstrndup(key, klen);
+		record_list_add(l, k, value, cdb_datalen(&cdb));
+		free(k);
+	}
+	cdb_free(&cdb);
+	close(fd);
+	if (rc < 0) {
+		*why = xasprintf("%s: beschädigt oder abgeschnitten (Datensätze nicht lesbar)",
+				 path);
+		return -1;
+	}
+	*dev = st.st_dev;
+	*ino = st.st_ino;
+	return 0;
+}
+
+/* Load and verify one snapshot file. NULL with *failure and *why. */
+static struct session *
+load_snapshot(const char *path, enum load_failure *failure, char **why)
+{
+	struct record_list l = {0};
+	struct session *s = NULL;
+	const char *stored = NULL;
+	char computed[16], *reason = NULL;
+	dev_t dev = 0;
+	ino_t ino = 0;
+
+	if (read_records(path, &l, &dev, &ino, failure, why) != 0)
+		goto done;
+	*failure = LOAD_DAMAGED;
+	for (size_t i = 0; i < l.count; i++)
+		if (strcmp(l.items[i].key, "checksum") == 0)
+			stored = l.items[i].value;
+	if (stored == NULL) {
+		int has_format = 0;
+		for (size_t i = 0; i < l.count; i++)
+			has_format |= strcmp(l.items[i].key, "format") == 0;
+		*why = xasprintf("%s: %s", path,
+				 l.count == 0 ? "enthält keine Datensätze (leer oder genullt)"
+				 : has_format ? "die Prüfsumme fehlt (unvollständig geschrieben)"
+					      : "keine Sitzung von wohnort-audit");
+		goto done;
+	}
+	snprintf(computed, sizeof computed, "%08lx", records_checksum(l.items, l.count));
+	if (strcmp(stored, computed) != 0) {
+		*why = xasprintf("%s: Prüfsumme falsch (gespeichert %s, berechnet %s): die "
+				 "Datei ist beschädigt",
+				 path, stored, computed);
+		goto done;
+	}
+	s = session_from_records(l.items, l.count, NULL, &reason);
+	if (s == NULL) {
+		*why = xasprintf("%s: %s", path, reason);
+		free(reason);
+		goto done;
+	}
+	s->path = xstrdup(path);
+	s->file_dev = dev;
+	s->file_ino = ino;
+done:
+	session_records_free(l.items, l.count);
+	return s;
+}
+
+/* Take the flock on PATH.lock and record the holder. -1 with *why (errno EWOULDBLOCK when held). */
+static int
+lock_take(struct session *s, const char *path, char **why)
+{
+	char *lock = xasprintf("%s.lock", path);
+	char holder[256] = "", host[128] = "?", stamp[16];
+	struct passwd *pw = getpwuid(getuid());
+	time_t now = time(NULL);
+	struct tm tm;
+	ssize_t n;
+	int fd, writable = 1;
+
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	if (fd < 0 && (errno == EROFS || errno == EACCES)) {
+		writable = 0;
+		fd = open(lock, O_RDONLY | O_CLOEXEC);
+	}
+	if (fd < 0) {
+		int saved = errno;
+		*why = xasprintf("%s: Sperrdatei nicht anlegbar: %s", lock, strerror(saved));
+		free(lock);
+		errno = saved == EWOULDBLOCK ? EIO : saved;
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+		int saved = errno;
+		if (saved == EWOULDBLOCK) {
+			n = pread(fd, holder, sizeof holder - 1, 0);
+			holder[n > 0 ? n : 0] = '\0';
+			holder[strcspn(holder, "\n")] = '\0';
+			*why = xasprintf("%s wird gerade von einem anderen Programm bearbeitet "
+					 "(%s); nur lesen ist möglich",
+					 path, *holder ? holder : "unbekannt");
+		} else {
+			*why = xasprintf("%s: Sperre nicht möglich: %s", lock, strerror(saved));
+			saved = EIO;
+		}
+		close(fd);
+		free(lock);
+		errno = saved;
+		return -1;
+	}
+	if (writable) {
+		gethostname(host, sizeof host - 1);
+		host[sizeof host - 1] = '\0';
+		localtime_r(&now, &tm);
+		strftime(stamp, sizeof stamp, "%H:%M", &tm);
+		snprintf(holder, sizeof holder, "%ld %s@%s since %s\n", (long)getpid(),
+			 pw ? pw->pw_name : "?", host, stamp);
+		if (fchmod(fd, 0600) != 0 || ftruncate(fd, 0) != 0 ||
+		    pwrite(fd, holder, strlen(holder), 0) < 0) {
+			/* The lock holds regardless; the holder text is a courtesy. */
+		}
+	}
+	free(lock);
+	s->lock_fd = fd;
+	return 0;
+}
+
+/* Remove temp files a killed writer left (we hold the lock, so none is live). */
+static void
+remove_stale_temps(const char *path)
+{
+	char *copy = xstrdup(path), *slash = strrchr(copy, '/');
+	const char *dir = slash ? (slash == copy ? "/" : copy) : ".";
+	char *prefix = xasprintf("%s.tmp-", slash ? slash + 1 : path);
+	size_t plen = strlen(prefix);
+	DIR *d;
+	struct dirent *e;
+
+	if (slash != NULL && slash != copy)
+		*slash = '\0';
+	d = opendir(dir);
+	if (d != NULL) {
+		while ((e = readdir(d)) != NULL) {
+			if (strncmp(e->d_name, prefix, plen) == 0) {
+				char *victim = xasprintf("%s/%s", dir, e->d_name);
+				unlink(victim);
+				free(victim);
+			}
+		}
+		closedir(d);
+	}
+	free(prefix);
+	free(copy);
+}
+
+struct session *
+session_open(const char *path, enum session_mode mode, char **notice, char **why)
+{
+	struct session probe = {.lock_fd = -1};
+	enum load_failure failure, prev_failure;
+	char *reason = NULL, *prev_reason = NULL, *prev;
+	struct session *s;
+	struct stat st;
+
+	*notice = NULL;
+	if (mode == SESSION_WRITE) {
+		if (lock_take(&probe, path, why) != 0)
+			return NULL;
+		remove_stale_temps(path);
+	}
+	s = load_snapshot(path, &failure, &reason);
+	if (s != NULL)
+		goto opened;
+	prev = xasprintf("%s.prev", path);
+	s = failure == LOAD_IO ? NULL : load_snapshot(prev, &prev_failure, &prev_reason);
+	if (s == NULL) {
+		if (failure == LOAD_IO || prev_failure == LOAD_MISSING)
+			*why = xstrdup(reason);
+		else
+			*why = xasprintf("%s; auch die vorherige Generation ist unbrauchbar: %s",
+					 reason, prev_reason);
+		free(reason);
+		free(prev_reason);
+		free(prev);
+		if (probe.lock_fd >= 0)
+			close(probe.lock_fd);
+		errno = EINVAL;
+		return NULL;
+	}
+	*notice = xasprintf("%s; die vorherige Generation %s (Stand %lu) wurde geladen. "
+			    "Änderungen seit jener Sicherung fehlen.",
+			    reason, prev, s->generation);
+	free(reason);
+	free(prev);
+	/* Saving goes to path again; what is there now may be replaced. */
+	free(s->path);
+	s->path = xstrdup(path);
+	s->loaded_from_previous = 1;
+	if (stat(path, &st) == 0) {
+		s->file_dev = st.st_dev;
+		s->file_ino = st.st_ino;
+	} else {
+		s->file_dev = 0;
+		s->file_ino = 0;
+	}
+opened:
+	s->lock_fd = probe.lock_fd;
+	return s;
+}
+
+/* Write the snapshot to a fresh temp file beside s->path. Returns its name or NULL with *why. */
+static char *
+write_temp(const struct session *s, unsigned long generation, struct stat *st, char **why)
+{
+	struct record_list l = {0};
+	char *tmp = xasprintf("%s.tmp-XXXXXX", s->path);
+	int fd, saved;
+
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		saved = errno;
+		*why = xasprintf("%s: Speichern nicht möglich: %s", s->path, strerror(saved));
+		free(tmp);
+		errno = saved;
+		return NULL;
+	}
+	snapshot_records(s, generation, &l);
+	if (fchmod(fd, 0600) != 0 || write_cdb(fd, &l) != 0 || fsync(fd) != 0 ||
+	    fstat(fd, st) != 0)
+		goto fail;
+	session_records_free(l.items, l.count);
+	l.items = NULL;
+	l.count = 0;
+	if (close(fd) != 0) {
+		fd = -1;
+		goto fail;
+	}
+	return tmp;
+fail:
+	saved = errno;
+	session_records_free(l.items, l.count);
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp);
+	*why = xasprintf("%s: Speichern nicht möglich: %s", s->path, strerror(saved));
+	free(tmp);
+	errno = saved;
+	return NULL;
+}
+
+/* Hard-link from to to, replacing to atomically through a temp name. 0 or -1 with errno. */
+static int
+link_replace(const char *from, const char *to)
+{
+	char *tmp = xasprintf("%s.tmp-link-%ld", to, (long)getpid());
+	int rc = -1, saved;
+
+	unlink(tmp);
+	if (link(from, tmp) == 0) {
+		rc = rename(tmp, to);
+		saved = errno;
+		if (rc != 0)
+			unlink(tmp);
+		errno = saved;
+	}
+	free(tmp);
+	return rc;
+}
+
+int
+session_save(struct session *s, char **why)
+{
+	unsigned long generation = s->generation + 1;
+	struct stat st, now;
+	char *tmp, *prev = NULL;
+	int saved;
+
+	if (s->path == NULL) {
+		*why = xstrdup("Die Sitzung hat noch keine Datei");
+		return -1;
+	}
+	if (s->lock_fd < 0) {
+		*why = xasprintf("%s ist nur zum Lesen geöffnet", s->path);
+		return -1;
+	}
+	/* Refuse before writing anything when the file was replaced underneath. */
+	if (stat(s->path, &now) == 0) {
+		if (s->file_ino == 0 && !s->loaded_from_previous) {
+			*why = xasprintf("%s: existiert bereits; nicht überschrieben", s->path);
+			errno = EEXIST;
+			return -1;
+		}
+		if (now.st_dev != s->file_dev || now.st_ino != s->file_ino)
+			goto replaced;
+	} else if (errno != ENOENT) {
+		*why = xasprintf("%s: %s", s->path, strerror(errno));
+		return -1;
+	} else if (s->file_ino != 0) {
+		goto replaced;
+	}
+	tmp = write_temp(s, generation, &st, why);
+	if (tmp == NULL)
+		return -1;
+	if (s->file_ino == 0 && !s->loaded_from_previous) {
+		/* A new file: link never overwrites. */
+		if (link(tmp, s->path) != 0) {
+			saved = errno;
+			unlink(tmp);
+			*why = xasprintf("%s: %s", s->path,
+					 saved == EEXIST ? "existiert bereits; nicht überschrieben"
+							 : strerror(saved));
+			free(tmp);
+			errno = saved;
+			return -1;
+		}
+		unlink(tmp);
+	} else {
+		if (s->loaded_from_previous) {
+			/* Keep the good .prev; park the damaged file beside it. */
+			char *damaged = xasprintf("%s.damaged", s->path);
+			if (s->file_ino != 0)
+				link_replace(s->path, damaged);
+			free(damaged);
+		} else {
+			prev = xasprintf("%s.prev", s->path);
+			if (link_replace(s->path, prev) != 0)
+				goto fail;
+		}
+		if (rename(tmp, s->path) != 0)
+			goto fail;
+	}
+	if (dir_fsync_of(s->path) != 0)
+		goto fail_renamed;
+	free(tmp);
+	free(prev);
+	s->generation = generation;
+	s->file_dev = st.st_dev;
+	s->file_ino = st.st_ino;
+	s->loaded_from_previous = 0;
+	return 0;
+fail:
+	saved = errno;
+	unlink(tmp);
+	*why = xasprintf("%s: Speichern nicht möglich: %s", s->path, strerror(saved));
+	free(tmp);
+	free(prev);
+	errno = saved;
+	return -1;
+replaced:
+	*why = xasprintf("%s wurde von einem anderen Programm ersetzt oder entfernt; "
+			 "die Sitzung wird dort nicht gespeichert (Daten im Speicher "
+			 "bleiben erhalten)",
+			 s->path);
+	errno = EBUSY;
+	return -1;
+fail_renamed:
+	/* The snapshot is in place but may not be durable yet; report it. */
+	saved = errno;
+	s->generation = generation;
+	s->file_dev = st.st_dev;
+	s->file_ino = st.st_ino;
+	s->loaded_from_previous = 0;
+	*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", s->path, strerror(saved));
+	free(tmp);
+	free(prev);
+	return -1;
+}
+
+int
+session_create_file(struct session *s, const char *dir, char **why)
+{
+	char *slug, *base;
+	struct stat st;
+
+	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+		*why = xasprintf("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		*why = xasprintf("%s: kein Verzeichnis", dir);
+		return -1;
+	}
+	if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+		*why = xasprintf("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	slug = slug_make(s->meta.kommune, 60);
+	base = s->meta.datum ? xasprintf("%s-%s", slug, s->meta.datum) : xstrdup(slug);
+	free(slug);
+	for (int n = 1; n < 1000; n++) {
+		char *path = n == 1 ? xasprintf("%s/%s.cdb", dir, base)
+				    : xasprintf("%s/%s-%d.cdb", dir, base, n);
+		struct session probe = {.lock_fd = -1};
+		char *reason = NULL;
+
+		if (lstat(path, &st) == 0 || errno != ENOENT) {
+			free(path);
+			continue;
+		}
+		if (lock_take(&probe, path, &reason) != 0) {
+			free(path);
+			if (errno == EWOULDBLOCK) {
+				free(reason);
+				continue;
+			}
+			*why = reason;
+			free(base);
+			return -1;
+		}
+		free(s->path);
+		s->path = path;
+		s->lock_fd = probe.lock_fd;
+		s->file_dev = 0;
+		s->file_ino = 0;
+		s->loaded_from_previous = 0;
+		if (session_save(s, &reason) == 0) {
+			free(base);
+			return 0;
+		}
+		close(s->lock_fd);
+		s->lock_fd = -1;
+		s->path = NULL;
+		free(path);
+		if (errno == EEXIST) {
+			free(reason);
+			continue;
+		}
+		*why = reason;
+		free(base);
+		return -1;
+	}
+	*why = xasprintf("%s: kein freier Dateiname für „%s“", dir, base);
+	free(base);
+	return -1;
+}
+
+/* A copy of record key of cdb, or NULL when absent. */
+static char *
+cdb_value(struct cdb *cdb, const char *key)
+{
+	if (cdb_find(cdb, key, (unsigned)strlen(key)) <= 0)
+		return NULL;
+	return xstrndup(cdb_getdata(cdb), cdb_datalen(cdb));
+}
+
+/* Fill one summary from the file at path (error set when unreadable). */
+static void
+summary_read(const char *path, struct session_summary *out)
+{
+	static const char *const numbers[] = {"summary.answered", "summary.total",
+					      "summary.points", "summary.max"};
+	int *slots[] = {&out->answered, &out->total, &out->points, &out->max_points};
+	struct cdb cdb;
+	char *format;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		out->error = xstrdup(strerror(errno));
+		return;
+	}
+	if (cdb_init(&cdb, fd) != 0) {
+		out->error = xstrdup("keine gültige Sitzungsdatei (zu kurz oder kein CDB-Format)");
+		close(fd);
+		return;
+	}
+	format = cdb_value(&cdb, "format");
+	if (format == NULL || strcmp(format, SESSION_FORMAT) != 0)
+		out->error = xstrdup(format ? "unbekanntes Sitzungsformat"
+					    : "keine Sitzung von wohnort-audit");
+	else if (cdb_find(&cdb, "checksum", 8) <= 0)
+		out->error = xstrdup("beschädigt (Prüfsumme fehlt)");
+	free(format);
+	for (size_t i = 0; out->error == NULL && i < 4; i++) {
+		char *v = cdb_value(&cdb, numbers[i]), *end;
+		long n = v ? strtol(v, &end, 10) : 0;
+		if (v == NULL || *v == '\0' || *end != '\0' || n < INT_MIN || n > INT_MAX)
+			out->error = xasprintf("beschädigt (%s fehlt)", numbers[i]);
+		else
+			*slots[i] = (int)n;
+		free(v);
+	}
+	if (out->error == NULL) {
+		out->kommune = cdb_value(&cdb, "summary.kommune");
+		out->datum = cdb_value(&cdb, "summary.datum");
+		out->art = cdb_value(&cdb, "summary.art");
+		if (out->kommune == NULL || out->datum == NULL || out->art == NULL)
+			out->error = xstrdup("beschädigt (Zusammenfassung fehlt)");
+	}
+	cdb_free(&cdb);
+	close(fd);
+}
+
+/* scandir filter: visible names ending in .cdb. */
+static int
+is_session_name(const struct dirent *e)
+{
+	size_t n = strlen(e->d_name);
+	return e->d_name[0] != '.' && n > 4 && strcmp(e->d_name + n - 4, ".cdb") == 0;
+}
+
+int
+session_list(const char *dir, struct session_summary **out, size_t *count, char **why)
+{
+	struct dirent **names = NULL;
+	struct session_summary *list;
+	int n = scandir(dir, &names, is_session_name, alphasort);
+
+	*out = NULL;
+	*count = 0;
+	if (n < 0) {
+		*why = xasprintf("%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	list = xcalloc((size_t)n + 1, sizeof *list);
+	for (int i = 0; i < n; i++) {
+		list[i].path = xasprintf("%s/%s", dir, names[i]->d_name);
+		summary_read(list[i].path, &list[i]);
+		free(names[i]);
+	}
+	free(names);
+	*out = list;
+	*count = (size_t)n;
+	return 0;
+}
+
+void
+session_summaries_free(struct session_summary *list, size_t count)
+{
+	if (list == NULL)
+		return;
+	for (size_t i = 0; i < count; i++) {
+		free(list[i].path);
+		free(list[i].kommune);
+		free(list[i].datum);
+		free(list[i].art);
+		free(list[i].error);
+	}
+	free(list);
+}

@@ -1,6 +1,597 @@
-/* export.c: placeholder until the export module lands. */
+/*
+ * export.c: the Ergebnisformular workbook as a whole: the safe write (temp
+ * file in the target directory, workbook_close, fsync, rename, directory
+ * fsync), document properties, shared formats and the cell writers that keep
+ * user text a clean string. The sheets themselves live in export_result.c and
+ * export_sheets.c. Model layer: never prints, never exits; libxlsxwriter's
+ * own warnings go to stderr, which a curses caller must redirect.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
 #include "export.h"
+#include "export_private.h"
 #include "util.h"
-char *export_default_path(const struct session *s) { (void)s; return xstrdup("ergebnis.xlsx"); }
-int export_xlsx(const struct session *s, const char *p, char **why) { (void)s; (void)p; *why = xstrdup("not implemented"); return -1; }
+
+/* Excel's limit on characters in a cell; libxlsxwriter checks bytes. */
+#define CELL_MAX_BYTES 32000
+
+/* Append the UTF-8 encoding of U+FFFD. */
+static void
+add_replacement(struct buf *b)
+{
+	buf_adds(b, "\xEF\xBF\xBD");
+}
+
+char *
+export_clean_text(const char *s)
+{
+	struct buf b = {0};
+	size_t len, i = 0;
+
+	if (s == NULL)
+		return xstrdup("");
+	len = strlen(s);
+	while (i < len) {
+		size_t bad, run;
+		if (utf8_valid(s + i, len - i, &bad))
+			run = len - i;
+		else
+			run = bad;
+		/* copy the valid run, fixing control characters */
+		for (size_t k = 0; k < run; k++) {
+			unsigned char ch = (unsigned char)s[i + k];
+			if (ch == '\r') {
+				buf_addc(&b, '\n');
+				if (k + 1 < run && s[i + k + 1] == '\n')
+					k++;
+			} else if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
+				add_replacement(&b);
+			else
+				buf_addc(&b, (char)ch);
+		}
+		i += run;
+		if (i < len) {
+			add_replacement(&b);
+			i++;
+		}
+	}
+	if (b.len > CELL_MAX_BYTES) {
+		size_t cut = CELL_MAX_BYTES;
+		while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
+			cut--;
+		b.len = cut;
+		b.data[cut] = '\0';
+		buf_adds(&b, "…");
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_steal(&b);
+}
+
+/* Number of UTF-8 characters in the n bytes at s. */
+static size_t
+utf8_chars(const char *s, size_t n)
+{
+	size_t count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count;
+}
+
+int
+export_wrapped_lines(const char *text, double width)
+{
+	/* Calibri 11: a column unit is one digit; German prose averages a little
+	 * less, but bold words and capitals more, so count one char per unit
+	 * and keep one unit of padding. */
+	size_t capacity = width > 3 ? (size_t)(width - 1.5) : 1;
+	int lines = 0;
+	const char *p = text != NULL ? text : "";
+
+	for (;;) {
+		const char *end = strchr(p, '\n');
+		size_t plen = end != NULL ? (size_t)(end - p) : strlen(p);
+		size_t used = 0;
+		const char *w = p, *stop = p + plen;
+		lines++;
+		/* greedy word wrap of one paragraph */
+		while (w < stop) {
+			const char *we = w;
+			size_t wc;
+			while (we < stop && *we != ' ')
+				we++;
+			wc = utf8_chars(w, (size_t)(we - w));
+			if (used > 0 && used + 1 + wc > capacity) {
+				lines++;
+				used = 0;
+			}
+			while (wc > capacity) { /* a word longer than the column breaks */
+				lines++;
+				wc -= capacity;
+			}
+			used += (used > 0 ? 1 : 0) + wc;
+			w = we;
+			while (w < stop && *w == ' ')
+				w++;
+		}
+		if (end == NULL)
+			break;
+		p = end + 1;
+	}
+	return lines;
+}
+
+double
+export_row_height(const char *const *texts, const double *widths, size_t n)
+{
+	int lines = 1;
+	double h;
+	for (size_t i = 0; i < n; i++) {
+		int l = export_wrapped_lines(texts[i], widths[i]);
+		if (l > lines)
+			lines = l;
+	}
+	h = lines * EXPORT_LINE_HEIGHT + 3;
+	return h > 409 ? 409 : h;
+}
+
+void
+export_check(struct export_ctx *c, lxw_error err)
+{
+	if (err != LXW_NO_ERROR && c->err == LXW_NO_ERROR)
+		c->err = err;
+}
+
+void
+export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		const char *text, lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+	if (clean[0] == '\0')
+		export_check(c, worksheet_write_blank(ws, row, col, fmt));
+	else
+		export_check(c, worksheet_write_string(ws, row, col, clean, fmt));
+	free(clean);
+	c->cells++;
+}
+
+void
+export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+		  double value, lxw_format *fmt)
+{
+	export_check(c, worksheet_write_number(ws, row, col, value, fmt));
+	c->cells++;
+}
+
+void
+export_put_formula_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+			  lxw_col_t col, const char *formula, double cached, lxw_format *fmt)
+{
+	export_check(c, worksheet_write_formula_num(ws, row, col, formula, fmt, cached));
+	c->cells++;
+}
+
+void
+export_put_formula_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+			lxw_col_t col, const char *formula, const char *cached,
+			lxw_format *fmt)
+{
+	char *clean = export_clean_text(cached);
+	export_check(c, worksheet_write_formula_str(ws, row, col, formula, fmt, clean));
+	free(clean);
+	c->cells++;
+}
+
+void
+export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+		  lxw_col_t first_col, lxw_col_t last_col, const char *text, lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+	export_check(c, worksheet_merge_range(ws, row, first_col, row, last_col, clean, fmt));
+	free(clean);
+	c->cells++;
+}
+
+char *
+export_german_date(const char *date)
+{
+	if (date != NULL && date_valid(date))
+		return xasprintf("%.2s.%.2s.%.4s", date + 8, date + 5, date);
+	return export_clean_text(date);
+}
+
+char *
+export_question_number(const struct form *f, size_t qi)
+{
+	const struct form_question *q = &f->questions[qi];
+	const struct form_section *sec = &f->sections[q->section];
+	return xasprintf("%zu.%zu", q->section + 1, qi - sec->first + 1);
+}
+
+/* Append text to b with '&' doubled (header/footer control character). */
+static void
+add_header_text(struct buf *b, const char *text, size_t max_bytes)
+{
+	char *clean = export_clean_text(text);
+	size_t n = 0;
+	for (const char *p = clean; *p != '\0' && n < max_bytes; p++, n++) {
+		if (n + 4 >= max_bytes && ((unsigned char)*p & 0xC0) != 0x80)
+			break; /* stop at a character boundary near the limit */
+		if (*p == '&')
+			buf_addc(b, '&');
+		if (*p == '\n' || *p == '\t')
+			buf_addc(b, ' ');
+		else
+			buf_addc(b, *p);
+	}
+	free(clean);
+}
+
+void
+export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape)
+{
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
+	export_check(c, worksheet_set_header(ws, c->header));
+	export_check(c, worksheet_set_footer(ws, "&L&8Vertraulich – die Punktzahl wird nicht "
+						 "veröffentlicht&R&8Seite &P von &N"));
+}
+
+/* Create the formats every sheet uses. */
+static void
+make_formats(struct export_ctx *c)
+{
+	struct export_formats *f = &c->fmt;
+	const lxw_color_t dark = 0x1F4E79, light = 0xDDEBF7;
+
+	f->title = workbook_add_format(c->wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 16);
+	format_set_font_color(f->title, dark);
+
+	f->subtitle = workbook_add_format(c->wb);
+	format_set_italic(f->subtitle);
+	format_set_text_wrap(f->subtitle);
+	format_set_align(f->subtitle, LXW_ALIGN_VERTICAL_TOP);
+
+	f->provisional = workbook_add_format(c->wb);
+	format_set_bold(f->provisional);
+	format_set_font_size(f->provisional, 14);
+	format_set_font_color(f->provisional, 0xC00000);
+	format_set_border(f->provisional, LXW_BORDER_MEDIUM);
+	format_set_border_color(f->provisional, 0xC00000);
+	format_set_align(f->provisional, LXW_ALIGN_CENTER);
+	format_set_align(f->provisional, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(f->provisional);
+
+	f->label = workbook_add_format(c->wb);
+	format_set_bold(f->label);
+	format_set_align(f->label, LXW_ALIGN_VERTICAL_TOP);
+
+	f->value = workbook_add_format(c->wb);
+	format_set_text_wrap(f->value);
+	format_set_align(f->value, LXW_ALIGN_LEFT);
+	format_set_align(f->value, LXW_ALIGN_VERTICAL_TOP);
+
+	f->head = workbook_add_format(c->wb);
+	format_set_bold(f->head);
+	format_set_font_color(f->head, LXW_COLOR_WHITE);
+	format_set_bg_color(f->head, dark);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_text_wrap(f->head);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->cell = workbook_add_format(c->wb);
+	format_set_border(f->cell, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell);
+	format_set_align(f->cell, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_center = workbook_add_format(c->wb);
+	format_set_border(f->cell_center, LXW_BORDER_THIN);
+	format_set_align(f->cell_center, LXW_ALIGN_CENTER);
+	format_set_align(f->cell_center, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_int = workbook_add_format(c->wb);
+	format_set_border(f->cell_int, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_int, "0");
+	format_set_align(f->cell_int, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_percent = workbook_add_format(c->wb);
+	format_set_border(f->cell_percent, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_percent, "0.0%");
+	format_set_align(f->cell_percent, LXW_ALIGN_RIGHT);
+	format_set_align(f->cell_percent, LXW_ALIGN_VERTICAL_TOP);
+
+	f->total_label = workbook_add_format(c->wb);
+	format_set_bold(f->total_label);
+	format_set_bg_color(f->total_label, light);
+	format_set_border(f->total_label, LXW_BORDER_THIN);
+
+	f->total_int = workbook_add_format(c->wb);
+	format_set_bold(f->total_int);
+	format_set_bg_color(f->total_int, light);
+	format_set_border(f->total_int, LXW_BORDER_THIN);
+	format_set_num_format(f->total_int, "0");
+
+	f->total_percent = workbook_add_format(c->wb);
+	format_set_bold(f->total_percent);
+	format_set_bg_color(f->total_percent, light);
+	format_set_border(f->total_percent, LXW_BORDER_THIN);
+	format_set_num_format(f->total_percent, "0.0%");
+	format_set_align(f->total_percent, LXW_ALIGN_RIGHT);
+
+	f->total_center = workbook_add_format(c->wb);
+	format_set_bold(f->total_center);
+	format_set_bg_color(f->total_center, light);
+	format_set_border(f->total_center, LXW_BORDER_THIN);
+	format_set_align(f->total_center, LXW_ALIGN_CENTER);
+
+	f->verdict = workbook_add_format(c->wb);
+	format_set_bold(f->verdict);
+	format_set_font_size(f->verdict, 13);
+	format_set_bg_color(f->verdict, light);
+	format_set_border(f->verdict, LXW_BORDER_THIN);
+
+	f->below_min = workbook_add_format(c->wb);
+	format_set_bg_color(f->below_min, 0xFFC7CE);
+	format_set_font_color(f->below_min, 0x9C0006);
+
+	f->note = workbook_add_format(c->wb);
+	format_set_italic(f->note);
+	format_set_font_size(f->note, 9);
+	format_set_text_wrap(f->note);
+	format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* Seconds since the epoch of a YYYY-MM-DD date (UTC midnight); 0 when invalid. */
+static time_t
+date_to_time(const char *date)
+{
+	struct tm tm = {0};
+	if (date == NULL || !date_valid(date))
+		return 0;
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	tm.tm_hour = 12; /* noon, so no time zone shows another day */
+	return timegm(&tm);
+}
+
+/* Document properties: title with the Kommune, auditor, IHK, interview date. */
+static void
+set_properties(struct export_ctx *c, char **owned)
+{
+	const struct session_meta *m = &c->s->meta;
+	lxw_doc_properties props = {0};
+
+	owned[0] = export_clean_text(m->kommune);
+	owned[1] = xasprintf("Ergebnisformular „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
+			     owned[0]);
+	owned[2] = export_clean_text(m->auditor);
+	owned[3] = export_clean_text(m->ihk);
+	props.title = owned[1];
+	props.subject = "Prüfgespräch – Ergebnis";
+	props.author = owned[2];
+	props.company = owned[3];
+	props.category = "Vertraulich";
+	props.comments = "Vertraulich – die Punktzahl wird nicht veröffentlicht";
+	props.created = date_to_time(m->datum);
+	export_check(c, workbook_set_properties(c->wb, &props));
+}
+
+/* The page header: Kommune left, interview date right. */
+static char *
+make_header(const struct session *s)
+{
+	struct buf b = {0};
+	char *date = export_german_date(s->meta.datum);
+	buf_adds(&b, "&L&8");
+	add_header_text(&b, s->meta.kommune, 100);
+	buf_adds(&b, "&C&8Ergebnisformular&R&8");
+	add_header_text(&b, date, 20);
+	free(date);
+	return buf_steal(&b);
+}
+
+/* Build every sheet into c->wb; errors end up in c->err. */
+static void
+build_workbook(struct export_ctx *c)
+{
+	lxw_worksheet *result, *rating, *recs, *goals, *evidence;
+	char *owned[4] = {0};
+
+	make_formats(c);
+	set_properties(c, owned);
+	result = workbook_add_worksheet(c->wb, EXPORT_SHEET_RESULT);
+	rating = workbook_add_worksheet(c->wb, EXPORT_SHEET_RATING);
+	recs = workbook_add_worksheet(c->wb, EXPORT_SHEET_RECOMMENDATIONS);
+	goals = workbook_add_worksheet(c->wb, EXPORT_SHEET_GOALS);
+	evidence = workbook_add_worksheet(c->wb, EXPORT_SHEET_EVIDENCE);
+	if (result == NULL || rating == NULL || recs == NULL || goals == NULL ||
+	    evidence == NULL) {
+		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	} else {
+		/* goals first: Ergebnis refers to its Sonderpunkte rows */
+		export_sheet_goals(c, goals);
+		export_sheet_rating(c, rating);
+		export_sheet_result(c, result);
+		export_sheet_recommendations(c, recs);
+		export_sheet_evidence(c, evidence);
+		worksheet_activate(result);
+	}
+	for (size_t i = 0; i < 4; i++)
+		free(owned[i]);
+}
+
+/* The directory part of path ("." when it has none). Caller frees. */
+static char *
+dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	if (slash == NULL)
+		return xstrdup(".");
+	if (slash == path)
+		return xstrdup("/");
+	return xstrndup(path, (size_t)(slash - path));
+}
+
+/* Text for a libxlsxwriter error, with errno when it says more. */
+static char *
+close_reason(lxw_error err, int saved_errno)
+{
+	if (saved_errno != 0)
+		return xasprintf("%s (%s)", strerror(saved_errno), lxw_strerror(err));
+	return xstrdup(lxw_strerror(err));
+}
+
+/* fsync a file by path. Returns 0 or -1 with errno. */
+static int
+fsync_path(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	if (fsync(fd) != 0) {
+		int e = errno;
+		close(fd);
+		errno = e;
+		return -1;
+	}
+	return close(fd);
+}
+
+int
+export_xlsx_counted(const struct session *s, const char *path, size_t *cells, char **why)
+{
+	struct export_ctx c = {0};
+	lxw_workbook_options opts = {0};
+	struct stat st;
+	char *dir, *tmp;
+	mode_t mask;
+	lxw_error err;
+	int fd;
+
+	if (s == NULL || s->form == NULL || path == NULL || path[0] == '\0') {
+		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
+		return -1;
+	}
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+		*why = xasprintf("%s: ist ein Verzeichnis", path);
+		return -1;
+	}
+	dir = dir_of(path);
+	tmp = xasprintf("%s/.wohnort-export-XXXXXX", dir);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0) {
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, strerror(errno));
+		goto fail_nofile;
+	}
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+		*why = xasprintf("%s: %s", path, strerror(errno));
+		goto fail;
+	}
+
+	c.s = s;
+	c.f = s->form;
+	score_compute(s, &c.r);
+	if (c.r.sections == NULL && c.f->section_count > 0) {
+		*why = xasprintf("%s: keine Bewertung verfügbar", path);
+		goto fail;
+	}
+	c.header = make_header(s);
+	opts.tmpdir = dir;
+	c.wb = workbook_new_opt(tmp, &opts);
+	if (c.wb == NULL) {
+		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
+		goto fail;
+	}
+	build_workbook(&c);
+	if (c.err != LXW_NO_ERROR) {
+		/* still close to free the workbook; its output is discarded */
+		*why = xasprintf("%s: %s", path, lxw_strerror(c.err));
+		workbook_close(c.wb);
+		goto fail;
+	}
+	errno = 0;
+	err = workbook_close(c.wb);
+	if (err != LXW_NO_ERROR) {
+		char *reason = close_reason(err, errno);
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, reason);
+		free(reason);
+		goto fail;
+	}
+	if (fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, strerror(errno));
+		goto fail;
+	}
+	if (dir_fsync_of(path) != 0) {
+		/* the file is in place; only its durability is in doubt */
+		*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", path,
+				 strerror(errno));
+		goto fail_nofile;
+	}
+	if (cells != NULL)
+		*cells = c.cells;
+	score_result_free(&c.r);
+	free(c.header);
+	free(tmp);
+	free(dir);
+	return 0;
+
+fail:
+	unlink(tmp);
+fail_nofile:
+	score_result_free(&c.r);
+	free(c.header);
+	free(tmp);
+	free(dir);
+	return -1;
+}
+
+int
+export_xlsx(const struct session *s, const char *path, char **why)
+{
+	return export_xlsx_counted(s, path, NULL, why);
+}
+
+char *
+export_default_path(const struct session *s)
+{
+	char *slug, *out;
+
+	if (s->path != NULL && s->path[0] != '\0') {
+		const char *base = strrchr(s->path, '/');
+		char *dir = dir_of(s->path);
+		size_t len;
+		base = base != NULL ? base + 1 : s->path;
+		len = strlen(base);
+		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
+			len -= 4;
+		slug = xstrndup(base, len);
+		out = xasprintf("%s/%s-ergebnis.xlsx", dir, slug);
+		free(dir);
+	} else {
+		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
+				       s->meta.datum ? s->meta.datum : "");
+		slug = slug_make(name, 80);
+		free(name);
+		out = xasprintf("%s-ergebnis.xlsx", slug);
+	}
+	free(slug);
+	return out;
+}

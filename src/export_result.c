@@ -1,0 +1,380 @@
+/*
+ * export_result.c: the "Ergebnis" sheet, page one of the Ergebnisformular:
+ * the interview's facts, the table per Handlungsfeld, Sonderpunkte,
+ * Endpunktzahl and verdict, and a chart of the Quote against the minimum.
+ * Every sum is a formula over Bewertung (or Entwicklungsziele) written with
+ * the score module's result as its cached value, so a viewer that does not
+ * recalculate shows the right numbers and an edited point recalculates.
+ * Computes no score itself beyond restating score_compute's result.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "export_private.h"
+#include "util.h"
+
+/* Column widths (Excel units) of A..F; G is a hidden helper column. */
+static const double result_widths[] = {34, 11, 11, 10, 13, 11};
+#define RESULT_LAST_COL 5
+#define RESULT_HELPER_COL 6 /* hidden: points a section lacks to its minimum */
+
+/* Cell name like "B7" for 0-based row and column (columns A..Z). */
+static void
+cell_name(char out[16], lxw_row_t row, lxw_col_t col)
+{
+	snprintf(out, 16, "%c%u", 'A' + (int)col, (unsigned)row + 1);
+}
+
+/* Width of the merged value cells B..F. */
+static double
+merged_width(void)
+{
+	double w = 0;
+	for (int i = 1; i <= RESULT_LAST_COL; i++)
+		w += result_widths[i];
+	return w;
+}
+
+/* One "Label: value" line of the facts block; value is merged across B..F. */
+static void
+put_fact(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *label,
+	 const char *value)
+{
+	double w = merged_width();
+	const char *texts[1];
+	char *clean = export_clean_text(value);
+
+	texts[0] = clean;
+	export_put_text(c, ws, row, 0, label, c->fmt.label);
+	export_put_merged(c, ws, row, 1, RESULT_LAST_COL, clean[0] ? clean : "–", c->fmt.value);
+	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+	free(clean);
+}
+
+/* Participants as "Name (Funktion)" lines. Caller frees. */
+static char *
+participants_text(const struct session *s)
+{
+	struct buf b = {0};
+	for (size_t i = 0; i < s->participant_count; i++) {
+		const struct session_participant *p = &s->participants[i];
+		if ((p->name == NULL || !p->name[0]) && (p->function == NULL || !p->function[0]))
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, '\n');
+		buf_adds(&b, p->name != NULL && p->name[0] ? p->name : "–");
+		if (p->function != NULL && p->function[0])
+			buf_printf(&b, " (%s)", p->function);
+	}
+	return b.data != NULL ? buf_steal(&b) : xstrdup("");
+}
+
+/* The verdict word the sheet shows for a result. */
+static const char *
+verdict_text(const struct score_result *r)
+{
+	if (r->provisional)
+		return "vorläufig";
+	return r->passed ? "bestanden" : "nicht bestanden";
+}
+
+/* The facts block at the top: Kommune … Teilnehmende. Returns the next row. */
+static lxw_row_t
+write_facts(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
+{
+	const struct session *s = c->s;
+	const struct form *f = c->f;
+	char *date = export_german_date(s->meta.datum);
+	char *edition = export_german_date(f->edition);
+	char *form_line = xasprintf("%s, Fassung vom %s", f->title ? f->title : f->id, edition);
+	char *people = participants_text(s);
+
+	put_fact(c, ws, row++, "Kommune", s->meta.kommune);
+	put_fact(c, ws, row++, "Landkreis", s->meta.landkreis);
+	put_fact(c, ws, row++, "Zentralitätsstufe", s->meta.zentralitaet);
+	put_fact(c, ws, row++, "IHK", s->meta.ihk);
+	put_fact(c, ws, row++, "Auditor/in", s->meta.auditor);
+	put_fact(c, ws, row++, "Datum", date);
+	put_fact(c, ws, row++, "Art", s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
+	put_fact(c, ws, row++, "Prüfbogen", form_line);
+	put_fact(c, ws, row++, "Teilnehmende", people);
+	free(people);
+	free(form_line);
+	free(edition);
+	free(date);
+	return row;
+}
+
+/* The per-Handlungsfeld table; returns the row after its last section. */
+static lxw_row_t
+write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
+{
+	static const char *const heads[] = {"Handlungsfeld", "Punkte", "Maximum",
+					    "Quote", "Mindestquote", "erfüllt"};
+	const struct form *f = c->f;
+	unsigned last = (unsigned)f->question_count + 1; /* last Bewertung row, 1-based */
+	int pct = f->pass_section_min_percent;
+
+	for (lxw_col_t col = 0; col <= RESULT_LAST_COL; col++)
+		export_put_text(c, ws, row, col, heads[col], c->fmt.head);
+	export_check(c, worksheet_set_row(ws, row, 18, NULL));
+	row++;
+	for (size_t i = 0; i < f->section_count; i++, row++) {
+		const struct score_section *sec = &c->r.sections[i];
+		char b[16], cc[16], e[16], fcell[16], formula[512];
+		const char *texts[1] = {f->sections[i].title};
+		double w = result_widths[0];
+
+		cell_name(b, row, 1);
+		cell_name(cc, row, 2);
+		cell_name(e, row, 4);
+		export_put_text(c, ws, row, 0, f->sections[i].title, c->fmt.cell);
+		snprintf(formula, sizeof formula,
+			 "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$E$2:$E$%u)", last, i + 1,
+			 last);
+		export_put_formula_number(c, ws, row, 1, formula, sec->points, c->fmt.cell_int);
+		snprintf(formula, sizeof formula,
+			 "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$F$2:$F$%u)", last, i + 1,
+			 last);
+		export_put_formula_number(c, ws, row, 2, formula, sec->max, c->fmt.cell_int);
+		snprintf(formula, sizeof formula, "=IF(%s=0,\"–\",%s/%s)", cc, b, cc);
+		if (sec->max > 0)
+			export_put_formula_number(c, ws, row, 3, formula,
+						  (double)sec->points / sec->max,
+						  c->fmt.cell_percent);
+		else
+			export_put_formula_text(c, ws, row, 3, formula, "–", c->fmt.cell_percent);
+		export_put_number(c, ws, row, 4, pct / 100.0, c->fmt.cell_percent);
+		/* integer comparison, as the score module does */
+		snprintf(formula, sizeof formula,
+			 "=IF(%s=0,\"–\",IF(%s*100>=ROUND(%s*100,0)*%s,\"ja\",\"nein\"))", cc, b, e,
+			 cc);
+		export_put_formula_text(c, ws, row, 5, formula,
+					sec->max == 0 ? "–" : (sec->below_min ? "nein" : "ja"),
+					c->fmt.cell_center);
+		cell_name(fcell, row, 5);
+		snprintf(formula, sizeof formula,
+			 "=IF(%s=\"nein\",ROUNDUP((ROUND(%s*100,0)*%s-100*%s)/100,0),0)", fcell,
+			 e, cc, b);
+		export_put_formula_number(c, ws, row, RESULT_HELPER_COL, formula, sec->needed,
+					  NULL);
+		export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+	}
+	return row;
+}
+
+/* Sonderpunkte, Endpunktzahl, Ergebnisquote, verdict and what is missing. */
+static lxw_row_t
+write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t first_sec,
+	     lxw_row_t last_sec)
+{
+	const struct form *f = c->f;
+	const struct score_result *r = &c->r;
+	unsigned first = (unsigned)first_sec + 1, last = (unsigned)last_sec + 1;
+	unsigned qlast = (unsigned)f->question_count + 1;
+	lxw_row_t bonus_row, total_row, quote_row, open_row, verdict_row;
+	char formula[768], valid[11] = "", *valid_de;
+	int total_ok = (long)r->total * 100 >= (long)f->pass_total_percent * r->max;
+	int years = c->s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal : f->validity_first;
+
+	/* Sonderpunkte: the sum on Entwicklungsziele in a re-audit */
+	bonus_row = row;
+	export_put_text(c, ws, row, 0, "Sonderpunkte (Entwicklungsziele)", c->fmt.total_label);
+	if (c->bonus_count > 0) {
+		snprintf(formula, sizeof formula, "=SUM(Entwicklungsziele!$F$%u:$F$%u)",
+			 (unsigned)c->bonus_first + 1,
+			 (unsigned)(c->bonus_first + c->bonus_count));
+		export_put_formula_number(c, ws, row, 1, formula, r->bonus, c->fmt.total_int);
+	} else {
+		export_put_number(c, ws, row, 1, r->bonus, c->fmt.total_int);
+	}
+	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
+			  c->bonus_count > 0 ? "für erreichte Entwicklungsziele des letzten Audits"
+					     : "im Erstaudit keine",
+			  c->fmt.total_label);
+	row++;
+
+	total_row = row;
+	export_put_text(c, ws, row, 0, "Endpunktzahl", c->fmt.total_label);
+	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)+B%u", first, last, bonus_row + 1);
+	export_put_formula_number(c, ws, row, 1, formula, r->total, c->fmt.total_int);
+	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first, last);
+	export_put_formula_number(c, ws, row, 2, formula, r->max, c->fmt.total_int);
+	export_put_merged(c, ws, row, 3, RESULT_LAST_COL, "Punkte von möglichen Punkten",
+			  c->fmt.total_label);
+	row++;
+
+	quote_row = row;
+	export_put_text(c, ws, row, 0, "Ergebnisquote", c->fmt.total_label);
+	export_put_text(c, ws, row, 1, "", c->fmt.total_label);
+	export_put_text(c, ws, row, 2, "", c->fmt.total_label);
+	snprintf(formula, sizeof formula, "=IF(C%u=0,\"–\",B%u/C%u)", total_row + 1,
+		 total_row + 1, total_row + 1);
+	if (r->max > 0)
+		export_put_formula_number(c, ws, row, 3, formula, (double)r->total / r->max,
+					  c->fmt.total_percent);
+	else
+		export_put_formula_text(c, ws, row, 3, formula, "–", c->fmt.total_percent);
+	export_put_number(c, ws, row, 4, f->pass_total_percent / 100.0, c->fmt.total_percent);
+	snprintf(formula, sizeof formula,
+		 "=IF(B%u*100>=ROUND(E%u*100,0)*C%u,\"ja\",\"nein\")", total_row + 1,
+		 quote_row + 1, total_row + 1);
+	export_put_formula_text(c, ws, row, 5, formula, total_ok ? "ja" : "nein",
+				c->fmt.total_center);
+	row++;
+
+	open_row = row;
+	export_put_text(c, ws, row, 0, "Offene Fragen", c->fmt.total_label);
+	snprintf(formula, sizeof formula, "=SUM(Bewertung!$J$2:$J$%u)", qlast);
+	export_put_formula_number(c, ws, row, 1, formula, r->open, c->fmt.total_int);
+	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
+			  r->open > 0 ? "Fragen ohne Antwort: das Ergebnis ist vorläufig"
+				      : "alle Fragen beantwortet",
+			  c->fmt.total_label);
+	row++;
+
+	verdict_row = row;
+	export_put_text(c, ws, row, 0, "Ergebnis", c->fmt.verdict);
+	snprintf(formula, sizeof formula,
+		 "=IF(B%u>0,\"vorläufig\",IF(AND(F%u=\"ja\",COUNTIF(F%u:F%u,\"nein\")=0),"
+		 "\"bestanden\",\"nicht bestanden\"))",
+		 open_row + 1, quote_row + 1, first, last);
+	export_put_formula_text(c, ws, row, 1, formula, verdict_text(r), c->fmt.verdict);
+	for (lxw_col_t col = 2; col <= RESULT_LAST_COL; col++)
+		export_put_text(c, ws, row, col, "", c->fmt.verdict);
+	export_check(c, worksheet_set_row(ws, row, 21, NULL));
+	row++;
+
+	/* gültig bis: the date the seal would hold to when the verdict is bestanden */
+	if (score_valid_until(c->s->meta.datum, years, valid) != 0)
+		valid[0] = '\0';
+	valid_de = valid[0] ? export_german_date(valid) : xstrdup("–");
+	export_put_text(c, ws, row, 0, "gültig bis", c->fmt.total_label);
+	snprintf(formula, sizeof formula, "=IF(B%u=\"bestanden\",\"%s\",\"–\")",
+		 verdict_row + 1, valid_de);
+	export_put_formula_text(c, ws, row, 1, formula,
+				r->passed && !r->provisional && valid[0] ? valid_de : "–",
+				c->fmt.total_label);
+	export_put_merged(c, ws, row, 2, RESULT_LAST_COL, "", c->fmt.total_label);
+	free(valid_de);
+	row++;
+
+	export_put_text(c, ws, row, 0, "Punkte bis zum Siegel", c->fmt.total_label);
+	snprintf(formula, sizeof formula,
+		 "=MAX(0,ROUNDUP((ROUND(E%u*100,0)*C%u-100*B%u)/100,0),SUM(G%u:G%u))",
+		 quote_row + 1, total_row + 1, total_row + 1, first, last);
+	export_put_formula_number(c, ws, row, 1, formula, r->missing, c->fmt.total_int);
+	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
+			  "fehlende Punkte zur Gesamt- und zu den Mindestquoten",
+			  c->fmt.total_label);
+	row++;
+	return row;
+}
+
+/* Bar chart of the Quote per Handlungsfeld against the Mindestquote. */
+static void
+write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t first_sec,
+	    lxw_row_t last_sec)
+{
+	lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_BAR);
+	lxw_chart_series *quote, *min;
+	lxw_chart_fill quote_fill = {.color = 0x1F4E79};
+	lxw_chart_fill min_fill = {.color = 0xBFBFBF};
+	lxw_chart_font small = {.size = 9};
+	lxw_chart_options opts = {.x_scale = 1.33, .y_scale = 1.15, .x_offset = 2, .y_offset = 6};
+
+	if (chart == NULL) {
+		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		return;
+	}
+	quote = chart_add_series(chart, NULL, NULL);
+	chart_series_set_categories(quote, EXPORT_SHEET_RESULT, first_sec, 0, last_sec, 0);
+	chart_series_set_values(quote, EXPORT_SHEET_RESULT, first_sec, 3, last_sec, 3);
+	chart_series_set_name(quote, "Quote");
+	chart_series_set_fill(quote, &quote_fill);
+	chart_series_set_labels(quote);
+	chart_series_set_labels_num_format(quote, "0%");
+	chart_series_set_labels_font(quote, &small);
+	min = chart_add_series(chart, NULL, NULL);
+	chart_series_set_categories(min, EXPORT_SHEET_RESULT, first_sec, 0, last_sec, 0);
+	chart_series_set_values(min, EXPORT_SHEET_RESULT, first_sec, 4, last_sec, 4);
+	chart_series_set_name(min, "Mindestquote");
+	chart_series_set_fill(min, &min_fill);
+	chart_title_set_name(chart, "Quote je Handlungsfeld und Mindestquote");
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, 1);
+	chart_axis_set_major_unit(chart->x_axis, 0.2);
+	chart_axis_set_num_format(chart->x_axis, "0%");
+	chart_axis_set_num_font(chart->x_axis, &small);
+	chart_axis_set_num_font(chart->y_axis, &small);
+	chart_axis_set_reverse(chart->y_axis); /* first Handlungsfeld on top */
+	chart_set_series_gap(chart, 60);
+	export_check(c, worksheet_insert_chart_opt(ws, row, 0, chart, &opts));
+}
+
+void
+export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
+{
+	const struct form *f = c->f;
+	lxw_row_t row = 0, first_sec, last_sec;
+	lxw_row_col_options hidden = {.hidden = 1};
+	char range[64];
+
+	for (lxw_col_t col = 0; col <= RESULT_LAST_COL; col++)
+		export_check(c, worksheet_set_column(ws, col, col, result_widths[col], NULL));
+	export_check(c, worksheet_set_column_opt(ws, RESULT_HELPER_COL, RESULT_HELPER_COL, 8,
+						 NULL, &hidden));
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+
+	export_put_merged(c, ws, row, 0, RESULT_LAST_COL, "Ergebnisformular", c->fmt.title);
+	export_check(c, worksheet_set_row(ws, row, 24, NULL));
+	row++;
+	{
+		char *sub = xasprintf("Prüfgespräch „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
+				      c->s->meta.kommune ? c->s->meta.kommune : "");
+		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, sub, c->fmt.subtitle);
+		free(sub);
+	}
+	row++;
+	if (c->r.provisional) {
+		char *mark = xasprintf("VORLÄUFIG – %d Frage%s noch offen", c->r.open,
+				       c->r.open == 1 ? "" : "n");
+		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark, c->fmt.provisional);
+		export_check(c, worksheet_set_row(ws, row, 26, NULL));
+		free(mark);
+	}
+	row += 2;
+	row = write_facts(c, ws, row);
+	row++;
+	first_sec = row + 1;
+	row = write_sections(c, ws, row);
+	last_sec = row - 1;
+	if (f->section_count > 0) {
+		lxw_conditional_format below = {
+		    .type = LXW_CONDITIONAL_TYPE_FORMULA,
+		    .format = c->fmt.below_min,
+		};
+		snprintf(range, sizeof range, "=$F%u=\"nein\"", (unsigned)first_sec + 1);
+		below.value_string = range;
+		export_check(c, worksheet_conditional_format_range(ws, first_sec, 0, last_sec,
+								   RESULT_LAST_COL, &below));
+	}
+	row = write_totals(c, ws, row, first_sec, last_sec);
+	row++;
+	if (f->section_count > 0)
+		write_chart(c, ws, row, first_sec, last_sec);
+	row += 17;
+	export_put_merged(c, ws, row, 0, RESULT_LAST_COL,
+			  "Vertraulich: Die Punktzahl wird nicht veröffentlicht. Die Summen sind "
+			  "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",
+			  c->fmt.note);
+	export_check(c, worksheet_set_row(ws, row, 26, NULL));
+
+	export_page_setup(c, ws, 0);
+	worksheet_fit_to_pages(ws, 1, 1);
+	worksheet_center_horizontally(ws);
+	export_check(c, worksheet_print_area(ws, 0, 0, row, RESULT_LAST_COL));
+}

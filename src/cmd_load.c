@@ -1,14 +1,59 @@
 /*
- * cmd_load.c: the 'load' command (CLI layer).
+ * cmd_load.c: the 'load' command: turn a dump (see session.h) back into a
+ * session file in the session directory and print its path. CLI layer.
  */
 #include "config.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cmd.h"
+#include "paths.h"
+#include "util.h"
+
+/* Largest dump accepted. */
+#define DUMP_MAX (256u * 1024 * 1024)
 
 int
 cmd_load(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("'%s' is not implemented yet", argv[0]);
+	const char *file = NULL, *dir_option = NULL;
+	char *text = NULL, *why = NULL, *reason = NULL, *dir;
+	struct session *s;
+	size_t len;
+
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
+			dir_option = argv[++i];
+		else if (argv[i][0] != '-' && file == NULL)
+			file = argv[i];
+		else
+			return cli_usage("load");
+	}
+	if (file == NULL)
+		return cli_usage("load");
+	if (file_read_all(file, DUMP_MAX, &text, &len, &why) != 0)
+		goto invalid;
+	s = session_from_dump(text, len, &reason);
+	free(text);
+	if (s == NULL) {
+		why = xasprintf("%s: %s", file, reason);
+		free(reason);
+		goto invalid;
+	}
+	dir = paths_session_dir(dir_option, 1, &why);
+	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
+		free(dir);
+		session_free(s);
+		goto invalid;
+	}
+	free(dir);
+	printf("%s\n", s->path);
+	session_free(s);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+invalid:
+	cli_error("%s", why);
+	free(why);
 	return EXIT_INVALID;
 }

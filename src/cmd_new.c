@@ -1,14 +1,179 @@
 /*
- * cmd_new.c: the 'new' command (CLI layer).
+ * cmd_new.c: the 'new' command: start a session from the bundled or a given
+ * form, fill the master data, for a re-audit copy the previous session's goals,
+ * create the file in the session directory and print its path. CLI layer:
+ * prints; the session module does the file work.
  */
 #include "config.h"
 
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
 #include "cmd.h"
+#include "paths.h"
+#include "util.h"
+
+/* Options that take a value, and the meta key each one sets (NULL: handled apart). */
+static const struct {
+	const char *option;
+	const char *key;
+} new_options[] = {
+    {"--kommune", "meta.kommune"},
+    {"--landkreis", "meta.landkreis"},
+    {"--zentralitaet", "meta.zentralitaet"},
+    {"--ihk", "meta.ihk"},
+    {"--auditor", "meta.auditor"},
+    {"--datum", "meta.datum"},
+    {"--art", "meta.art"},
+    {"--vorher", NULL},
+    {"--form", NULL},
+    {"--dir", NULL},
+};
+#define NEW_OPTION_COUNT (sizeof new_options / sizeof new_options[0])
+
+/* Copy goals (and unset master data) of the previous session into s. 0 or -1 (printed). */
+static int
+copy_previous(struct session *s, const char *previous_path, const char **given)
+{
+	static const char *const fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
+					     "verantwortlich"};
+	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet",
+						"meta.ihk"};
+	struct session *prev;
+	char resolved[PATH_MAX], *why = NULL;
+	int status, goals;
+
+	prev = cli_open_session(previous_path, SESSION_READ_ONLY, &status);
+	if (prev == NULL)
+		return -1;
+	goals = prev->form->goal_count < s->form->goal_count ? prev->form->goal_count
+							      : s->form->goal_count;
+	for (int n = 1; n <= goals; n++) {
+		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
+			char *from = xasprintf("goal.%d.%s", n, fields[f]);
+			char *to = xasprintf("prevgoal.%d.%s", n, fields[f]);
+			char *value = session_get(prev, from);
+			if (value != NULL && session_set(s, to, value, &why) != 0) {
+				cli_error("%s", why);
+				free(why);
+				why = NULL;
+			}
+			free(value);
+			free(from);
+			free(to);
+		}
+	}
+	for (size_t i = 0; i < sizeof inherited / sizeof inherited[0]; i++) {
+		char *value;
+		size_t k;
+		for (k = 0; k < NEW_OPTION_COUNT; k++)
+			if (new_options[k].key && strcmp(new_options[k].key, inherited[i]) == 0)
+				break;
+		if (given[k] != NULL || (value = session_get(prev, inherited[i])) == NULL)
+			continue;
+		if (session_set(s, inherited[i], value, &why) != 0) {
+			free(why);
+			why = NULL;
+		}
+		free(value);
+	}
+	session_free(prev);
+	if (realpath(previous_path, resolved) == NULL)
+		snprintf(resolved, sizeof resolved, "%s", previous_path);
+	if (session_set(s, "meta.vorher", resolved, &why) != 0) {
+		cli_error("%s", why);
+		free(why);
+		return -1;
+	}
+	return 0;
+}
 
 int
 cmd_new(int argc, char **argv)
 {
-	(void)argc;
-	cli_error("'%s' is not implemented yet", argv[0]);
+	const char *given[NEW_OPTION_COUNT] = {0};
+	const char *vorher = NULL, *form_path = NULL, *dir_option = NULL;
+	char today[11], *why = NULL, *dir;
+	struct session *s;
+	struct form *form;
+	time_t now = time(NULL);
+	struct tm tm;
+
+	for (int i = 1; i < argc; i++) {
+		size_t k;
+		for (k = 0; k < NEW_OPTION_COUNT; k++)
+			if (strcmp(argv[i], new_options[k].option) == 0)
+				break;
+		if (k == NEW_OPTION_COUNT || i + 1 >= argc) {
+			if (k == NEW_OPTION_COUNT)
+				cli_error("new: unbekanntes Argument „%s“", argv[i]);
+			else
+				cli_error("new: %s braucht einen Wert", argv[i]);
+			return cli_usage("new");
+		}
+		given[k] = argv[++i];
+	}
+	for (size_t k = 0; k < NEW_OPTION_COUNT; k++) {
+		if (strcmp(new_options[k].option, "--vorher") == 0)
+			vorher = given[k];
+		else if (strcmp(new_options[k].option, "--form") == 0)
+			form_path = given[k];
+		else if (strcmp(new_options[k].option, "--dir") == 0)
+			dir_option = given[k];
+	}
+	if (given[0] == NULL) {
+		cli_error("new: --kommune NAME fehlt");
+		return cli_usage("new");
+	}
+	if (given[0][0] == '\0') {
+		cli_error("new: --kommune darf nicht leer sein");
+		return EXIT_INVALID;
+	}
+	form = cli_load_form(form_path);
+	if (form == NULL)
+		return EXIT_INVALID;
+	s = session_new(form);
+	localtime_r(&now, &tm);
+	strftime(today, sizeof today, "%Y-%m-%d", &tm);
+	if (session_set(s, "meta.datum", today, &why) != 0)
+		goto invalid;
+	for (size_t k = 0; k < NEW_OPTION_COUNT; k++)
+		if (new_options[k].key != NULL && given[k] != NULL &&
+		    session_set(s, new_options[k].key, given[k], &why) != 0)
+			goto invalid;
+	if (vorher != NULL) {
+		if (s->meta.kind != AUDIT_RENEWAL) {
+			for (size_t k = 0; k < NEW_OPTION_COUNT; k++)
+				if (new_options[k].key && strcmp(new_options[k].key, "meta.art") == 0 &&
+				    given[k] != NULL) {
+					why = xstrdup("--vorher gehört zu einem Re-Audit "
+						      "(--art re), nicht zu --art erst");
+					goto invalid;
+				}
+			s->meta.kind = AUDIT_RENEWAL;
+		}
+		if (copy_previous(s, vorher, given) != 0) {
+			session_free(s);
+			return EXIT_INVALID;
+		}
+	}
+	dir = paths_session_dir(dir_option, 1, &why);
+	if (dir == NULL)
+		goto invalid;
+	if (session_create_file(s, dir, &why) != 0) {
+		free(dir);
+		goto invalid;
+	}
+	free(dir);
+	printf("%s\n", s->path);
+	session_free(s);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+invalid:
+	cli_error("%s", why);
+	free(why);
+	session_free(s);
 	return EXIT_INVALID;
 }

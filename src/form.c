@@ -1,16 +1,1254 @@
-/* form.c: placeholder until the form module lands. */
+/*
+ * form.c: loads one edition of a Prüfbogen from YAML and validates all of it.
+ *
+ * libfyaml's event parser builds a small private tree (struct ynode) that
+ * keeps the position of every node; the schema walk then fills struct form
+ * and collects every problem as a struct form_error (FILE:LINE:COLUMN, all
+ * 1-based). libfyaml's diagnostics are collected, never printed. This file
+ * must not print, exit or know about sessions, scores or the UI.
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include <libfyaml.h>
+
 #include "form.h"
 #include "util.h"
-struct form *form_load_file(const char *p, struct form_errors *e) { (void)p; (void)e; return NULL; }
-struct form *form_load_string(const char *t, size_t l, const char *n, struct form_errors *e) { (void)t; (void)l; (void)n; (void)e; return NULL; }
-void form_free(struct form *f) { (void)f; }
-void form_errors_clear(struct form_errors *e) { (void)e; }
-char *form_errors_format(const struct form_errors *e) { (void)e; return xstrdup("form loader not implemented\n"); }
-int form_find_question(const struct form *f, const char *id) { (void)f; (void)id; return -1; }
-int form_find_section(const struct form *f, const char *id) { (void)f; (void)id; return -1; }
-int form_find_option(const struct form_question *q, const char *id) { (void)q; (void)id; return -1; }
-const char *form_type_name(enum question_type t) { (void)t; return "?"; }
-int form_type_scored(enum question_type t) { return t != QUESTION_TEXT && t != QUESTION_DATE; }
-void sha256_hex(const void *d, size_t l, char out[65]) { (void)d; (void)l; out[0] = 0; }
+
+/* The largest form file accepted (a real Prüfbogen is a few dozen KiB). */
+#define FORM_MAX_SIZE (4 * 1024 * 1024)
+/* Longest id of a form, section, question or option. */
+#define FORM_ID_MAX 64
+
+enum ynode_kind { YN_SCALAR, YN_MAP, YN_SEQ };
+
+/* One YAML node with its position; a map holds key, value, key, value, … */
+struct ynode {
+	enum ynode_kind kind;
+	char *text; /* scalar text (NUL-terminated copy) */
+	size_t len;
+	int plain; /* scalar written without quotes */
+	int line, column;
+	struct ynode **child;
+	size_t count;
+};
+
+/* The state of one load: where errors go and what is being built. */
+struct loader {
+	const char *name;
+	struct form_errors *errors;
+	struct form *form;
+	const struct ynode **show_if_nodes; /* per question, the show_if value */
+};
+
+static const char *const type_names[] = {
+    [QUESTION_YESNO] = "yesno", [QUESTION_CHOICE] = "choice", [QUESTION_MULTI] = "multi",
+    [QUESTION_NUMBER] = "number", [QUESTION_SCALE] = "scale", [QUESTION_TEXT] = "text",
+    [QUESTION_DATE] = "date",
+};
+#define TYPE_COUNT (sizeof type_names / sizeof type_names[0])
+
+/* Section ids the session file uses for its own records. */
+static const char *const reserved_section_ids[] = {
+    "meta", "goal", "prevgoal", "participant", "session", "form", "summary", "checksum",
+    "format", NULL,
+};
+
+static const char *const top_keys[] = {
+    "form", "title", "edition", "pass", "validity_years", "goals", "sections", NULL,
+};
+static const char *const pass_keys[] = {"total_percent", "section_min_percent", NULL};
+static const char *const validity_keys[] = {"first", "renewal", NULL};
+static const char *const goals_keys[] = {"count", "bonus", NULL};
+static const char *const bonus_keys[] = {"erreicht", "teilweise", "nicht_erreicht", NULL};
+static const char *const section_keys[] = {"id", "title", "questions", NULL};
+static const char *const question_keys[] = {
+    "id", "type", "text", "help", "evidence", "recommendation", "na", "show_if",
+    "points", "options", "max", "bands", "labels", NULL,
+};
+static const char *const option_keys[] = {"id", "label", "points", "recommendation", NULL};
+static const char *const band_keys[] = {"min", "points", NULL};
+
+/* Type-specific question keys, and which types use them. */
+static const struct {
+	const char *key;
+	unsigned types; /* bit per enum question_type */
+} type_keys[] = {
+    {"points", 1u << QUESTION_YESNO},
+    {"options", 1u << QUESTION_CHOICE | 1u << QUESTION_MULTI},
+    {"max", 1u << QUESTION_MULTI | 1u << QUESTION_SCALE},
+    {"bands", 1u << QUESTION_NUMBER},
+    {"labels", 1u << QUESTION_SCALE},
+};
+
+/* ---- errors ---- */
+
+/* Append one error at line/column (1-based, 0 = unknown). */
+static void
+error_add(struct form_errors *errors, const char *file, int line, int column, char *message)
+{
+	struct form_error *e;
+
+	errors->items = xreallocarray(errors->items, errors->count + 1, sizeof *errors->items);
+	e = &errors->items[errors->count++];
+	e->file = xstrdup(file);
+	e->line = line;
+	e->column = column;
+	e->message = message;
+}
+
+/* Report a problem at node at (NULL: no position). */
+static void __attribute__((format(printf, 3, 4)))
+err(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+{
+	va_list ap;
+	char *message;
+
+	va_start(ap, fmt);
+	message = xvasprintf(fmt, ap);
+	va_end(ap);
+	error_add(ld->errors, ld->name, at ? at->line : 0, at ? at->column : 0, message);
+}
+
+/* Sort the errors from index first on by position; equal positions keep their order. */
+static void
+errors_sort_from(struct form_errors *errors, size_t first)
+{
+	for (size_t i = first + 1; i < errors->count; i++) {
+		struct form_error e = errors->items[i];
+		size_t j = i;
+		while (j > first) {
+			struct form_error *p = &errors->items[j - 1];
+			if (p->line < e.line || (p->line == e.line && p->column <= e.column))
+				break;
+			errors->items[j] = *p;
+			j--;
+		}
+		errors->items[j] = e;
+	}
+}
+
+void
+form_errors_clear(struct form_errors *errors)
+{
+	if (errors == NULL)
+		return;
+	for (size_t i = 0; i < errors->count; i++) {
+		free(errors->items[i].file);
+		free(errors->items[i].message);
+	}
+	free(errors->items);
+	errors->items = NULL;
+	errors->count = 0;
+}
+
+char *
+form_errors_format(const struct form_errors *errors)
+{
+	struct buf b = {0};
+
+	buf_adds(&b, "");
+	for (size_t i = 0; i < errors->count; i++) {
+		const struct form_error *e = &errors->items[i];
+		if (e->line > 0)
+			buf_printf(&b, "%s:%d:%d: %s\n", e->file, e->line, e->column > 0 ? e->column : 1,
+				   e->message);
+		else if (strncmp(e->message, e->file, strlen(e->file)) == 0)
+			buf_printf(&b, "%s\n", e->message); /* it names the file already */
+		else
+			buf_printf(&b, "%s: %s\n", e->file, e->message);
+	}
+	return buf_steal(&b);
+}
+
+/* ---- the YAML tree ---- */
+
+/* Free a node and its children. */
+static void
+ynode_free(struct ynode *n)
+{
+	if (n == NULL)
+		return;
+	for (size_t i = 0; i < n->count; i++)
+		ynode_free(n->child[i]);
+	free(n->child);
+	free(n->text);
+	free(n);
+}
+
+/* A new node of kind at the 0-based mark m. */
+static struct ynode *
+ynode_new(enum ynode_kind kind, const struct fy_mark *m)
+{
+	struct ynode *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->line = m ? m->line + 1 : 0;
+	n->column = m ? m->column + 1 : 0;
+	return n;
+}
+
+/* Append child to a map or sequence node. */
+static void
+ynode_append(struct ynode *parent, struct ynode *child)
+{
+	parent->child = xreallocarray(parent->child, parent->count + 1, sizeof *parent->child);
+	parent->child[parent->count++] = child;
+}
+
+/* Does libfyaml's output go nowhere: diagnostics are collected instead. */
+static void
+diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
+{
+	(void)diag, (void)user, (void)buf, (void)len;
+}
+
+/* 1-based column of byte offset off on its line (counting characters). */
+static int
+text_column(const char *text, size_t line_start, size_t off)
+{
+	int column = 1;
+	for (size_t i = line_start; i < off; i++)
+		if (((unsigned char)text[i] & 0xc0) != 0x80)
+			column++;
+	return column;
+}
+
+/*
+ * Check the raw bytes before YAML sees them: invalid UTF-8 (with the line of
+ * the bad byte), NUL bytes and tab characters. Returns the number of errors.
+ */
+static int
+prescan(struct loader *ld, const char *text, size_t len)
+{
+	size_t line_start = 0, off = 0;
+	int line = 1, found = 0, tab_line = 0;
+
+	while (off < len) {
+		size_t line_end = off, bad;
+		while (line_end < len && text[line_end] != '\n')
+			line_end++;
+		/* check this line's bytes */
+		size_t pos = off;
+		while (pos < line_end) {
+			if (utf8_valid(text + pos, line_end - pos, &bad))
+				break;
+			error_add(ld->errors, ld->name, line,
+				  text_column(text, line_start, pos + bad),
+				  xasprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
+					    (unsigned char)text[pos + bad]));
+			found++;
+			break; /* one report per line */
+		}
+		for (pos = off; pos < line_end; pos++) {
+			if (text[pos] == '\0') {
+				error_add(ld->errors, ld->name, line,
+					  text_column(text, line_start, pos),
+					  xstrdup("NUL byte in the file"));
+				found++;
+				break;
+			}
+		}
+		for (pos = off; pos < line_end; pos++) {
+			if (text[pos] == '\t' && tab_line != line) {
+				error_add(ld->errors, ld->name, line,
+					  text_column(text, line_start, pos),
+					  xstrdup("tab character; use spaces to indent and "
+						  "separate"));
+				tab_line = line;
+				found++;
+			}
+		}
+		off = line_end + 1;
+		line_start = off;
+		line++;
+	}
+	return found;
+}
+
+/* Parse text with libfyaml into a tree; NULL (errors added) on a syntax error. */
+static struct ynode *
+yaml_parse(struct loader *ld, const char *text, size_t len)
+{
+	struct fy_diag_cfg dcfg;
+	struct fy_diag *diag;
+	struct fy_parse_cfg pcfg;
+	struct fy_parser *parser;
+	struct fy_event *ev;
+	struct ynode *root = NULL, **stack = NULL;
+	size_t depth = 0;
+	int failed = 0, documents = 0;
+
+	fy_diag_cfg_default(&dcfg);
+	dcfg.fp = NULL;
+	dcfg.output_fn = diag_discard;
+	dcfg.colorize = false;
+	diag = fy_diag_create(&dcfg);
+	if (diag == NULL) {
+		err(ld, NULL, "cannot start the YAML parser");
+		return NULL;
+	}
+	fy_diag_set_collect_errors(diag, true);
+	memset(&pcfg, 0, sizeof pcfg);
+	pcfg.flags = FYPCF_QUIET;
+	pcfg.diag = diag;
+	parser = fy_parser_create(&pcfg);
+	if (parser == NULL || fy_parser_set_string(parser, text, len) != 0) {
+		err(ld, NULL, "cannot start the YAML parser");
+		if (parser)
+			fy_parser_destroy(parser);
+		fy_diag_destroy(diag);
+		return NULL;
+	}
+
+	while ((ev = fy_parser_parse(parser)) != NULL) {
+		struct ynode *n = NULL;
+		const struct fy_mark *m = fy_event_start_mark(ev);
+		int opens = 0, closes = 0;
+
+		switch (ev->type) {
+		case FYET_DOCUMENT_START:
+			documents++;
+			break;
+		case FYET_MAPPING_START:
+			n = ynode_new(YN_MAP, m), opens = 1;
+			break;
+		case FYET_SEQUENCE_START:
+			n = ynode_new(YN_SEQ, m), opens = 1;
+			break;
+		case FYET_MAPPING_END:
+		case FYET_SEQUENCE_END:
+			closes = 1;
+			break;
+		case FYET_SCALAR: {
+			size_t tlen = 0;
+			const char *t = fy_token_get_text(ev->scalar.value, &tlen);
+			n = ynode_new(YN_SCALAR, m);
+			n->text = xstrndup(t ? t : "", t ? tlen : 0);
+			n->len = t ? tlen : 0;
+			n->plain = fy_token_scalar_style(ev->scalar.value) == FYSS_PLAIN;
+			break;
+		}
+		case FYET_ALIAS:
+			n = ynode_new(YN_SCALAR, m);
+			n->text = xstrdup("");
+			n->plain = 1;
+			err(ld, n, "aliases (*name) are not allowed in a form");
+			failed = 1;
+			break;
+		default:
+			break;
+		}
+		if (n != NULL) {
+			if (depth > 0)
+				ynode_append(stack[depth - 1], n);
+			else if (root == NULL && documents <= 1)
+				root = n;
+			else {
+				if (!failed)
+					err(ld, n, "a form file holds exactly one YAML document");
+				failed = 1;
+				if (!opens)
+					ynode_free(n);
+				else
+					n->line = -1; /* orphan: freed when closed */
+			}
+			if (opens) {
+				stack = xreallocarray(stack, depth + 1, sizeof *stack);
+				stack[depth++] = n;
+			}
+		}
+		if (closes && depth > 0) {
+			struct ynode *top = stack[--depth];
+			if (top->line == -1)
+				ynode_free(top);
+		}
+		fy_parser_event_free(parser, ev);
+	}
+
+	if (fy_parser_get_stream_error(parser) || fy_diag_got_error(diag)) {
+		void *iter = NULL;
+		struct fy_diag_error *de;
+		int reported = 0;
+		while ((de = fy_diag_errors_iterate(diag, &iter)) != NULL) {
+			if (de->type < FYET_ERROR)
+				continue;
+			error_add(ld->errors, ld->name, de->line > 0 ? de->line : 1,
+				  de->column > 0 ? de->column : 1,
+				  xasprintf("YAML syntax: %s", de->msg ? de->msg : "error"));
+			reported++;
+		}
+		if (!reported)
+			err(ld, NULL, "YAML syntax error");
+		failed = 1;
+	}
+	/* on a syntax error the stack may still hold unfinished orphans */
+	while (depth > 0) {
+		struct ynode *top = stack[--depth];
+		if (top->line == -1)
+			ynode_free(top);
+	}
+	free(stack);
+	fy_parser_destroy(parser);
+	fy_diag_destroy(diag);
+	if (failed) {
+		ynode_free(root);
+		return NULL;
+	}
+	return root;
+}
+
+/* ---- schema helpers ---- */
+
+/* Is a scalar YAML's null (empty, ~ or null)? */
+static int
+is_null(const struct ynode *n)
+{
+	return n->kind == YN_SCALAR && n->plain &&
+	       (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
+		strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+}
+
+/* What a node is, for messages. */
+static const char *
+kind_name(const struct ynode *n)
+{
+	if (n->kind == YN_MAP)
+		return "a mapping";
+	if (n->kind == YN_SEQ)
+		return "a list";
+	return is_null(n) ? "empty" : "a single value";
+}
+
+/* The value stored under key in map, or NULL. */
+static const struct ynode *
+map_get(const struct ynode *map, const char *key)
+{
+	if (map == NULL || map->kind != YN_MAP)
+		return NULL;
+	for (size_t i = 0; i + 1 < map->count; i += 2)
+		if (map->child[i]->kind == YN_SCALAR && strcmp(map->child[i]->text, key) == 0)
+			return map->child[i + 1];
+	return NULL;
+}
+
+/* Is s in the NULL-terminated list? */
+static int
+in_list(const char *s, const char *const *list)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(s, *list) == 0)
+			return 1;
+	return 0;
+}
+
+/* Report when n is not a mapping; returns 1 when it is. */
+static int
+expect_map(struct loader *ld, const struct ynode *n, const char *what)
+{
+	if (n->kind == YN_MAP)
+		return 1;
+	err(ld, n, "%s must be a mapping (key: value lines), not %s", what, kind_name(n));
+	return 0;
+}
+
+/* Report unknown, duplicate and non-text keys of a mapping. */
+static void
+check_keys(struct loader *ld, const struct ynode *map, const char *const *allowed,
+	   const char *what)
+{
+	for (size_t i = 0; i + 1 < map->count; i += 2) {
+		const struct ynode *k = map->child[i];
+		if (k->kind != YN_SCALAR) {
+			err(ld, k, "keys in %s must be plain names", what);
+			continue;
+		}
+		for (size_t j = 0; j < i; j += 2)
+			if (map->child[j]->kind == YN_SCALAR &&
+			    strcmp(map->child[j]->text, k->text) == 0) {
+				err(ld, k, "duplicate key '%s' in %s (first at line %d)", k->text,
+				    what, map->child[j]->line);
+				break;
+			}
+		if (!in_list(k->text, allowed)) {
+			struct buf b = {0};
+			for (const char *const *a = allowed; *a; a++)
+				buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
+			err(ld, k, "unknown key '%s' in %s (allowed: %s)", k->text, what, b.data);
+			buf_free(&b);
+		}
+	}
+}
+
+/* Report a missing required key of map. */
+static void
+missing(struct loader *ld, const struct ynode *map, const char *key, const char *what)
+{
+	err(ld, map, "missing key '%s' in %s", key, what);
+}
+
+/*
+ * A text value under key: a copy, or NULL. Reports a missing key (when
+ * required), a mapping or list, an empty value and embedded NUL characters.
+ */
+static char *
+get_text(struct loader *ld, const struct ynode *map, const char *key, int required,
+	 const char *what)
+{
+	const struct ynode *v = map_get(map, key);
+
+	if (v == NULL) {
+		if (required)
+			missing(ld, map, key, what);
+		return NULL;
+	}
+	if (v->kind != YN_SCALAR) {
+		err(ld, v, "'%s' in %s must be text, not %s", key, what, kind_name(v));
+		return NULL;
+	}
+	if (is_null(v) || v->len == 0) {
+		err(ld, v, "'%s' in %s is empty", key, what);
+		return NULL;
+	}
+	if (memchr(v->text, '\0', v->len) != NULL) {
+		err(ld, v, "'%s' in %s contains a NUL character", key, what);
+		return NULL;
+	}
+	return xstrdup(v->text);
+}
+
+/* Parse a plain decimal integer; 1 on success. */
+static int
+parse_long(const char *s, long *out)
+{
+	char *end;
+	const char *p = s;
+
+	if (*p == '-' || *p == '+')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	for (; *p; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	errno = 0;
+	*out = strtol(s, &end, 10);
+	return errno == 0 && *end == '\0';
+}
+
+/*
+ * An integer under key into *out, in lo..hi. Returns 1 when present and valid,
+ * 0 when absent (reported if required) or invalid (reported).
+ */
+static int
+get_int(struct loader *ld, const struct ynode *map, const char *key, int required, long lo,
+	long hi, long *out, const char *what)
+{
+	const struct ynode *v = map_get(map, key);
+	long x;
+
+	if (v == NULL) {
+		if (required)
+			missing(ld, map, key, what);
+		return 0;
+	}
+	if (v->kind != YN_SCALAR || is_null(v)) {
+		err(ld, v, "'%s' in %s must be an integer, not %s", key, what, kind_name(v));
+		return 0;
+	}
+	if (!v->plain || !parse_long(v->text, &x)) {
+		if (lo >= 0)
+			err(ld, v, "'%s' in %s must be a non-negative integer, not '%s'", key,
+			    what, v->text);
+		else
+			err(ld, v, "'%s' in %s must be an integer, not '%s'", key, what, v->text);
+		return 0;
+	}
+	if (x < lo || x > hi) {
+		if (lo == 0 && x < 0)
+			err(ld, v, "'%s' in %s must not be negative (%ld)", key, what, x);
+		else
+			err(ld, v, "'%s' in %s must be between %ld and %ld, not %ld", key, what, lo,
+			    hi, x);
+		return 0;
+	}
+	*out = x;
+	return 1;
+}
+
+/* An int-sized version of get_int. */
+static int
+get_int_into(struct loader *ld, const struct ynode *map, const char *key, int required,
+	     long lo, long hi, int *out, const char *what)
+{
+	long x;
+	if (!get_int(ld, map, key, required, lo, hi, &x, what))
+		return 0;
+	*out = (int)x;
+	return 1;
+}
+
+/* A boolean (true/false) under key into *out; absent leaves *out alone. */
+static void
+get_bool(struct loader *ld, const struct ynode *map, const char *key, int *out,
+	 const char *what)
+{
+	const struct ynode *v = map_get(map, key);
+
+	if (v == NULL)
+		return;
+	if (v->kind == YN_SCALAR && v->plain &&
+	    (strcmp(v->text, "true") == 0 || strcmp(v->text, "True") == 0 ||
+	     strcmp(v->text, "TRUE") == 0)) {
+		*out = 1;
+		return;
+	}
+	if (v->kind == YN_SCALAR && v->plain &&
+	    (strcmp(v->text, "false") == 0 || strcmp(v->text, "False") == 0 ||
+	     strcmp(v->text, "FALSE") == 0)) {
+		*out = 0;
+		return;
+	}
+	err(ld, v, "'%s' in %s must be true or false, not %s%s%s", key, what,
+	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "",
+	    v->kind == YN_SCALAR && !is_null(v) ? v->text : kind_name(v),
+	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "");
+}
+
+/* Does id match ^[a-z][a-z0-9_]*$ (with '-' too when dash), at most FORM_ID_MAX bytes? */
+static int
+id_valid(const char *id, int dash)
+{
+	size_t n = strlen(id);
+	if (n == 0 || n > FORM_ID_MAX || id[0] < 'a' || id[0] > 'z')
+		return 0;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '_' ||
+		      (dash && *p == '-')))
+			return 0;
+	return 1;
+}
+
+/* An id under key: a copy when present and well-formed, else NULL (reported). */
+static char *
+get_id(struct loader *ld, const struct ynode *map, const char *key, const char *what, int dash)
+{
+	char *id = get_text(ld, map, key, 1, what);
+	if (id != NULL && !id_valid(id, dash)) {
+		err(ld, map_get(map, key),
+		    "invalid id '%s' in %s: start with a-z, then only a-z, 0-9%s or _ "
+		    "(at most %d characters)",
+		    id, what, dash ? ", -" : "", FORM_ID_MAX);
+		free(id);
+		return NULL;
+	}
+	return id;
+}
+
+/* ---- the schema ---- */
+
+/* The top-level settings besides sections. */
+static void
+load_settings(struct loader *ld, const struct ynode *root)
+{
+	struct form *f = ld->form;
+	const struct ynode *n;
+
+	f->id = get_id(ld, root, "form", "the form", 1);
+	f->title = get_text(ld, root, "title", 1, "the form");
+	f->edition = get_text(ld, root, "edition", 1, "the form");
+	if (f->edition != NULL && !date_valid(f->edition)) {
+		err(ld, map_get(root, "edition"),
+		    "'edition' must be a date YYYY-MM-DD that exists, not '%s'", f->edition);
+		free(f->edition);
+		f->edition = NULL;
+	}
+
+	if ((n = map_get(root, "pass")) == NULL)
+		missing(ld, root, "pass", "the form");
+	else if (expect_map(ld, n, "'pass'")) {
+		check_keys(ld, n, pass_keys, "'pass'");
+		get_int_into(ld, n, "total_percent", 1, 0, 100, &f->pass_total_percent, "'pass'");
+		get_int_into(ld, n, "section_min_percent", 1, 0, 100,
+			     &f->pass_section_min_percent, "'pass'");
+	}
+
+	if ((n = map_get(root, "validity_years")) == NULL)
+		missing(ld, root, "validity_years", "the form");
+	else if (expect_map(ld, n, "'validity_years'")) {
+		check_keys(ld, n, validity_keys, "'validity_years'");
+		get_int_into(ld, n, "first", 1, 1, 99, &f->validity_first, "'validity_years'");
+		get_int_into(ld, n, "renewal", 1, 1, 99, &f->validity_renewal,
+			     "'validity_years'");
+	}
+
+	if ((n = map_get(root, "goals")) == NULL)
+		missing(ld, root, "goals", "the form");
+	else if (expect_map(ld, n, "'goals'")) {
+		const struct ynode *b;
+		check_keys(ld, n, goals_keys, "'goals'");
+		get_int_into(ld, n, "count", 1, 0, 20, &f->goal_count, "'goals'");
+		if ((b = map_get(n, "bonus")) == NULL)
+			missing(ld, n, "bonus", "'goals'");
+		else if (expect_map(ld, b, "'goals.bonus'")) {
+			check_keys(ld, b, bonus_keys, "'goals.bonus'");
+			get_int_into(ld, b, "erreicht", 1, 0, 1000, &f->bonus_reached,
+				     "'goals.bonus'");
+			get_int_into(ld, b, "teilweise", 1, 0, 1000, &f->bonus_partial,
+				     "'goals.bonus'");
+			get_int_into(ld, b, "nicht_erreicht", 1, 0, 1000, &f->bonus_not_reached,
+				     "'goals.bonus'");
+		}
+	}
+}
+
+/* The options of a choice or multi question. */
+static void
+load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
+	     const char *what)
+{
+	const struct ynode *list = map_get(qn, "options");
+
+	if (list == NULL) {
+		missing(ld, qn, "options", what);
+		return;
+	}
+	if (list->kind != YN_SEQ || list->count == 0) {
+		err(ld, list, "'options' of %s must be a non-empty list of options, not %s", what,
+		    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+		return;
+	}
+	if (q->type == QUESTION_MULTI && list->count > FORM_MULTI_MAX_OPTIONS) {
+		err(ld, list, "a multi question has at most %d options, %s has %zu",
+		    FORM_MULTI_MAX_OPTIONS, what, list->count);
+		return;
+	}
+	q->options = xcalloc(list->count, sizeof *q->options);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ynode *on = list->child[i];
+		struct form_option *o = &q->options[q->option_count];
+		char *owhat;
+
+		if (!expect_map(ld, on, "an option"))
+			continue;
+		owhat = xasprintf("an option of %s", what);
+		check_keys(ld, on, option_keys, owhat);
+		o->id = get_id(ld, on, "id", owhat, 0);
+		o->label = get_text(ld, on, "label", 1, owhat);
+		get_int_into(ld, on, "points", 1, 0, INT_MAX / 1024, &o->points, owhat);
+		o->recommendation = get_text(ld, on, "recommendation", 0, owhat);
+		free(owhat);
+		if (o->id != NULL && form_find_option(q, o->id) >= 0)
+			err(ld, map_get(on, "id"), "duplicate option id '%s' in %s", o->id, what);
+		q->option_count++;
+	}
+}
+
+/* Compare bands by min, for qsort. */
+static int
+band_compare(const void *a, const void *b)
+{
+	const struct form_band *x = a, *y = b;
+	return x->min < y->min ? -1 : x->min > y->min;
+}
+
+/* The bands of a number question, sorted by min. */
+static void
+load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
+	   const char *what)
+{
+	const struct ynode *list = map_get(qn, "bands");
+
+	if (list == NULL) {
+		missing(ld, qn, "bands", what);
+		return;
+	}
+	if (list->kind != YN_SEQ || list->count == 0) {
+		err(ld, list, "'bands' of %s must be a non-empty list of {min, points}, not %s",
+		    what, list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+		return;
+	}
+	q->bands = xcalloc(list->count, sizeof *q->bands);
+	for (size_t i = 0; i < list->count; i++) {
+		const struct ynode *bn = list->child[i];
+		struct form_band *b = &q->bands[q->band_count];
+		char *bwhat;
+		int ok;
+
+		if (!expect_map(ld, bn, "a band"))
+			continue;
+		bwhat = xasprintf("a band of %s", what);
+		check_keys(ld, bn, band_keys, bwhat);
+		ok = get_int(ld, bn, "min", 1, LONG_MIN, LONG_MAX, &b->min, bwhat);
+		ok &= get_int_into(ld, bn, "points", 1, 0, INT_MAX / 1024, &b->points, bwhat);
+		free(bwhat);
+		if (!ok)
+			continue;
+		for (size_t j = 0; j < q->band_count; j++)
+			if (q->bands[j].min == b->min) {
+				err(ld, map_get(bn, "min"), "two bands of %s start at %ld", what,
+				    b->min);
+				ok = 0;
+			}
+		if (ok)
+			q->band_count++;
+	}
+	qsort(q->bands, q->band_count, sizeof *q->bands, band_compare);
+}
+
+/* The scale of a scale question: max and optional labels. */
+static void
+load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
+	   const char *what)
+{
+	const struct ynode *labels = map_get(qn, "labels");
+
+	if (!get_int_into(ld, qn, "max", 1, 1, 100, &q->scale_max, what))
+		return;
+	if (labels == NULL)
+		return;
+	if (labels->kind != YN_SEQ) {
+		err(ld, labels, "'labels' of %s must be a list, not %s", what, kind_name(labels));
+		return;
+	}
+	if (labels->count != (size_t)q->scale_max + 1) {
+		err(ld, labels, "'labels' of %s needs %d entries (one for each value 0..%d), not %zu",
+		    what, q->scale_max + 1, q->scale_max, labels->count);
+		return;
+	}
+	q->scale_labels = xcalloc(labels->count, sizeof *q->scale_labels);
+	q->scale_label_count = labels->count;
+	for (size_t i = 0; i < labels->count; i++) {
+		const struct ynode *l = labels->child[i];
+		if (l->kind != YN_SCALAR || is_null(l))
+			err(ld, l, "label %zu of %s must be text, not %s", i, what, kind_name(l));
+		q->scale_labels[i] = xstrdup(l->kind == YN_SCALAR ? l->text : "");
+	}
+}
+
+/* The type of question qn; -1 (reported) when missing or unknown. */
+static int
+get_type(struct loader *ld, const struct ynode *qn, const char *what)
+{
+	char *t = get_text(ld, qn, "type", 1, what);
+	int type = -1;
+
+	if (t == NULL)
+		return -1;
+	for (size_t i = 0; i < TYPE_COUNT; i++)
+		if (strcmp(t, type_names[i]) == 0)
+			type = (int)i;
+	if (type < 0)
+		err(ld, map_get(qn, "type"),
+		    "unknown type '%s' in %s (yesno, choice, multi, number, scale, text, date)", t,
+		    what);
+	free(t);
+	return type;
+}
+
+/* The most question q can score. */
+static int
+question_max(const struct form_question *q)
+{
+	int max = 0;
+
+	switch (q->type) {
+	case QUESTION_YESNO:
+		return q->points;
+	case QUESTION_CHOICE:
+		for (size_t i = 0; i < q->option_count; i++)
+			if (q->options[i].points > max)
+				max = q->options[i].points;
+		return max;
+	case QUESTION_MULTI:
+		for (size_t i = 0; i < q->option_count; i++)
+			max += q->options[i].points;
+		return q->multi_cap >= 0 && q->multi_cap < max ? q->multi_cap : max;
+	case QUESTION_NUMBER:
+		for (size_t i = 0; i < q->band_count; i++)
+			if (q->bands[i].points > max)
+				max = q->bands[i].points;
+		return max;
+	case QUESTION_SCALE:
+		return q->scale_max;
+	case QUESTION_TEXT:
+	case QUESTION_DATE:
+		break;
+	}
+	return 0;
+}
+
+/* One question of section s; appended to the form even when it has errors. */
+static void
+load_question(struct loader *ld, size_t s, const struct ynode *qn)
+{
+	struct form *f = ld->form;
+	struct form_section *sec = &f->sections[s];
+	struct form_question *q;
+	char *what;
+	int type;
+
+	f->questions = xreallocarray(f->questions, f->question_count + 1, sizeof *f->questions);
+	ld->show_if_nodes =
+	    xreallocarray(ld->show_if_nodes, f->question_count + 1, sizeof *ld->show_if_nodes);
+	q = &f->questions[f->question_count];
+	memset(q, 0, sizeof *q);
+	ld->show_if_nodes[f->question_count] = NULL;
+	f->question_count++;
+	sec->count++;
+	q->section = s;
+	q->multi_cap = -1;
+	q->show_if_question = -1;
+	q->show_if_option = -1;
+	q->line = qn->line;
+	q->column = qn->column;
+
+	if (!expect_map(ld, qn, "a question"))
+		return;
+	{
+		const struct ynode *idn = map_get(qn, "id");
+		what = xasprintf("question '%s.%s'", sec->id ? sec->id : "?",
+				 idn && idn->kind == YN_SCALAR && !is_null(idn) ? idn->text : "?");
+	}
+	check_keys(ld, qn, question_keys, what);
+	q->id = get_id(ld, qn, "id", what, 0);
+	if (q->id != NULL && sec->id != NULL) {
+		q->full_id = xasprintf("%s.%s", sec->id, q->id);
+		if (form_find_question(f, q->full_id) != (int)(f->question_count - 1))
+			err(ld, map_get(qn, "id"), "duplicate question id '%s'", q->full_id);
+	}
+	type = get_type(ld, qn, what);
+	q->text = get_text(ld, qn, "text", 1, what);
+	q->help = get_text(ld, qn, "help", 0, what);
+	q->evidence = get_text(ld, qn, "evidence", 0, what);
+	q->recommendation = get_text(ld, qn, "recommendation", 0, what);
+	get_bool(ld, qn, "na", &q->na_allowed, what);
+	if (map_get(qn, "show_if") != NULL) {
+		const struct ynode *v = map_get(qn, "show_if");
+		q->show_if = get_text(ld, qn, "show_if", 0, what);
+		if (q->show_if != NULL)
+			ld->show_if_nodes[f->question_count - 1] = v;
+	}
+	if (type < 0) {
+		free(what);
+		return;
+	}
+	q->type = (enum question_type)type;
+
+	/* keys that belong to other types */
+	for (size_t i = 0; i < sizeof type_keys / sizeof type_keys[0]; i++) {
+		const struct ynode *k = NULL;
+		for (size_t j = 0; j + 1 < qn->count; j += 2)
+			if (qn->child[j]->kind == YN_SCALAR &&
+			    strcmp(qn->child[j]->text, type_keys[i].key) == 0)
+				k = qn->child[j];
+		if (k != NULL && !(type_keys[i].types & (1u << type)))
+			err(ld, k, "key '%s' does not belong to a %s question (%s)",
+			    type_keys[i].key, type_names[type], what);
+	}
+
+	switch (q->type) {
+	case QUESTION_YESNO:
+		get_int_into(ld, qn, "points", 1, 0, INT_MAX / 1024, &q->points, what);
+		break;
+	case QUESTION_CHOICE:
+		load_options(ld, q, qn, what);
+		break;
+	case QUESTION_MULTI: {
+		long sum = 0;
+		load_options(ld, q, qn, what);
+		for (size_t i = 0; i < q->option_count; i++)
+			sum += q->options[i].points;
+		if (get_int_into(ld, qn, "max", 0, 0, INT_MAX / 1024, &q->multi_cap, what) &&
+		    q->option_count > 0 && q->multi_cap > sum)
+			err(ld, map_get(qn, "max"),
+			    "'max' of %s (%d) is more than all options together (%ld)", what,
+			    q->multi_cap, sum);
+		break;
+	}
+	case QUESTION_NUMBER:
+		load_bands(ld, q, qn, what);
+		break;
+	case QUESTION_SCALE:
+		load_scale(ld, q, qn, what);
+		break;
+	case QUESTION_TEXT:
+	case QUESTION_DATE:
+		break;
+	}
+	q->max_points = question_max(q);
+	free(what);
+}
+
+/* One section with its questions. */
+static void
+load_section(struct loader *ld, const struct ynode *sn)
+{
+	struct form *f = ld->form;
+	struct form_section *sec;
+	const struct ynode *list;
+	size_t s = f->section_count;
+
+	f->sections = xreallocarray(f->sections, s + 1, sizeof *f->sections);
+	sec = &f->sections[s];
+	memset(sec, 0, sizeof *sec);
+	sec->first = f->question_count;
+	f->section_count++;
+	if (!expect_map(ld, sn, "a section"))
+		return;
+	check_keys(ld, sn, section_keys, "a section");
+	sec->id = get_id(ld, sn, "id", "a section", 0);
+	if (sec->id != NULL && in_list(sec->id, reserved_section_ids)) {
+		err(ld, map_get(sn, "id"),
+		    "section id '%s' is reserved for session records; choose another", sec->id);
+	} else if (sec->id != NULL && form_find_section(f, sec->id) != (int)s)
+		err(ld, map_get(sn, "id"), "duplicate section id '%s'", sec->id);
+	{
+		char *what = xasprintf("section '%s'", sec->id ? sec->id : "?");
+		sec->title = get_text(ld, sn, "title", 1, what);
+		list = map_get(sn, "questions");
+		if (list == NULL)
+			missing(ld, sn, "questions", what);
+		else if (list->kind != YN_SEQ || list->count == 0)
+			err(ld, list, "'questions' of %s must be a non-empty list, not %s", what,
+			    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+		else {
+			size_t errors_before = ld->errors->count;
+			for (size_t i = 0; i < list->count; i++)
+				load_question(ld, s, list->child[i]);
+			sec = &f->sections[s];
+			for (size_t i = sec->first; i < sec->first + sec->count; i++)
+				sec->max_points += f->questions[i].max_points;
+			if (sec->max_points == 0 && ld->errors->count == errors_before)
+				err(ld, sn, "%s has no question that scores points", what);
+		}
+		free(what);
+	}
+}
+
+/* Resolve every show_if to an earlier question (and option). */
+static void
+resolve_show_if(struct loader *ld)
+{
+	struct form *f = ld->form;
+
+	for (size_t i = 0; i < f->question_count; i++) {
+		struct form_question *q = &f->questions[i];
+		const struct ynode *at = ld->show_if_nodes[i];
+		char *target, *eq;
+		const char *option = NULL;
+		int t;
+
+		if (q->show_if == NULL || at == NULL || f->sections[q->section].id == NULL)
+			continue;
+		eq = strchr(q->show_if, '=');
+		if (eq != NULL)
+			option = eq + 1;
+		if (strchr(q->show_if, '.') != NULL &&
+		    (eq == NULL || strchr(q->show_if, '.') < eq))
+			target = eq ? xstrndup(q->show_if, (size_t)(eq - q->show_if))
+				    : xstrdup(q->show_if);
+		else
+			target = xasprintf("%s.%.*s", f->sections[q->section].id,
+					   (int)(eq ? eq - q->show_if : (ptrdiff_t)strlen(q->show_if)),
+					   q->show_if);
+		t = form_find_question(f, target);
+		if (t < 0)
+			err(ld, at, "show_if refers to unknown question '%s'", target);
+		else if ((size_t)t == i)
+			err(ld, at, "show_if of '%s' refers to the question itself (a cycle)",
+			    q->full_id ? q->full_id : target);
+		else if ((size_t)t > i)
+			err(ld, at,
+			    "show_if refers to '%s', which comes later (forward reference or "
+			    "cycle): a follow-up must come after the question it depends on",
+			    target);
+		else if (!form_type_scored(f->questions[t].type))
+			err(ld, at, "show_if refers to '%s', a %s question that never scores, so "
+				    "'%s' would never be shown",
+			    target, type_names[f->questions[t].type], q->full_id ? q->full_id : "?");
+		else if (option != NULL) {
+			const struct form_question *tq = &f->questions[t];
+			int o;
+			if (tq->type != QUESTION_CHOICE && tq->type != QUESTION_MULTI)
+				err(ld, at, "show_if '%s': only choice and multi questions have "
+					    "options, '%s' is %s",
+				    q->show_if, target, type_names[tq->type]);
+			else if ((o = form_find_option(tq, option)) < 0)
+				err(ld, at, "show_if refers to unknown option '%s' of '%s'", option,
+				    target);
+			else {
+				q->show_if_question = t;
+				q->show_if_option = o;
+			}
+		} else
+			q->show_if_question = t;
+		free(target);
+	}
+}
+
+/* Validate the tree into ld->form; errors go to ld->errors. */
+static void
+load_form(struct loader *ld, const struct ynode *root)
+{
+	const struct ynode *list;
+
+	if (root == NULL) {
+		err(ld, NULL, "the file is empty: a form needs form, title, edition, pass, "
+			      "validity_years, goals and sections");
+		return;
+	}
+	if (!expect_map(ld, root, "the form file"))
+		return;
+	check_keys(ld, root, top_keys, "the form");
+	load_settings(ld, root);
+	list = map_get(root, "sections");
+	if (list == NULL)
+		missing(ld, root, "sections", "the form");
+	else if (list->kind != YN_SEQ || list->count == 0)
+		err(ld, list, "'sections' must be a non-empty list, not %s",
+		    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+	else
+		for (size_t i = 0; i < list->count; i++)
+			load_section(ld, list->child[i]);
+	resolve_show_if(ld);
+}
+
+struct form *
+form_load_string(const char *text, size_t len, const char *name, struct form_errors *errors)
+{
+	struct loader ld = {0};
+	struct ynode *root;
+	size_t first = errors->count;
+	struct form *f;
+
+	ld.name = name;
+	ld.errors = errors;
+	if (len > FORM_MAX_SIZE) {
+		err(&ld, NULL, "the file is larger than %d bytes", FORM_MAX_SIZE);
+		return NULL;
+	}
+	f = xcalloc(1, sizeof *f);
+	f->name = xstrdup(name);
+	f->source = xmalloc(len + 1);
+	memcpy(f->source, text, len);
+	f->source[len] = '\0';
+	f->source_len = len;
+	sha256_hex(f->source, len, f->sha256);
+	ld.form = f;
+
+	if (prescan(&ld, f->source, len) == 0) {
+		root = yaml_parse(&ld, f->source, len);
+		if (errors->count == first)
+			load_form(&ld, root);
+		ynode_free(root);
+	}
+	free(ld.show_if_nodes);
+	if (errors->count > first) {
+		errors_sort_from(errors, first);
+		form_free(f);
+		return NULL;
+	}
+	return f;
+}
+
+struct form *
+form_load_file(const char *path, struct form_errors *errors)
+{
+	char *data = NULL, *why = NULL;
+	size_t len = 0;
+	struct form *f;
+
+	if (file_read_all(path, FORM_MAX_SIZE, &data, &len, &why) != 0) {
+		error_add(errors, path, 0, 0, why ? why : xstrdup("cannot read the file"));
+		return NULL;
+	}
+	f = form_load_string(data, len, path, errors);
+	free(data);
+	return f;
+}
+
+void
+form_free(struct form *f)
+{
+	if (f == NULL)
+		return;
+	for (size_t i = 0; i < f->question_count; i++) {
+		struct form_question *q = &f->questions[i];
+		free(q->id);
+		free(q->full_id);
+		free(q->text);
+		free(q->help);
+		free(q->evidence);
+		free(q->recommendation);
+		free(q->show_if);
+		for (size_t j = 0; j < q->option_count; j++) {
+			free(q->options[j].id);
+			free(q->options[j].label);
+			free(q->options[j].recommendation);
+		}
+		free(q->options);
+		free(q->bands);
+		for (size_t j = 0; j < q->scale_label_count; j++)
+			free(q->scale_labels[j]);
+		free(q->scale_labels);
+	}
+	free(f->questions);
+	for (size_t i = 0; i < f->section_count; i++) {
+		free(f->sections[i].id);
+		free(f->sections[i].title);
+	}
+	free(f->sections);
+	free(f->id);
+	free(f->title);
+	free(f->edition);
+	free(f->source);
+	free(f->name);
+	free(f);
+}
+
+int
+form_find_question(const struct form *form, const char *full_id)
+{
+	for (size_t i = 0; i < form->question_count; i++)
+		if (form->questions[i].full_id != NULL &&
+		    strcmp(form->questions[i].full_id, full_id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+form_find_section(const struct form *form, const char *id)
+{
+	for (size_t i = 0; i < form->section_count; i++)
+		if (form->sections[i].id != NULL && strcmp(form->sections[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+form_find_option(const struct form_question *q, const char *option_id)
+{
+	for (size_t i = 0; i < q->option_count; i++)
+		if (q->options[i].id != NULL && strcmp(q->options[i].id, option_id) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+form_type_name(enum question_type type)
+{
+	if ((size_t)type < TYPE_COUNT)
+		return type_names[type];
+	return "?";
+}
+
+int
+form_type_scored(enum question_type type)
+{
+	return type != QUESTION_TEXT && type != QUESTION_DATE;
+}

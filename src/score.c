@@ -88,14 +88,6 @@ percent_tenths_rounded(long long points, long long max)
 	return (2000 * points + max) / (2 * max);
 }
 
-/* 100·points/max in tenths, rounded down, for German text next to a minimum,
- * so that a section below the minimum never reads as reaching it. */
-static long long
-percent_tenths_floor(long long points, long long max)
-{
-	return points <= 0 ? 0 : 1000 * points / max;
-}
-
 /* Sonderpunkte of a previous goal with that status. */
 static int
 score_goal_bonus(const struct form *f, enum goal_status status)
@@ -112,19 +104,33 @@ score_goal_bonus(const struct form *f, enum goal_status status)
 	}
 }
 
-/* The recommendation text for question qi: the chosen option's, else the
- * question's. A multi question has no single chosen option, so its own text. */
+/*
+ * The recommendation text for question qi: the chosen option's, else the
+ * question's. When that leaves nothing for a choice question that is open
+ * or hidden, the text of its lowest-scoring option that has one: the advice
+ * for a town that has nothing yet. A multi question has no single chosen
+ * option, so it always uses the question's text.
+ */
 static const char *
 score_recommendation_text(const struct session *s, size_t qi, int visible)
 {
 	const struct form_question *q = &s->form->questions[qi];
 	const struct answer *a = &s->items[qi].answer;
+	const struct form_option *lowest = NULL;
+	int answered = visible && a->state == ANSWER_GIVEN;
 
-	if (visible && q->type == QUESTION_CHOICE && a->state == ANSWER_GIVEN &&
-	    a->number >= 0 && (size_t)a->number < q->option_count &&
+	if (q->type != QUESTION_CHOICE)
+		return q->recommendation;
+	if (answered && a->number >= 0 && (size_t)a->number < q->option_count &&
 	    q->options[a->number].recommendation != NULL)
 		return q->options[a->number].recommendation;
-	return q->recommendation;
+	if (q->recommendation != NULL || answered)
+		return q->recommendation;
+	for (size_t o = 0; o < q->option_count; o++)
+		if (q->options[o].recommendation != NULL &&
+		    (lowest == NULL || q->options[o].points < lowest->points))
+			lowest = &q->options[o];
+	return lowest != NULL ? lowest->recommendation : NULL;
 }
 
 /* qsort order of recommendations: weak sections first, then gain
@@ -165,7 +171,7 @@ score_section_summary(const struct session *s, const struct score_result *r, siz
 	size_t named = 0, more = 0;
 
 	buf_printf(&b, "%s: ", f->sections[si].title);
-	buf_add_tenths_de(&b, percent_tenths_floor(sec->points, sec->max));
+	buf_add_tenths_de(&b, percent_tenths_rounded(sec->points, sec->max));
 	buf_printf(&b, " %% von mindestens %d %% – es %s ", f->pass_section_min_percent,
 		   sec->needed == 1 ? "fehlt" : "fehlen");
 	buf_add_points_de(&b, sec->needed);
@@ -426,7 +432,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 	buf_printf(&b, " – %s", s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
 	if (s->meta.datum != NULL && *s->meta.datum != '\0')
 		buf_printf(&b, " vom %s", s->meta.datum);
-	buf_printf(&b, "\nPrüfbogen: %s (Ausgabe %s)\n\n", f->title ? f->title : f->id,
+	buf_printf(&b, "\nGrundlage: %s, Ausgabe %s\n\n", f->title ? f->title : f->id,
 		   f->edition ? f->edition : "?");
 
 	for (size_t si = 0; si < f->section_count; si++) {
@@ -444,7 +450,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 		if (sec->has_percent) {
 			buf_add_bar(&b, sec->points, sec->max, f->pass_section_min_percent);
 			char pct[32];
-			long long t = percent_tenths_floor(sec->points, sec->max);
+			long long t = percent_tenths_rounded(sec->points, sec->max);
 
 			snprintf(pct, sizeof pct, "%lld,%lld", t / 10, t % 10);
 			buf_printf(&b, " %3d/%-3d %6s %%", sec->points, sec->max, pct);
@@ -467,7 +473,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 	buf_printf(&b, "Endpunktzahl: %d von %d Punkten", r->total, r->max);
 	if (r->max > 0) {
 		buf_adds(&b, " (");
-		buf_add_tenths_de(&b, percent_tenths_floor(r->total, r->max));
+		buf_add_tenths_de(&b, percent_tenths_rounded(r->total, r->max));
 		buf_printf(&b, " %%; zum Bestehen nötig: %d %%)", f->pass_total_percent);
 	}
 	buf_adds(&b, "\nErgebnis: ");

@@ -750,6 +750,71 @@ test_recommendation_texts(void)
 	}
 }
 
+/* A choice question without its own text falls back, while open or hidden,
+ * to the text of its lowest-scoring option that has one. */
+static void
+test_recommendation_fallback(void)
+{
+	static const char yaml[] = FORM_HEAD
+	    "  - id: f\n"
+	    "    title: Rückfall\n"
+	    "    questions:\n"
+	    "      - {id: gate, type: yesno, text: Tor?, points: 1}\n"
+	    "      - id: c\n"
+	    "        type: choice\n"
+	    "        text: Wie weit?\n"
+	    "        show_if: gate\n"
+	    "        options:\n"
+	    "          - {id: teil, label: Teilweise, points: 1, recommendation: Ausbauen.}\n"
+	    "          - {id: nein, label: Nein, points: 0, recommendation: Anfangen.}\n"
+	    "          - {id: voll, label: Voll, points: 2}\n"
+	    "      - id: bare\n"
+	    "        type: choice\n"
+	    "        text: Ohne Text?\n"
+	    "        options:\n"
+	    "          - {id: a, label: A, points: 0}\n"
+	    "          - {id: b, label: B, points: 1}\n";
+	static const struct {
+		const char *gate, *c, *text;
+	} cases[] = {
+	    {"ja", NULL, "Anfangen."},   /* open */
+	    {"ja", "teil", "Ausbauen."}, /* chosen option's */
+	    {"ja", "nein", "Anfangen."},
+	    {"nein", "teil", "Anfangen."}, /* hidden: the chosen option does not count */
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct session *s = new_session(yaml);
+		struct score_result r;
+		size_t c = question(s, "f.c"), bare = question(s, "f.bare");
+		int seen = 0;
+		char *tsv;
+
+		if (cases[i].c != NULL) {
+			set(s, "f.gate", "ja");
+			set(s, "f.c", cases[i].c);
+		}
+		set(s, "f.gate", cases[i].gate);
+		score_compute(s, &r);
+		for (size_t k = 0; k < r.recommendation_count; k++) {
+			if (r.recommendations[k].question == c) {
+				CU_ASSERT_STRING_EQUAL(r.recommendations[k].text, cases[i].text);
+				seen++;
+			}
+			if (r.recommendations[k].question == bare) {
+				CU_ASSERT_PTR_NULL(r.recommendations[k].text);
+				seen++;
+			}
+		}
+		CU_ASSERT_EQUAL(seen, 2);
+		tsv = score_format_tsv(s, &r);
+		CU_ASSERT_PTR_NOT_NULL(strstr(tsv, "\tf.bare\t1\t\n")); /* empty TEXT */
+		free(tsv);
+		score_result_free(&r);
+		session_free(s);
+	}
+}
+
 /* An entfällt question is never recommended, an open one always. */
 static void
 test_recommendation_entfaellt(void)
@@ -1157,6 +1222,7 @@ static CU_TestInfo score_tests[] = {
     {"valid until in the result", test_valid_until_in_result},
     {"recommendation order and summary", test_recommendation_order},
     {"recommendation texts", test_recommendation_texts},
+    {"recommendation fallback for choice", test_recommendation_fallback},
     {"entfällt is not recommended", test_recommendation_entfaellt},
     {"tsv exactly", test_format_tsv},
     {"tsv percent rounding", test_format_percent_rounding},

@@ -90,10 +90,11 @@ utf8_chars(const char *s, size_t n)
 int
 export_wrapped_lines(const char *text, double width)
 {
-	/* Calibri 11: a column unit is one digit; German prose averages a little
-	 * less, but bold words and capitals more, so count one char per unit
+	/* A column unit is one digit of Calibri 11; German prose averages a
+	 * little less, even in the wider fallback fonts LibreOffice uses, while
+	 * bold words and capitals take more: allow 1.05 characters per unit
 	 * and keep one unit of padding. */
-	size_t capacity = width > 3 ? (size_t)(width - 1.5) : 1;
+	size_t capacity = width > 3 ? (size_t)(width * 1.05 - 1) : 1;
 	int lines = 0;
 	const char *p = text != NULL ? text : "";
 
@@ -319,17 +320,20 @@ make_formats(struct export_ctx *c)
 	format_set_bold(f->total_label);
 	format_set_bg_color(f->total_label, light);
 	format_set_border(f->total_label, LXW_BORDER_THIN);
+	format_set_align(f->total_label, LXW_ALIGN_VERTICAL_CENTER);
 
 	f->total_int = workbook_add_format(c->wb);
 	format_set_bold(f->total_int);
 	format_set_bg_color(f->total_int, light);
 	format_set_border(f->total_int, LXW_BORDER_THIN);
+	format_set_align(f->total_int, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_num_format(f->total_int, "0");
 
 	f->total_percent = workbook_add_format(c->wb);
 	format_set_bold(f->total_percent);
 	format_set_bg_color(f->total_percent, light);
 	format_set_border(f->total_percent, LXW_BORDER_THIN);
+	format_set_align(f->total_percent, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_num_format(f->total_percent, "0.0%");
 	format_set_align(f->total_percent, LXW_ALIGN_RIGHT);
 
@@ -337,13 +341,23 @@ make_formats(struct export_ctx *c)
 	format_set_bold(f->total_center);
 	format_set_bg_color(f->total_center, light);
 	format_set_border(f->total_center, LXW_BORDER_THIN);
+	format_set_align(f->total_center, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_align(f->total_center, LXW_ALIGN_CENTER);
+
+	f->total_note = workbook_add_format(c->wb);
+	format_set_italic(f->total_note);
+	format_set_bg_color(f->total_note, light);
+	format_set_border(f->total_note, LXW_BORDER_THIN);
+	format_set_text_wrap(f->total_note);
+	format_set_indent(f->total_note, 1);
+	format_set_align(f->total_note, LXW_ALIGN_VERTICAL_CENTER);
 
 	f->verdict = workbook_add_format(c->wb);
 	format_set_bold(f->verdict);
 	format_set_font_size(f->verdict, 13);
 	format_set_bg_color(f->verdict, light);
 	format_set_border(f->verdict, LXW_BORDER_THIN);
+	format_set_align(f->verdict, LXW_ALIGN_VERTICAL_CENTER);
 
 	f->below_min = workbook_add_format(c->wb);
 	format_set_bg_color(f->below_min, 0xFFC7CE);
@@ -398,9 +412,10 @@ make_header(const struct session *s)
 {
 	struct buf b = {0};
 	char *date = export_german_date(s->meta.datum);
-	buf_adds(&b, "&L&8");
+	/* a digit right after "&8" would extend the font size: keep a space */
+	buf_adds(&b, "&L&8 ");
 	add_header_text(&b, s->meta.kommune, 100);
-	buf_adds(&b, "&C&8Ergebnisformular&R&8");
+	buf_adds(&b, "&C&8Ergebnisformular&R&8Prüfgespräch am ");
 	add_header_text(&b, date, 20);
 	free(date);
 	return buf_steal(&b);

@@ -51,6 +51,7 @@ struct export_formats {
 	lxw_format *total_int;
 	lxw_format *total_percent;
 	lxw_format *total_center;
+	lxw_format *total_note; /* explanation beside a total, wrapped */
 	lxw_format *verdict;
 	lxw_format *below_min; /* conditional format: section below its minimum */
 	lxw_format *note;

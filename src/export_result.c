@@ -16,7 +16,7 @@
 #include "util.h"
 
 /* Column widths (Excel units) of A..F; G is a hidden helper column. */
-static const double result_widths[] = {34, 11, 11, 10, 13, 11};
+static const double result_widths[] = {38, 11, 11, 10, 13, 11};
 #define RESULT_LAST_COL 5
 #define RESULT_HELPER_COL 6 /* hidden: points a section lacks to its minimum */
 
@@ -51,6 +51,19 @@ put_fact(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *lab
 	export_put_merged(c, ws, row, 1, RESULT_LAST_COL, clean[0] ? clean : "–", c->fmt.value);
 	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 	free(clean);
+}
+
+/* An explanation merged across first_col..F beside a total; sets the row height. */
+static void
+put_note(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
+	 const char *text)
+{
+	double w = -1.5; /* the indent */
+	const char *texts[1] = {text};
+	for (lxw_col_t col = first_col; col <= RESULT_LAST_COL; col++)
+		w += result_widths[col];
+	export_put_merged(c, ws, row, first_col, RESULT_LAST_COL, text, c->fmt.total_note);
+	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 }
 
 /* Participants as "Name (Funktion)" lines. Caller frees. */
@@ -190,10 +203,9 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	} else {
 		export_put_number(c, ws, row, 1, r->bonus, c->fmt.total_int);
 	}
-	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
-			  c->bonus_count > 0 ? "für erreichte Entwicklungsziele des letzten Audits"
-					     : "im Erstaudit keine",
-			  c->fmt.total_label);
+	put_note(c, ws, row, 2,
+		 c->bonus_count > 0 ? "für die Entwicklungsziele des letzten Audits"
+				    : "im Erstaudit keine");
 	row++;
 
 	total_row = row;
@@ -202,8 +214,7 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	export_put_formula_number(c, ws, row, 1, formula, r->total, c->fmt.total_int);
 	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first, last);
 	export_put_formula_number(c, ws, row, 2, formula, r->max, c->fmt.total_int);
-	export_put_merged(c, ws, row, 3, RESULT_LAST_COL, "Punkte von möglichen Punkten",
-			  c->fmt.total_label);
+	put_note(c, ws, row, 3, "erreichte und mögliche Punkte");
 	row++;
 
 	quote_row = row;
@@ -229,10 +240,9 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	export_put_text(c, ws, row, 0, "Offene Fragen", c->fmt.total_label);
 	snprintf(formula, sizeof formula, "=SUM(Bewertung!$J$2:$J$%u)", qlast);
 	export_put_formula_number(c, ws, row, 1, formula, r->open, c->fmt.total_int);
-	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
-			  r->open > 0 ? "Fragen ohne Antwort: das Ergebnis ist vorläufig"
-				      : "alle Fragen beantwortet",
-			  c->fmt.total_label);
+	put_note(c, ws, row, 2,
+		 r->open > 0 ? "ohne Antwort: das Ergebnis ist vorläufig"
+			     : "alle Fragen beantwortet");
 	row++;
 
 	verdict_row = row;
@@ -241,9 +251,9 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 		 "=IF(B%u>0,\"vorläufig\",IF(AND(F%u=\"ja\",COUNTIF(F%u:F%u,\"nein\")=0),"
 		 "\"bestanden\",\"nicht bestanden\"))",
 		 open_row + 1, quote_row + 1, first, last);
+	/* merge first, then put the formula into the merged range's first cell */
+	export_check(c, worksheet_merge_range(ws, row, 1, row, RESULT_LAST_COL, "", c->fmt.verdict));
 	export_put_formula_text(c, ws, row, 1, formula, verdict_text(r), c->fmt.verdict);
-	for (lxw_col_t col = 2; col <= RESULT_LAST_COL; col++)
-		export_put_text(c, ws, row, col, "", c->fmt.verdict);
 	export_check(c, worksheet_set_row(ws, row, 21, NULL));
 	row++;
 
@@ -257,7 +267,10 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	export_put_formula_text(c, ws, row, 1, formula,
 				r->passed && !r->provisional && valid[0] ? valid_de : "–",
 				c->fmt.total_label);
-	export_put_merged(c, ws, row, 2, RESULT_LAST_COL, "", c->fmt.total_label);
+	free(valid_de);
+	valid_de = xasprintf("%d Jahre nach dem %s, wenn bestanden", years,
+			     c->s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
+	put_note(c, ws, row, 2, valid_de);
 	free(valid_de);
 	row++;
 
@@ -266,9 +279,7 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 		 "=MAX(0,ROUNDUP((ROUND(E%u*100,0)*C%u-100*B%u)/100,0),SUM(G%u:G%u))",
 		 quote_row + 1, total_row + 1, total_row + 1, first, last);
 	export_put_formula_number(c, ws, row, 1, formula, r->missing, c->fmt.total_int);
-	export_put_merged(c, ws, row, 2, RESULT_LAST_COL,
-			  "fehlende Punkte zur Gesamt- und zu den Mindestquoten",
-			  c->fmt.total_label);
+	put_note(c, ws, row, 2, "fehlen zu Gesamt- und Mindestquoten");
 	row++;
 	return row;
 }

@@ -261,7 +261,7 @@ export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 {
 	static const char *const heads[] = {"Nr",	      "Frage",		   "Nachweis",
 					    "Status",	      "nachzureichen bis", "Beschreibung"};
-	static const double widths[] = {6, 44, 40, 15, 13, 40};
+	static const double widths[] = {6, 44, 40, 15, 16, 38};
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
 

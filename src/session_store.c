@@ -193,6 +193,28 @@ write_cdb(int fd, const struct record_list *l)
 	return 0;
 }
 
+/* Whether the 256 hash tables of the cdb lie after the data and end exactly
+ * at the end of the file (a cut-off file fails). 0 or -1. */
+static int
+cdb_structure_check(const struct cdb *cdb, size_t size)
+{
+	const unsigned char *head = cdb_get(cdb, 2048, 0);
+	size_t end = 2048, dend = cdb->cdb_dend;
+
+	if (head == NULL || size < 2048)
+		return -1;
+	for (int i = 0; i < 256; i++) {
+		size_t pos = cdb_unpack(head + 8 * i), slots = cdb_unpack(head + 8 * i + 4);
+		if (slots == 0)
+			continue;
+		if (pos < dend || pos + slots * 8 > size)
+			return -1;
+		if (pos + slots * 8 > end)
+			end = pos + slots * 8;
+	}
+	return end == size ? 0 : -1;
+}
+
 /* Read every record of the cdb at path. 0, or -1 with *failure and *why. */
 static int
 read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
@@ -231,6 +253,19 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 		*why = xasprintf("%s: keine gültige Sitzungsdatei (zu kurz oder kein "
 				 "CDB-Format)",
 				 path);
+		close(fd);
+		return -1;
+	}
+	if (cdb_structure_check(&cdb, (size_t)st.st_size) != 0) {
+		const unsigned char *head = cdb_get(&cdb, 2048, 0);
+		size_t zeros = 0;
+		while (head != NULL && zeros < 2048 && head[zeros] == 0)
+			zeros++;
+		*why = xasprintf("%s: %s", path,
+				 zeros == 2048 ? "enthält keine Datensätze (genullt)"
+					       : "beschädigt oder abgeschnitten (Hashtabellen "
+						 "unvollständig)");
+		cdb_free(&cdb);
 		close(fd);
 		return -1;
 	}

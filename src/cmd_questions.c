@@ -1,22 +1,16 @@
 /*
  * cmd_questions.c: the 'questions' command: the machine-readable view of a
  * form, one tab-separated line per question (full id, section id, type, max
- * points, show_if or '-', text). CLI layer: prints; never changes files.
+ * points, show_if or '-', text; see form_question_tsv). CLI layer: prints;
+ * never changes files.
  */
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
-
-/* Print s with tabs and line breaks turned into spaces (one field of a line). */
-static void
-print_field(const char *s)
-{
-	for (; *s; s++)
-		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
-}
 
 int
 cmd_questions(int argc, char **argv)
@@ -27,7 +21,7 @@ cmd_questions(int argc, char **argv)
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--form") == 0 && i + 1 < argc)
 			path = argv[++i];
-		else if (strncmp(argv[i], "--form=", 7) == 0)
+		else if (strncmp(argv[i], "--form=", 7) == 0 && argv[i][7] != '\0')
 			path = argv[i] + 7;
 		else {
 			cli_error("unexpected argument '%s'", argv[i]);
@@ -38,19 +32,9 @@ cmd_questions(int argc, char **argv)
 	if (form == NULL)
 		return EXIT_INVALID;
 	for (size_t i = 0; i < form->question_count; i++) {
-		const struct form_question *q = &form->questions[i];
-		printf("%s\t%s\t%s\t%d\t", q->full_id, form->sections[q->section].id,
-		       form_type_name(q->type), q->max_points);
-		if (q->show_if_question < 0)
-			putchar('-');
-		else if (q->show_if_option < 0)
-			printf("%s", form->questions[q->show_if_question].full_id);
-		else
-			printf("%s=%s", form->questions[q->show_if_question].full_id,
-			       form->questions[q->show_if_question].options[q->show_if_option].id);
-		putchar('\t');
-		print_field(q->text);
-		putchar('\n');
+		char *line = form_question_tsv(form, i);
+		puts(line);
+		free(line);
 	}
 	form_free(form);
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -212,6 +212,9 @@ static int
 text_column(const char *text, size_t line_start, size_t off)
 {
 	int column = 1;
+	/* a byte order mark is not a column */
+	if (line_start == 0 && off >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		line_start = 3;
 	for (size_t i = line_start; i < off; i++)
 		if (((unsigned char)text[i] & 0xc0) != 0x80)
 			column++;
@@ -331,10 +334,17 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 			n->text = xstrndup(t ? t : "", t ? tlen : 0);
 			n->len = t ? tlen : 0;
 			n->plain = fy_token_scalar_style(ev->scalar.value) == FYSS_PLAIN;
+			/* libfyaml marks the first character inside the quotes */
+			if ((fy_token_scalar_style(ev->scalar.value) == FYSS_SINGLE_QUOTED ||
+			     fy_token_scalar_style(ev->scalar.value) == FYSS_DOUBLE_QUOTED) &&
+			    n->column > 1)
+				n->column--;
 			break;
 		}
 		case FYET_ALIAS:
 			n = ynode_new(YN_SCALAR, m);
+			if (n->column > 1)
+				n->column--; /* point at the '*' */
 			n->text = xstrdup("");
 			n->plain = 1;
 			err(ld, n, "aliases (*name) are not allowed in a form");
@@ -1251,4 +1261,26 @@ int
 form_type_scored(enum question_type type)
 {
 	return type != QUESTION_TEXT && type != QUESTION_DATE;
+}
+
+char *
+form_question_tsv(const struct form *form, size_t index)
+{
+	const struct form_question *q = &form->questions[index];
+	struct buf b = {0};
+
+	buf_printf(&b, "%s\t%s\t%s\t%d\t", q->full_id, form->sections[q->section].id,
+		   form_type_name(q->type), q->max_points);
+	if (q->show_if_question < 0)
+		buf_addc(&b, '-');
+	else {
+		const struct form_question *t = &form->questions[q->show_if_question];
+		buf_adds(&b, t->full_id);
+		if (q->show_if_option >= 0)
+			buf_printf(&b, "=%s", t->options[q->show_if_option].id);
+	}
+	buf_addc(&b, '\t');
+	for (const char *p = q->text; *p; p++)
+		buf_addc(&b, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+	return buf_steal(&b);
 }

@@ -143,6 +143,15 @@ const char *form_type_name(enum question_type type);
 /* Whether a question of this type carries points (not text or date). */
 int form_type_scored(enum question_type type);
 
+/*
+ * form_question_tsv: the line `wohnort-audit questions` prints for question
+ * index (without newline): full id, section id, type, max points, show_if as
+ * "section.question" or "section.question=option" (or "-"), text; fields
+ * separated by tabs, tabs and line breaks inside the text turned into spaces.
+ * Caller frees.
+ */
+char *form_question_tsv(const struct form *form, size_t index);
+
 /* sha256_hex: hex digest (64 chars + NUL) of len bytes at data into out. */
 void sha256_hex(const void *data, size_t len, char out[65]);
 

@@ -1,14 +1,706 @@
 /*
- * ui.c: the interview (ncursesw). Placeholder until the UI module lands.
+ * ui.c: the interview's entry point and screen manager (ncursesw). Parses
+ * `interview [SESSION] [--dir DIR] [--form FILE]`, refuses a session locked
+ * by another process before curses starts, redirects stderr to a log while
+ * curses owns the terminal, reads keys (Esc + digit = F-key), dispatches the
+ * one global key table and the current screen, and saves every change at
+ * once. Signals save and restore the terminal. Only the ui*.c files include
+ * curses; this file never calls cdb or libxlsxwriter.
  */
 #include "config.h"
 
-#include "cmd.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <term.h>
+
+#include "cmd.h"
+#include "interview.h"
+#include "paths.h"
+#include "ui.h"
+#include "ui_interview.h"
+#include "util.h"
+
+/* Every screen; a resize is passed to each of them. */
+static const struct ui_screen *const screens[] = {
+    &ui_start_screen,  &ui_new_screen,	  &ui_interview_screen, &ui_sections_screen,
+    &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,	&ui_review_screen,
+    &ui_result_screen, &ui_help_screen,
+};
+
+static volatile sig_atomic_t got_signal;
+static struct termios saved_termios;
+static int have_termios;
+static char restore_seq[256];
+static size_t restore_len;
+
+/* SIGTERM, SIGHUP, SIGINT: note it; the main loop saves and leaves. */
+static void
+on_terminate(int sig)
+{
+	got_signal = sig;
+}
+
+/* SIGSEGV, SIGABRT, …: give the terminal back, then die as the signal says. */
+static void
+on_fatal(int sig)
+{
+	if (have_termios)
+		tcsetattr(STDIN_FILENO, TCSANOW, &saved_termios);
+	if (restore_len > 0 && write(STDOUT_FILENO, restore_seq, restore_len) < 0)
+		restore_len = 0;
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+/* Append a terminfo capability to the emergency restore sequence. */
+static void
+add_restore(const char *cap)
+{
+	char *s = tigetstr((char *)cap);
+	size_t n;
+
+	if (s == NULL || s == (char *)-1)
+		return;
+	n = strlen(s);
+	if (restore_len + n < sizeof restore_seq) {
+		memcpy(restore_seq + restore_len, s, n);
+		restore_len += n;
+	}
+}
+
+/* Install the signal handlers (no SA_RESTART, so a blocked read wakes up). */
+static void
+install_signals(void)
+{
+	struct sigaction sa;
+	static const int fatal[] = {SIGSEGV, SIGABRT, SIGBUS, SIGFPE, SIGILL};
+
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	sa.sa_handler = on_terminate;
+	sigaction(SIGTERM, &sa, NULL);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGINT, &sa, NULL);
+	sa.sa_handler = on_fatal;
+	sa.sa_flags = SA_RESETHAND;
+	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
+		sigaction(fatal[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+/* Put a message in the status line. */
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	free(ui->status);
+	va_start(ap, fmt);
+	ui->status = xvasprintf(fmt, ap);
+	va_end(ap);
+	ui->status_error = error;
+}
+
+/* Write a snapshot now; report the outcome in the status line. */
+static int
+save_now(struct ui *ui)
+{
+	char *why = NULL;
+	char stamp[16];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (ui->session == NULL)
+		return 0;
+	if (session_save(ui->session, &why) != 0) {
+		ui->save_failed = 1;
+		free(ui->save_error);
+		ui->save_error = why;
+		return -1;
+	}
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%H:%M:%S", &tm);
+	ui->save_failed = 0;
+	free(ui->save_error);
+	ui->save_error = NULL;
+	ui_message(ui, 0, "Gespeichert %s", stamp);
+	str_replace(&ui->saved_cursor, ui->session->cursor);
+	return 0;
+}
+
+/* Change one record and save at once. */
+int
+ui_set(struct ui *ui, const char *key, const char *value)
+{
+	char *why = NULL;
+
+	if (ui->session == NULL)
+		return -1;
+	if (session_set(ui->session, key, value, &why) != 0) {
+		ui_message(ui, 1, "%s", why != NULL ? why : "ungültiger Wert");
+		free(why);
+		return -1;
+	}
+	save_now(ui);
+	return 0;
+}
+
+/* Remember the current question for resuming (saved with the next snapshot). */
+void
+ui_set_cursor(struct ui *ui, size_t question)
+{
+	const char *id;
+	char *why = NULL;
+
+	if (ui->session == NULL || question >= ui->session->form->question_count)
+		return;
+	id = ui->session->form->questions[question].full_id;
+	if (ui->session->cursor != NULL && strcmp(ui->session->cursor, id) == 0)
+		return;
+	if (session_set(ui->session, "session.cursor", id, &why) != 0)
+		free(why);
+}
+
+/* Whether the cursor on disk lags behind the one in memory. */
+static int
+cursor_unsaved(const struct ui *ui)
+{
+	const char *a = ui->session->cursor, *b = ui->saved_cursor;
+
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+/* Switch screens. */
+void
+ui_switch(struct ui *ui, const struct ui_screen *screen)
+{
+	int back_from_help = ui->screen == &ui_help_screen && screen == ui->previous;
+
+	if (screen != ui->screen && ui->screen != &ui_help_screen)
+		ui->previous = ui->screen;
+	ui->screen = screen;
+	/* returning from help keeps the screen's state (e.g. a half-filled form) */
+	if (screen->init != NULL && !back_from_help)
+		screen->init(ui);
+}
+
+/* Back to the interview, or to the start screen when no session is open. */
+void
+ui_back(struct ui *ui)
+{
+	ui_switch(ui, ui->session != NULL ? &ui_interview_screen : &ui_start_screen);
+}
+
+/* Take over an opened session and show the question to resume at. */
+void
+ui_open_session(struct ui *ui, struct session *s)
+{
+	session_free(ui->session);
+	ui->session = s;
+	ui->question = interview_resume(s);
+	ui->save_failed = 0;
+	str_replace(&ui->saved_cursor, s->cursor);
+	ui->previous = NULL;
+	ui_switch(ui, &ui_interview_screen);
+}
+
+/* F1 / ?: the help screen. */
+static int
+bind_help(struct ui *ui)
+{
+	if (ui->screen != &ui_help_screen)
+		ui_switch(ui, &ui_help_screen);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* Switch to a screen that needs an open session. */
+static int
+session_screen(struct ui *ui, const struct ui_screen *screen)
+{
+	if (ui->session == NULL) {
+		ui_message(ui, 1, "Zuerst ein Audit öffnen oder anlegen.");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	ui_switch(ui, screen);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int bind_note(struct ui *ui) { return session_screen(ui, &ui_note_screen); }
+static int bind_evidence(struct ui *ui) { return session_screen(ui, &ui_evidence_screen); }
+static int bind_sections(struct ui *ui) { return session_screen(ui, &ui_sections_screen); }
+static int bind_review(struct ui *ui) { return session_screen(ui, &ui_review_screen); }
+static int bind_result(struct ui *ui) { return session_screen(ui, &ui_result_screen); }
+static int bind_goals(struct ui *ui) { return session_screen(ui, &ui_goals_screen); }
+
+/* Move within the interview; from another screen, return to it first. */
+static int
+navigate(struct ui *ui, int how)
+{
+	size_t q;
+	int found;
+
+	if (ui->session == NULL)
+		return 0;
+	if (how == 0)
+		found = interview_next_open(ui->session, ui->question, &q);
+	else if (how > 0)
+		found = interview_next(ui->session, ui->question, &q);
+	else
+		found = interview_prev(ui->session, ui->question, &q);
+	if (ui->screen != &ui_interview_screen)
+		ui_switch(ui, &ui_interview_screen);
+	if (found)
+		ui_interview_go(ui, q);
+	else
+		ui_message(ui, 0, how == 0 ? "Alle angezeigten Fragen sind beantwortet."
+				  : how > 0 ? "Das war die letzte Frage (F6 Ergebnis)."
+					    : "Das ist die erste Frage.");
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static int bind_next_open(struct ui *ui) { return navigate(ui, 0); }
+static int bind_next(struct ui *ui) { return navigate(ui, 1); }
+static int bind_prev(struct ui *ui) { return navigate(ui, -1); }
+
+/* F10 / Ctrl-Q / Ctrl-C: leave (asks first when the last save failed). */
+static int
+bind_quit(struct ui *ui)
+{
+	(void)ui;
+	return UI_HANDLED | UI_QUIT;
+}
+
+/* The global keys; the help screen lists them in this order. */
+const struct ui_binding ui_global_keys[] = {
+    {UI_KEY(KEY_F(1)), '?', "F1, ?", "Hilfe: diese Übersicht aller Tasten", bind_help},
+    {UI_KEY(KEY_F(2)), 0, "F2", "Notiz und eigene Empfehlung zur Frage", bind_note},
+    {UI_KEY(KEY_F(3)), 0, "F3", "Nachweis: Status, nachzureichen bis, Beschreibung",
+     bind_evidence},
+    {UI_KEY(KEY_F(4)), 0, "F4", "zu einem Handlungsfeld springen", bind_sections},
+    {UI_KEY(KEY_F(5)), 0, "F5", "Übersicht: offene Fragen, Nachweise, Notizen", bind_review},
+    {UI_KEY(KEY_F(6)), 0, "F6", "Ergebnis mit Punkten je Handlungsfeld", bind_result},
+    {UI_KEY(KEY_F(7)), 0, "F7", "Entwicklungsziele", bind_goals},
+    {'\t', 0, "Tab", "nächste offene Frage (im ganzen Prüfbogen)", bind_next_open},
+    {UI_KEY(KEY_NPAGE), 0, "Bild↓", "nächste Frage, ohne die Antwort zu ändern", bind_next},
+    {UI_KEY(KEY_PPAGE), 0, "Bild↑", "vorige Frage, ohne die Antwort zu ändern", bind_prev},
+    {UI_KEY(KEY_F(10)), UI_CTRL('q'), "F10, Strg-Q",
+     "beenden (alles ist schon gespeichert); Strg-C ebenso", bind_quit},
+    {UI_CTRL('c'), 0, NULL, NULL, bind_quit},
+    {0, 0, "Esc 1 … Esc 0", "wie F1 … F10 (für Terminals ohne F-Tasten)", NULL},
+};
+const size_t ui_global_key_count = sizeof ui_global_keys / sizeof ui_global_keys[0];
+
+/* Run the global binding for key, if any. */
+static int
+global_key(struct ui *ui, int key)
+{
+	for (size_t i = 0; i < ui_global_key_count; i++) {
+		const struct ui_binding *b = &ui_global_keys[i];
+		if (b->run != NULL && key != 0 && (b->key == key || b->key2 == key))
+			return b->run(ui);
+	}
+	return 0;
+}
+
+/* Whether key is one the global table takes before the screen sees it. */
+static int
+global_first(int key)
+{
+	return (key >= UI_KEY(KEY_F(1)) && key <= UI_KEY(KEY_F(12))) || key == UI_CTRL('q') ||
+	       key == UI_CTRL('c');
+}
+
+/* Read one key; Esc followed by a digit within a second is an F-key. */
+static int
+read_key(void)
+{
+	wint_t wc;
+	int r = wget_wch(stdscr, &wc);
+
+	if (r == ERR)
+		return -1;
+	if (r == KEY_CODE_YES)
+		return UI_KEY((int)wc);
+	if (wc == UI_ESC) {
+		wint_t next;
+		int r2;
+		timeout(1000);
+		r2 = wget_wch(stdscr, &next);
+		timeout(1000);
+		if (r2 == OK && next >= '0' && next <= '9')
+			return UI_KEY(KEY_F(next == '0' ? 10 : (int)(next - '0')));
+		if (r2 == OK)
+			unget_wch((wchar_t)next);
+		else if (r2 == KEY_CODE_YES)
+			ungetch((int)next);
+		return UI_ESC;
+	}
+	return (int)wc;
+}
+
+/* Set up colours or monochrome attributes. */
+static void
+setup_attrs(struct ui *ui)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	ui->color = has_colors() && (nc == NULL || nc[0] == '\0');
+	for (int i = 0; i < ROLE_COUNT; i++)
+		ui->attrs[i] = A_NORMAL;
+	ui->attrs[ROLE_HEADER] = A_REVERSE;
+	ui->attrs[ROLE_SELECTED] = A_REVERSE;
+	ui->attrs[ROLE_ERROR] = A_BOLD;
+	ui->attrs[ROLE_OK] = A_NORMAL;
+	ui->attrs[ROLE_KEY] = A_BOLD;
+	ui->attrs[ROLE_KEYLABEL] = A_REVERSE;
+	ui->attrs[ROLE_DIM] = A_DIM;
+	ui->attrs[ROLE_BAR] = A_NORMAL;
+	ui->attrs[ROLE_BAR_LOW] = A_BOLD;
+	ui->attrs[ROLE_TITLE] = A_BOLD | A_UNDERLINE;
+	if (!ui->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_WHITE, COLOR_BLUE);
+	init_pair(2, COLOR_RED, -1);
+	init_pair(3, COLOR_GREEN, -1);
+	init_pair(4, COLOR_BLACK, COLOR_CYAN);
+	init_pair(5, COLOR_BLUE, -1);
+	ui->attrs[ROLE_HEADER] = COLOR_PAIR(1);
+	ui->attrs[ROLE_SELECTED] = COLOR_PAIR(4);
+	ui->attrs[ROLE_ERROR] = COLOR_PAIR(2) | A_BOLD;
+	ui->attrs[ROLE_OK] = COLOR_PAIR(3);
+	ui->attrs[ROLE_KEYLABEL] = COLOR_PAIR(4);
+	ui->attrs[ROLE_BAR] = COLOR_PAIR(3);
+	ui->attrs[ROLE_BAR_LOW] = COLOR_PAIR(2);
+	ui->attrs[ROLE_TITLE] = COLOR_PAIR(5) | A_BOLD;
+}
+
+/* Draw the quit question shown after a failed save. */
+static void
+draw_quit_question(struct ui *ui)
+{
+	int w = ui->cols - 4, y = ui->rows / 2 - 3;
+
+	for (int i = 0; i < 6; i++)
+		ui_fill(y + i, 2, w, ui->attrs[ROLE_SELECTED]);
+	ui_put(y, 3, w - 2, "Die letzten Änderungen sind NICHT gespeichert!",
+	       ui->attrs[ROLE_SELECTED] | A_BOLD);
+	ui_putf(y + 1, 3, w - 2, ui->attrs[ROLE_SELECTED], "Grund: %s",
+		ui->save_error != NULL ? ui->save_error : "?");
+	ui_put(y + 2, 3, w - 2, "w  erneut speichern", ui->attrs[ROLE_SELECTED]);
+	ui_put(y + 3, 3, w - 2, "a  als Text in ein anderes Verzeichnis sichern",
+	       ui->attrs[ROLE_SELECTED]);
+	ui_put(y + 4, 3, w - 2, "b  trotzdem beenden (Änderungen gehen verloren)",
+	       ui->attrs[ROLE_SELECTED]);
+	ui_put(y + 5, 3, w - 2, "Esc  zurück zum Programm", ui->attrs[ROLE_SELECTED]);
+}
+
+/* Save the session as dump text into another directory (after a failed save). */
+static void
+save_elsewhere(struct ui *ui, const char *dir)
+{
+	char *text = session_dump(ui->session), *why = NULL, *path, *slug;
+
+	slug = slug_make(ui->session->meta.kommune != NULL ? ui->session->meta.kommune : "audit",
+			 40);
+	path = xasprintf("%s/%s-sicherung.txt", dir, slug);
+	if (file_write_atomic(path, text, strlen(text), 0600, &why) == 0) {
+		ui_message(ui, 0, "Gesichert in %s (wiederherstellen: wohnort-audit load %s)", path,
+			   path);
+		ui->save_failed = 0; /* the data is safe on disk */
+	} else {
+		ui_message(ui, 1, "Sicherung fehlgeschlagen: %s", why);
+		free(why);
+	}
+	free(path);
+	free(slug);
+	free(text);
+}
+
+/* The quit question's keys; returns 1 when the program may end. */
+static int
+quit_question_key(struct ui *ui, int key, struct ui_edit *dir_edit)
+{
+	if (dir_edit->active) {
+		int r = ui_edit_key(dir_edit, key);
+		if (r == EDIT_COMMIT) {
+			char *d = ui_edit_text(dir_edit);
+			ui_edit_stop(dir_edit);
+			save_elsewhere(ui, d);
+			free(d);
+			if (!ui->save_failed)
+				return 1;
+		} else if (r == EDIT_CANCEL) {
+			ui_edit_stop(dir_edit);
+		}
+		return 0;
+	}
+	switch (key) {
+	case 'w':
+		if (save_now(ui) == 0)
+			return 1;
+		break;
+	case 'a':
+		ui_edit_start(dir_edit, getenv("HOME") != NULL ? getenv("HOME") : "/tmp");
+		break;
+	case 'b':
+		return 1;
+	case UI_ESC:
+		ui->quit_asked = 0;
+		break;
+	default:
+		break;
+	}
+	return 0;
+}
+
+/* Draw the whole frame for the current state. */
+static void
+draw(struct ui *ui, struct ui_edit *dir_edit)
+{
+	int cy, cx;
+
+	getmaxyx(stdscr, ui->rows, ui->cols);
+	erase();
+	if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+		ui_too_small(ui);
+		ui_cursor_take(&cy, &cx);
+		curs_set(0);
+		refresh();
+		return;
+	}
+	ui->screen->draw(ui);
+	if (ui->quit_asked) {
+		ui_cursor_take(&cy, &cx);
+		draw_quit_question(ui);
+		if (dir_edit->active) {
+			ui_put(ui->rows / 2 + 3, 3, ui->cols - 6, "Verzeichnis (Enter sichert):",
+			       ui->attrs[ROLE_SELECTED] | A_BOLD);
+			ui_edit_draw(dir_edit, ui->rows / 2 + 4, 3, ui->cols - 6, A_REVERSE);
+		}
+	}
+	if (ui_cursor_take(&cy, &cx)) {
+		curs_set(1);
+		move(cy, cx);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+/* The main loop: read a key, dispatch, redraw. Returns the exit status. */
+static int
+run(struct ui *ui)
+{
+	struct ui_edit dir_edit = {0};
+	int redraw = 1;
+
+	for (;;) {
+		int key, flags = 0;
+
+		if (got_signal)
+			break;
+		if (redraw)
+			draw(ui, &dir_edit);
+		redraw = 0;
+		key = read_key();
+		if (key < 0)
+			continue;
+		redraw = 1;
+		if (key == UI_KEY(KEY_RESIZE)) {
+			getmaxyx(stdscr, ui->rows, ui->cols);
+			for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
+				if (screens[i]->resize != NULL)
+					screens[i]->resize(ui);
+			continue;
+		}
+		if (ui->quit_asked) {
+			if (quit_question_key(ui, key, &dir_edit))
+				break;
+			continue;
+		}
+		if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+			/* too small: only quitting works */
+			if (key == UI_KEY(KEY_F(10)) || key == UI_CTRL('q') || key == UI_CTRL('c'))
+				flags = UI_QUIT;
+		} else if (global_first(key)) {
+			flags = global_key(ui, key);
+		} else {
+			flags = ui->screen->key(ui, key);
+			if (!(flags & UI_HANDLED))
+				flags |= global_key(ui, key);
+		}
+		if (flags & UI_QUIT) {
+			if (ui->session != NULL && ui->save_failed && save_now(ui) != 0) {
+				ui->quit_asked = 1;
+				continue;
+			}
+			break;
+		}
+	}
+	ui_edit_stop(&dir_edit);
+	if (ui->session != NULL && (ui->save_failed || cursor_unsaved(ui)))
+		save_now(ui);
+	return ui->session != NULL && ui->save_failed ? EXIT_INVALID : EXIT_OK;
+}
+
+/* Open the session named on the command line: as given, or in dir. */
+static struct session *
+open_named(const char *name, const char *dir, int *status)
+{
+	char *notice = NULL, *why = NULL, *path;
+	struct session *s;
+	struct stat st;
+
+	if (strchr(name, '/') == NULL && stat(name, &st) != 0)
+		path = xasprintf("%s/%s", dir, name);
+	else
+		path = xstrdup(name);
+	errno = 0;
+	s = session_open(path, SESSION_WRITE, &notice, &why);
+	if (s == NULL) {
+		if (errno == EWOULDBLOCK) {
+			cli_error("Die Sitzung %s ist schon in einem anderen Programm geöffnet "
+				  "(%s). Bitte dort weiterarbeiten oder es zuerst beenden.",
+				  path, why != NULL ? why : "gesperrt");
+			*status = EXIT_LOCKED;
+		} else {
+			cli_error("%s", why != NULL ? why : path);
+			*status = EXIT_INVALID;
+		}
+		free(why);
+		free(path);
+		return NULL;
+	}
+	if (notice != NULL)
+		fprintf(stderr, "wohnort-audit: %s\n", notice);
+	free(notice);
+	free(path);
+	return s;
+}
+
+/* Make sure multibyte text is UTF-8 even when the environment says C. */
+static void
+ensure_utf8_locale(void)
+{
+	if (MB_CUR_MAX > 1)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL)
+		setlocale(LC_CTYPE, "en_US.UTF-8");
+}
+
+/* Point fd 2 at the log in dir while curses runs; returns the saved fd or -1. */
+static int
+redirect_stderr(const char *dir)
+{
+	char *log = xasprintf("%s/wohnort-audit.log", dir);
+	int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600), saved;
+
+	free(log);
+	if (fd < 0)
+		fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	fflush(stderr);
+	saved = dup(STDERR_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+	return saved;
+}
+
+/* Entry point: `wohnort-audit [interview] [SESSION] [--dir DIR] [--form FILE]`. */
 int
 cmd_interview(int argc, char **argv)
 {
-	(void)argc, (void)argv;
-	cli_error("the interview is not implemented yet");
-	return EXIT_INVALID;
+	struct ui ui;
+	const char *dir_opt = NULL, *session_name = NULL;
+	char *why = NULL;
+	int status = EXIT_OK, saved_fd;
+	struct session *s = NULL;
+
+	memset(&ui, 0, sizeof ui);
+	for (int i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
+			dir_opt = argv[++i];
+		else if (strcmp(argv[i], "--form") == 0 && i + 1 < argc)
+			ui.form_path = xstrdup(argv[++i]);
+		else if (argv[i][0] == '-' || session_name != NULL)
+			return cli_usage("interview");
+		else
+			session_name = argv[i];
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: wohnort-audit help)");
+		free(ui.form_path);
+		return EXIT_USAGE;
+	}
+	ui.dir = paths_session_dir(dir_opt, 1, &why);
+	if (ui.dir == NULL) {
+		cli_error("%s", why);
+		free(why);
+		free(ui.form_path);
+		return EXIT_INVALID;
+	}
+	if (session_name != NULL) {
+		s = open_named(session_name, ui.dir, &status);
+		if (s == NULL) {
+			free(ui.dir);
+			free(ui.form_path);
+			return status;
+		}
+	}
+	ensure_utf8_locale();
+	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)
+		have_termios = 1;
+	saved_fd = redirect_stderr(ui.dir);
+	install_signals();
+	set_escdelay(25);
+	initscr();
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	timeout(1000);
+	add_restore("sgr0");
+	add_restore("cnorm");
+	add_restore("rmcup");
+	setup_attrs(&ui);
+	getmaxyx(stdscr, ui.rows, ui.cols);
+	if (s != NULL)
+		ui_open_session(&ui, s);
+	else
+		ui_switch(&ui, &ui_start_screen);
+	status = run(&ui);
+	endwin();
+	if (saved_fd >= 0) {
+		fflush(stderr);
+		dup2(saved_fd, STDERR_FILENO);
+		close(saved_fd);
+	}
+	if (got_signal)
+		fprintf(stderr, "wohnort-audit: Signal %d: gespeichert und beendet\n", (int)got_signal);
+	if (ui.session != NULL && ui.save_failed)
+		fprintf(stderr, "wohnort-audit: nicht gespeichert: %s\n",
+			ui.save_error != NULL ? ui.save_error : "?");
+	session_free(ui.session);
+	free(ui.status);
+	free(ui.save_error);
+	free(ui.saved_cursor);
+	free(ui.dir);
+	free(ui.form_path);
+	return status;
 }

@@ -1,0 +1,762 @@
+/*
+ * ui_draw.c: widgets shared by the screens: clipped and word-wrapped UTF-8
+ * text measured by display width (wcwidth), the title, status and key bars,
+ * point bars, the one-line wide-character editor and the field list. Draws
+ * only; never touches the session or the disk.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <wctype.h>
+
+#include "ui.h"
+#include "util.h"
+
+static int cursor_wanted, cursor_y, cursor_x;
+
+/* Decode UTF-8 into a new wide string; invalid bytes become U+FFFD. */
+static wchar_t *
+decode(const char *s, size_t *out_len)
+{
+	size_t n = strlen(s), len = 0;
+	wchar_t *w = xreallocarray(NULL, n + 1, sizeof *w);
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	while (*s != '\0') {
+		wchar_t wc;
+		size_t r = mbrtowc(&wc, s, strlen(s), &st);
+		if (r == (size_t)-1 || r == (size_t)-2 || r == 0) {
+			memset(&st, 0, sizeof st);
+			wc = L'?';
+			r = 1;
+		}
+		if (wc == L'\t')
+			wc = L' ';
+		w[len++] = wc;
+		s += r;
+	}
+	w[len] = L'\0';
+	*out_len = len;
+	return w;
+}
+
+/* Columns one character takes (control and unknown characters count 1). */
+static int
+char_width(wchar_t wc)
+{
+	int w = wcwidth(wc);
+	return w < 0 ? 1 : w;
+}
+
+/* Display width of UTF-8 text. */
+int
+ui_text_width(const char *utf8)
+{
+	size_t n;
+	wchar_t *w = decode(utf8 != NULL ? utf8 : "", &n);
+	int width = 0;
+
+	for (size_t i = 0; i < n; i++)
+		width += char_width(w[i]);
+	free(w);
+	return width;
+}
+
+/* Print n wide characters at y,x, replacing unprintable ones. */
+static void
+put_wide(int y, int x, const wchar_t *w, size_t n, attr_t attr)
+{
+	attr_t old;
+	short pair;
+
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	move(y, x);
+	for (size_t i = 0; i < n; i++) {
+		wchar_t c[2] = {w[i], L'\0'};
+		if (wcwidth(w[i]) < 0)
+			c[0] = L'?';
+		addnwstr(c, 1);
+	}
+	attr_set(old, pair, NULL);
+}
+
+/* Print wide text clipped to width columns with "…" when cut. */
+static int
+put_wide_clipped(int y, int x, int width, const wchar_t *w, size_t n, attr_t attr)
+{
+	int total = 0, used = 0;
+	size_t k = 0;
+
+	if (width <= 0)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+		total += char_width(w[i]);
+	if (total <= width) {
+		put_wide(y, x, w, n, attr);
+		return total;
+	}
+	while (k < n && used + char_width(w[k]) <= width - 1)
+		used += char_width(w[k++]);
+	put_wide(y, x, w, k, attr);
+	put_wide(y, x + used, L"…", 1, attr);
+	return used + 1;
+}
+
+/* Print UTF-8 text clipped to width columns. */
+int
+ui_put(int y, int x, int width, const char *utf8, attr_t attr)
+{
+	size_t n;
+	wchar_t *w = decode(utf8 != NULL ? utf8 : "", &n);
+	int used;
+
+	for (size_t i = 0; i < n; i++)
+		if (w[i] == L'\n' || w[i] == L'\r')
+			w[i] = L' ';
+	used = put_wide_clipped(y, x, width, w, n, attr);
+	free(w);
+	return used;
+}
+
+/* printf into ui_put. */
+int
+ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int used;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	used = ui_put(y, x, width, s, attr);
+	free(s);
+	return used;
+}
+
+/*
+ * Break w into lines of at most width columns on spaces (hard breaks inside
+ * over-long words, forced breaks at '\n'). Calls line() per line unless it is
+ * NULL; returns the number of lines.
+ */
+static int
+wrap_lines(const wchar_t *w, size_t n, int width, int y, int x, int max_lines, attr_t attr,
+	   int draw)
+{
+	size_t start = 0;
+	int lines = 0;
+
+	if (width < 1)
+		return 0;
+	while (start < n) {
+		size_t i = start, last_space = (size_t)-1, end;
+		int used = 0;
+
+		while (i < n && w[i] != L'\n') {
+			int cw = char_width(w[i]);
+			if (used + cw > width)
+				break;
+			if (w[i] == L' ')
+				last_space = i;
+			used += cw;
+			i++;
+		}
+		if (i < n && w[i] != L'\n' && last_space != (size_t)-1 && last_space > start)
+			end = last_space;
+		else
+			end = i == start ? i + 1 : i; /* at least one character */
+		if (draw) {
+			if (lines >= max_lines)
+				return lines;
+			if (lines == max_lines - 1 && end < n) {
+				/* last allowed row: show that the text goes on */
+				put_wide_clipped(y + lines, x, width, w + start, n - start, attr);
+			} else {
+				size_t len = end - start;
+				while (len > 0 && w[start + len - 1] == L' ')
+					len--;
+				put_wide(y + lines, x, w + start, len, attr);
+			}
+		}
+		lines++;
+		start = end;
+		while (start < n && w[start] == L' ')
+			start++;
+		if (start < n && w[start] == L'\n')
+			start++;
+	}
+	return lines;
+}
+
+/* Word-wrap UTF-8 text into a box. */
+int
+ui_wrap(int y, int x, int width, int max_lines, const char *utf8, attr_t attr)
+{
+	size_t n;
+	wchar_t *w;
+	int lines;
+
+	if (max_lines <= 0 || utf8 == NULL)
+		return 0;
+	w = decode(utf8, &n);
+	lines = wrap_lines(w, n, width, y, x, max_lines, attr, 1);
+	free(w);
+	return lines;
+}
+
+/* Rows the wrapped text needs. */
+int
+ui_wrap_count(int width, const char *utf8)
+{
+	size_t n;
+	wchar_t *w;
+	int lines;
+
+	if (utf8 == NULL)
+		return 0;
+	w = decode(utf8, &n);
+	lines = wrap_lines(w, n, width, 0, 0, 0, 0, 0);
+	free(w);
+	return lines;
+}
+
+/* Blank a row segment. */
+void
+ui_fill(int y, int x, int width, attr_t attr)
+{
+	attr_t old;
+	short pair;
+
+	if (width <= 0)
+		return;
+	attr_get(&old, &pair, NULL);
+	attrset(attr);
+	mvhline(y, x, ' ', width);
+	attr_set(old, pair, NULL);
+}
+
+/* Title line. */
+void
+ui_header(struct ui *ui, const char *title, const char *right)
+{
+	attr_t a = ui->attrs[ROLE_HEADER];
+	int rw = right != NULL ? ui_text_width(right) : 0;
+
+	ui_fill(0, 0, ui->cols, a);
+	if (rw > ui->cols / 2)
+		rw = ui->cols / 2;
+	ui_put(0, 1, ui->cols - rw - 3, title, a | A_BOLD);
+	if (right != NULL)
+		ui_put(0, ui->cols - rw - 1, rw, right, a);
+}
+
+/* Status line: a failed save wins over any other message. */
+void
+ui_status_line(struct ui *ui)
+{
+	int y = ui->rows - 2;
+
+	ui_fill(y, 0, ui->cols, ui->attrs[ROLE_NORMAL]);
+	if (ui->save_failed)
+		ui_putf(y, 1, ui->cols - 2, ui->attrs[ROLE_ERROR],
+			"Nicht gespeichert: %s", ui->save_error != NULL ? ui->save_error : "");
+	else if (ui->status != NULL)
+		ui_put(y, 1, ui->cols - 2, ui->status,
+		       ui->status_error ? ui->attrs[ROLE_ERROR] : ui->attrs[ROLE_OK]);
+}
+
+/* Key bar in the Midnight Commander style. */
+void
+ui_keybar(struct ui *ui, const char *const *pairs)
+{
+	int y = ui->rows - 1, x = 0;
+
+	ui_fill(y, 0, ui->cols, ui->attrs[ROLE_NORMAL]);
+	for (size_t i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
+		int kw = ui_text_width(pairs[i]), lw = ui_text_width(pairs[i + 1]);
+		if (x + kw + lw > ui->cols)
+			break;
+		x += ui_put(y, x, kw, pairs[i], ui->attrs[ROLE_KEY]);
+		x += ui_put(y, x, lw, pairs[i + 1], ui->attrs[ROLE_KEYLABEL]);
+		if (x < ui->cols)
+			x++;
+	}
+}
+
+/* A bar of points/max with the minimum marked. */
+void
+ui_bar(struct ui *ui, int y, int x, int width, int points, int max, int min_percent)
+{
+	int filled = 0, mark = -1, low;
+
+	if (width <= 0)
+		return;
+	if (max > 0) {
+		filled = (int)((long)points * width / max);
+		if (filled > width)
+			filled = width;
+		mark = (int)((long)min_percent * width / 100);
+		if (mark >= width)
+			mark = width - 1;
+	}
+	low = max > 0 && (long)points * 100 < (long)min_percent * max;
+	for (int i = 0; i < width; i++) {
+		const wchar_t *c = i < filled ? L"█" : L"·";
+		attr_t a = i < filled ? ui->attrs[low ? ROLE_BAR_LOW : ROLE_BAR] : ui->attrs[ROLE_DIM];
+		if (i == mark)
+			c = i < filled ? L"▌" : L"|";
+		put_wide(y, x + i, c, 1, a);
+	}
+}
+
+/* The too-small message, centred as far as it fits. */
+void
+ui_too_small(struct ui *ui)
+{
+	char *msg = xasprintf("Das Fenster ist zu klein (%d×%d). Bitte auf mindestens %d×%d "
+			      "Zeichen vergrößern. Beenden: F10 oder Strg-Q.",
+			      ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	int w = ui->cols > 2 ? ui->cols - 2 : ui->cols;
+
+	erase();
+	ui_wrap(ui->rows > 4 ? ui->rows / 2 - 2 : 0, ui->cols > 2 ? 1 : 0, w, ui->rows,
+		msg, ui->attrs[ROLE_ERROR] | A_BOLD);
+	free(msg);
+}
+
+/* Remember where the terminal cursor belongs. */
+void
+ui_cursor_want(int y, int x)
+{
+	cursor_wanted = 1;
+	cursor_y = y;
+	cursor_x = x;
+}
+
+/* Hand out and clear the cursor request. */
+int
+ui_cursor_take(int *y, int *x)
+{
+	int w = cursor_wanted;
+
+	*y = cursor_y;
+	*x = cursor_x;
+	cursor_wanted = 0;
+	return w;
+}
+
+/* Today's local date. */
+void
+ui_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Start editing with the given text, cursor at the end. */
+void
+ui_edit_start(struct ui_edit *e, const char *utf8)
+{
+	size_t n;
+	wchar_t *w = decode(utf8 != NULL ? utf8 : "", &n);
+
+	free(e->text);
+	e->text = w;
+	e->len = n;
+	e->cap = n + 1;
+	e->pos = n;
+	e->scroll = 0;
+	e->active = 1;
+}
+
+/* Leave the editor and drop its text. */
+void
+ui_edit_stop(struct ui_edit *e)
+{
+	free(e->text);
+	memset(e, 0, sizeof *e);
+}
+
+/* Insert one character at the cursor. */
+static void
+edit_insert(struct ui_edit *e, wchar_t c)
+{
+	if (e->len + 2 > e->cap) {
+		e->cap = e->cap * 2 + 16;
+		e->text = xreallocarray(e->text, e->cap, sizeof *e->text);
+	}
+	memmove(e->text + e->pos + 1, e->text + e->pos, (e->len - e->pos + 1) * sizeof *e->text);
+	e->text[e->pos++] = c;
+	e->len++;
+}
+
+/* Delete the character at index i. */
+static void
+edit_delete(struct ui_edit *e, size_t i)
+{
+	memmove(e->text + i, e->text + i + 1, (e->len - i) * sizeof *e->text);
+	e->len--;
+}
+
+/* Apply one key to the editor. */
+int
+ui_edit_key(struct ui_edit *e, int key)
+{
+	switch (key) {
+	case '\n':
+	case '\r':
+	case UI_KEY(KEY_ENTER):
+		return EDIT_COMMIT;
+	case UI_ESC:
+		return EDIT_CANCEL;
+	case UI_KEY(KEY_BACKSPACE):
+	case 127:
+	case 8:
+		if (e->pos > 0)
+			edit_delete(e, --e->pos);
+		return EDIT_CHANGED;
+	case UI_KEY(KEY_DC):
+		if (e->pos < e->len)
+			edit_delete(e, e->pos);
+		return EDIT_CHANGED;
+	case UI_KEY(KEY_LEFT):
+		if (e->pos > 0)
+			e->pos--;
+		return EDIT_CHANGED;
+	case UI_KEY(KEY_RIGHT):
+		if (e->pos < e->len)
+			e->pos++;
+		return EDIT_CHANGED;
+	case UI_KEY(KEY_HOME):
+	case UI_CTRL('a'):
+		e->pos = 0;
+		return EDIT_CHANGED;
+	case UI_KEY(KEY_END):
+		e->pos = e->len;
+		return EDIT_CHANGED;
+	case UI_CTRL('u'):
+		e->len = e->pos = 0;
+		e->text[0] = L'\0';
+		return EDIT_CHANGED;
+	default:
+		break;
+	}
+	if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key)) {
+		edit_insert(e, (wchar_t)key);
+		return EDIT_CHANGED;
+	}
+	return EDIT_IGNORED;
+}
+
+/* The edited text as UTF-8. */
+char *
+ui_edit_text(const struct ui_edit *e)
+{
+	struct buf b = {0};
+	char mb[MB_LEN_MAX];
+	mbstate_t st;
+
+	memset(&st, 0, sizeof st);
+	for (size_t i = 0; i < e->len; i++) {
+		size_t r = wcrtomb(mb, e->text[i], &st);
+		if (r != (size_t)-1)
+			buf_add(&b, mb, r);
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_steal(&b);
+}
+
+/* Draw the editor, scrolled so the cursor is visible. */
+void
+ui_edit_draw(struct ui_edit *e, int y, int x, int width, attr_t attr)
+{
+	int used = 0, cx;
+	size_t i;
+
+	if (width < 2)
+		return;
+	if (e->scroll > e->pos)
+		e->scroll = e->pos;
+	for (;;) {
+		int w = 0;
+		for (i = e->scroll; i < e->pos; i++)
+			w += char_width(e->text[i]);
+		if (w < width - 1 || e->scroll >= e->pos)
+			break;
+		e->scroll++;
+	}
+	ui_fill(y, x, width, attr);
+	cx = x;
+	for (i = e->scroll; i < e->len; i++) {
+		int cw = char_width(e->text[i]);
+		if (used + cw > width)
+			break;
+		if (i == e->pos)
+			cx = x + used;
+		put_wide(y, x + used, e->text + i, 1, attr);
+		used += cw;
+	}
+	if (e->pos >= i)
+		cx = x + used;
+	if (cx >= x + width)
+		cx = x + width - 1;
+	ui_cursor_want(y, cx);
+}
+
+/* Append a field; strings are copied. */
+struct ui_field *
+ui_fields_add(struct ui_fields *f, enum ui_field_kind kind, const char *label, const char *key,
+	      const char *value)
+{
+	struct ui_field *fl;
+
+	f->items = xreallocarray(f->items, f->count + 1, sizeof *f->items);
+	fl = &f->items[f->count++];
+	memset(fl, 0, sizeof *fl);
+	fl->kind = kind;
+	fl->label = xstrdup(label);
+	fl->key = xstrdup(key);
+	fl->value = xstrdup(value);
+	return fl;
+}
+
+/* Free every field and reset the list. */
+void
+ui_fields_clear(struct ui_fields *f)
+{
+	for (size_t i = 0; i < f->count; i++) {
+		struct ui_field *fl = &f->items[i];
+		free(fl->label);
+		free(fl->key);
+		free(fl->value);
+		for (size_t k = 0; fl->owned_choices != NULL && k < fl->choice_count; k++)
+			free(fl->owned_choices[k]);
+		for (size_t k = 0; fl->owned_labels != NULL && k < fl->choice_count; k++)
+			free(fl->owned_labels[k]);
+		free(fl->owned_choices);
+		free(fl->owned_labels);
+	}
+	free(f->items);
+	free(f->result);
+	ui_edit_stop(&f->edit);
+	memset(f, 0, sizeof *f);
+}
+
+/* Whether the field can take the selection. */
+static int
+selectable(const struct ui_field *fl)
+{
+	return !fl->hidden && fl->kind != FIELD_HEADING && fl->kind != FIELD_INFO;
+}
+
+/* Move the selection by dir (±1) to the next selectable field. */
+static int
+fields_move(struct ui_fields *f, int dir)
+{
+	size_t i = f->selected;
+
+	for (;;) {
+		if (dir < 0 && i == 0)
+			return 0;
+		i = dir < 0 ? i - 1 : i + 1;
+		if (i >= f->count)
+			return 0;
+		if (selectable(&f->items[i])) {
+			f->selected = i;
+			return 1;
+		}
+	}
+}
+
+/* Index of the field's value among its choices, or -1. */
+static int
+choice_index(const struct ui_field *fl)
+{
+	for (size_t k = 0; k < fl->choice_count; k++)
+		if (fl->value != NULL && strcmp(fl->choices[k], fl->value) == 0)
+			return (int)k;
+	return -1;
+}
+
+/* The label of a choice field's value. */
+const char *
+ui_field_choice_label(const struct ui_field *fl)
+{
+	int k = choice_index(fl);
+
+	if (k < 0)
+		return fl->value != NULL && fl->value[0] != '\0' ? fl->value : "–";
+	return fl->choice_labels != NULL ? fl->choice_labels[k] : fl->choices[k];
+}
+
+/* Apply a key to the field list. */
+int
+ui_fields_key(struct ui_fields *f, int key)
+{
+	struct ui_field *fl;
+
+	free(f->result);
+	f->result = NULL;
+	if (f->count == 0)
+		return 0;
+	if (!selectable(&f->items[f->selected]) && !fields_move(f, 1))
+		fields_move(f, -1);
+	fl = &f->items[f->selected];
+	if (f->edit.active) {
+		switch (ui_edit_key(&f->edit, key)) {
+		case EDIT_COMMIT:
+			f->result = ui_edit_text(&f->edit);
+			ui_edit_stop(&f->edit);
+			return UI_FIELDS_COMMIT;
+		case EDIT_CANCEL:
+			ui_edit_stop(&f->edit);
+			return UI_FIELDS_CANCEL;
+		case EDIT_CHANGED:
+			return UI_FIELDS_EDITING;
+		default:
+			return 0;
+		}
+	}
+	switch (key) {
+	case UI_KEY(KEY_UP):
+		fields_move(f, -1);
+		return UI_FIELDS_MOVED;
+	case UI_KEY(KEY_DOWN):
+	case '\t':
+		fields_move(f, 1);
+		return UI_FIELDS_MOVED;
+	case UI_KEY(KEY_HOME):
+		f->selected = 0;
+		if (!selectable(&f->items[0]))
+			fields_move(f, 1);
+		return UI_FIELDS_MOVED;
+	case UI_KEY(KEY_END):
+		f->selected = f->count - 1;
+		if (!selectable(&f->items[f->selected]))
+			fields_move(f, -1);
+		return UI_FIELDS_MOVED;
+	default:
+		break;
+	}
+	if (fl->kind == FIELD_CHOICE && fl->choice_count > 0) {
+		int k = choice_index(fl), n = (int)fl->choice_count;
+		if (key == UI_KEY(KEY_LEFT))
+			k = k <= 0 ? n - 1 : k - 1;
+		else if (key == ' ' || key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER) ||
+			 key == UI_KEY(KEY_RIGHT))
+			k = (k + 1) % n;
+		else if (key >= '1' && key <= '9' && key - '1' < n)
+			k = key - '1';
+		else
+			return 0;
+		f->result = xstrdup(fl->choices[k]);
+		return UI_FIELDS_COMMIT;
+	}
+	if (fl->kind == FIELD_BUTTON) {
+		if (key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER) || key == ' ')
+			return UI_FIELDS_BUTTON;
+		return 0;
+	}
+	if (fl->kind == FIELD_TEXT || fl->kind == FIELD_DATE) {
+		if (key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) {
+			ui_edit_start(&f->edit, fl->value);
+			return UI_FIELDS_EDITING;
+		}
+		if (key == UI_KEY(KEY_DC)) {
+			f->result = xstrdup("");
+			return UI_FIELDS_COMMIT;
+		}
+		if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key)) {
+			ui_edit_start(&f->edit, fl->value);
+			ui_edit_key(&f->edit, key);
+			return UI_FIELDS_EDITING;
+		}
+	}
+	return 0;
+}
+
+/* Draw the field list into a box, scrolled to keep the selection visible. */
+void
+ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int height)
+{
+	int label_w = 0, row = 0;
+	size_t shown_before = 0;
+
+	if (height <= 0 || f->count == 0)
+		return;
+	if (!selectable(&f->items[f->selected]) && !fields_move(f, 1))
+		fields_move(f, -1);
+	for (size_t i = 0; i < f->count; i++) {
+		int w;
+		if (f->items[i].hidden || f->items[i].kind == FIELD_HEADING ||
+		    f->items[i].kind == FIELD_BUTTON)
+			continue;
+		w = ui_text_width(f->items[i].label);
+		if (w > label_w)
+			label_w = w;
+	}
+	label_w += 2;
+	if (label_w > width / 2)
+		label_w = width / 2;
+	/* scroll: count visible rows before the selection */
+	for (size_t i = 0; i < f->selected; i++)
+		if (!f->items[i].hidden)
+			shown_before++;
+	if (shown_before < f->top)
+		f->top = shown_before > 0 && f->items[0].kind == FIELD_HEADING ? shown_before - 1
+									     : shown_before;
+	if (shown_before >= f->top + (size_t)height)
+		f->top = shown_before - (size_t)height + 1;
+	{
+		size_t vis = 0;
+		for (size_t i = 0; i < f->count && row < height; i++) {
+			struct ui_field *fl = &f->items[i];
+			int sel = i == f->selected;
+			attr_t la = sel ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+			if (fl->hidden)
+				continue;
+			if (vis++ < f->top)
+				continue;
+			switch (fl->kind) {
+			case FIELD_HEADING:
+				ui_put(y + row, x, width, fl->label, ui->attrs[ROLE_TITLE]);
+				break;
+			case FIELD_BUTTON:
+				ui_putf(y + row, x + label_w, width - label_w, la | A_BOLD, "[ %s ]",
+					fl->label);
+				break;
+			case FIELD_INFO:
+				ui_put(y + row, x, label_w - 1, fl->label, ui->attrs[ROLE_DIM]);
+				ui_put(y + row, x + label_w, width - label_w, fl->value,
+				       ui->attrs[ROLE_DIM]);
+				break;
+			case FIELD_CHOICE:
+				ui_put(y + row, x, label_w - 1, fl->label, la);
+				ui_putf(y + row, x + label_w, width - label_w, ui->attrs[ROLE_NORMAL],
+					"‹ %s ›", ui_field_choice_label(fl));
+				break;
+			default:
+				ui_put(y + row, x, label_w - 1, fl->label, la);
+				if (sel && f->edit.active)
+					ui_edit_draw(&f->edit, y + row, x + label_w, width - label_w,
+						     ui->attrs[ROLE_SELECTED]);
+				else
+					ui_put(y + row, x + label_w, width - label_w,
+					       fl->value != NULL ? fl->value : "",
+					       ui->attrs[ROLE_NORMAL]);
+				break;
+			}
+			row++;
+		}
+	}
+}

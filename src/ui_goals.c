@@ -1,0 +1,143 @@
+/*
+ * ui_goals.c: the Entwicklungsziele (F7): the agreed goals with Ziel,
+ * Maßnahmen, Messgröße, Frist and Verantwortlich; in a re-audit first the
+ * previous goals with their status (erreicht / teilweise / nicht erreicht)
+ * and the Sonderpunkte each earns (from the form). Every commit is saved at
+ * once through ui_set.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "score.h"
+#include "ui.h"
+#include "util.h"
+
+static struct ui_fields fields;
+static char *status_labels[4];
+
+static const char *const goal_keys[] = {"ziel", "massnahmen", "messgroesse", "frist",
+					"verantwortlich"};
+static const char *const goal_names[] = {"Ziel", "Maßnahmen", "Messgröße", "Frist",
+					 "Verantwortlich"};
+static const char *const status_values[] = {"", "erreicht", "teilweise", "nicht_erreicht"};
+
+/* One text of a goal by field index. */
+static const char *
+goal_text(const struct session_goal *g, size_t k)
+{
+	const char *v[] = {g->goal, g->measures, g->indicator, g->deadline, g->responsible};
+	return v[k];
+}
+
+/* Refill the fields from the session, keeping the selection. */
+static void
+build(struct ui *ui)
+{
+	const struct session *s = ui->session;
+	const struct form *f = s->form;
+	size_t sel = fields.selected;
+
+	ui_fields_clear(&fields);
+	for (int i = 0; i < 4; i++)
+		free(status_labels[i]);
+	status_labels[0] = xstrdup("– (noch nicht bewertet)");
+	status_labels[1] = xasprintf("erreicht (+%d Sonderpunkte)", f->bonus_reached);
+	status_labels[2] = xasprintf("teilweise (+%d Sonderpunkte)", f->bonus_partial);
+	status_labels[3] = xasprintf("nicht erreicht (+%d Sonderpunkte)", f->bonus_not_reached);
+	if (s->meta.kind == AUDIT_RENEWAL) {
+		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL, NULL);
+		for (int n = 1; n <= f->goal_count; n++) {
+			const struct session_goal *g = &s->previous_goals[n - 1];
+			char *label = xasprintf("Ziel %d", n), *key = xasprintf("prevgoal.%d", n);
+			struct ui_field *fl;
+			ui_fields_add(&fields, FIELD_INFO, label, NULL,
+				      g->goal != NULL ? g->goal : "(nicht übernommen)");
+			fl = ui_fields_add(&fields, FIELD_CHOICE, "  Status", key,
+					   status_values[s->previous_status[n - 1]]);
+			fl->choices = status_values;
+			fl->choice_labels = (const char *const *)status_labels;
+			fl->choice_count = 4;
+			free(label);
+			free(key);
+		}
+	}
+	for (int n = 1; n <= f->goal_count; n++) {
+		char *h = xasprintf("Entwicklungsziel %d", n);
+		ui_fields_add(&fields, FIELD_HEADING, h, NULL, NULL);
+		free(h);
+		for (size_t k = 0; k < 5; k++) {
+			char *key = xasprintf("goal.%d.%s", n, goal_keys[k]);
+			ui_fields_add(&fields, FIELD_TEXT, goal_names[k], key,
+				      goal_text(&s->goals[n - 1], k));
+			free(key);
+		}
+	}
+	fields.selected = sel < fields.count ? sel : 0;
+}
+
+/* Entering the screen. */
+static void
+goals_init(struct ui *ui)
+{
+	fields.selected = 0;
+	fields.top = 0;
+	build(ui);
+}
+
+/* Draw the goals. */
+static void
+goals_draw(struct ui *ui)
+{
+	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "zurück", "1", "Hilfe",
+					   "6", "Ergebnis", "10", "Ende", NULL};
+	char *right = NULL;
+
+	if (ui->session->meta.kind == AUDIT_RENEWAL) {
+		struct score_result r;
+		score_compute(ui->session, &r);
+		right = xasprintf("Sonderpunkte: %d", r.bonus);
+		score_result_free(&r);
+	}
+	ui_header(ui, "Entwicklungsziele", right != NULL ? right : ui->session->meta.kommune);
+	free(right);
+	ui_status_line(ui);
+	ui_keybar(ui, keys);
+	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 5);
+}
+
+/* Keys of the goals screen. */
+static int
+goals_key(struct ui *ui, int key)
+{
+	int r = ui_fields_key(&fields, key);
+
+	switch (r) {
+	case UI_FIELDS_COMMIT: {
+		struct ui_field *fl = &fields.items[fields.selected];
+		if (ui_set(ui, fl->key, fields.result[0] != '\0' ? fields.result : NULL) == 0)
+			build(ui);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	case UI_FIELDS_CANCEL:
+		ui_message(ui, 0, "Eingabe verworfen");
+		return UI_HANDLED | UI_REDRAW;
+	case 0:
+		break;
+	default:
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (key == UI_ESC) {
+		ui_back(ui);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return 0;
+}
+
+const struct ui_screen ui_goals_screen = {
+    .name = "Entwicklungsziele",
+    .init = goals_init,
+    .draw = goals_draw,
+    .key = goals_key,
+    .resize = NULL,
+};

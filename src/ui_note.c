@@ -1,0 +1,152 @@
+/*
+ * ui_note.c: the side fields of one question (F2 Notiz, F3 Nachweis). Both
+ * screens show the question and a short field list whose values are session
+ * records of that question; each commit is saved at once through ui_set.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "ui.h"
+#include "util.h"
+
+static struct ui_fields fields;
+static int evidence_mode; /* 0: F2 note, 1: F3 evidence */
+
+static const char *const evidence_values[] = {"", "vorgelegt", "nachzureichen", "fehlt"};
+static const char *const evidence_labels[] = {"– (nicht erfasst)", "vorgelegt",
+					      "nachzureichen", "fehlt"};
+
+/* Refill the fields from the session, keeping the selection. */
+static void
+build(struct ui *ui)
+{
+	const struct form_question *q = &ui->session->form->questions[ui->question];
+	size_t sel = fields.selected;
+	char *k, *v;
+
+	ui_fields_clear(&fields);
+	if (!evidence_mode) {
+		k = xasprintf("%s:note", q->full_id);
+		v = session_get(ui->session, k);
+		ui_fields_add(&fields, FIELD_TEXT, "Notiz", k, v);
+		free(k);
+		free(v);
+		k = xasprintf("%s:recommendation", q->full_id);
+		v = session_get(ui->session, k);
+		ui_fields_add(&fields, FIELD_TEXT, "Eigene Empfehlung", k, v);
+		free(k);
+		free(v);
+	} else {
+		struct ui_field *fl;
+		const struct session_item *it = &ui->session->items[ui->question];
+		k = xasprintf("%s:evidence", q->full_id);
+		fl = ui_fields_add(&fields, FIELD_CHOICE, "Status", k, evidence_values[it->evidence]);
+		fl->choices = evidence_values;
+		fl->choice_labels = evidence_labels;
+		fl->choice_count = 4;
+		free(k);
+		k = xasprintf("%s:evidence_due", q->full_id);
+		fl = ui_fields_add(&fields, FIELD_DATE, "Nachzureichen bis", k, it->evidence_due);
+		fl->hidden = it->evidence != EVIDENCE_DUE;
+		free(k);
+		k = xasprintf("%s:evidence_text", q->full_id);
+		ui_fields_add(&fields, FIELD_TEXT, "Beschreibung", k, it->evidence_text);
+		free(k);
+	}
+	fields.selected = sel < fields.count ? sel : 0;
+}
+
+/* Entering F2. */
+static void
+note_init(struct ui *ui)
+{
+	evidence_mode = 0;
+	fields.selected = 0;
+	build(ui);
+}
+
+/* Entering F3. */
+static void
+evidence_init(struct ui *ui)
+{
+	evidence_mode = 1;
+	fields.selected = 0;
+	build(ui);
+}
+
+/* Draw either screen. */
+static void
+side_draw(struct ui *ui)
+{
+	const struct form_question *q = &ui->session->form->questions[ui->question];
+	static const char *const keys[] = {"Enter", "bearbeiten/speichern", "Esc", "zurück",
+					   "1", "Hilfe", "10", "Ende", NULL};
+	int y = 2, w = ui->cols - 2;
+
+	ui_header(ui, evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
+		  q->full_id);
+	ui_status_line(ui);
+	ui_keybar(ui, keys);
+	y += ui_wrap(y, 1, w, 4, q->text, A_BOLD);
+	if (evidence_mode && q->evidence != NULL)
+		y += ui_wrap(y, 1, w, 3, q->evidence, ui->attrs[ROLE_DIM]);
+	if (!evidence_mode && q->recommendation != NULL) {
+		char *r = xasprintf("Empfehlung des Prüfbogens: %s", q->recommendation);
+		y += ui_wrap(y, 1, w, 3, r, ui->attrs[ROLE_DIM]);
+		free(r);
+	}
+	y++;
+	ui_fields_draw(ui, &fields, y, 1, w, ui->rows - 3 - y);
+	if (!fields.edit.active && y + 4 < ui->rows - 3)
+		ui_put(y + 4, 1, w,
+		       evidence_mode ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert)."
+				     : "Text tippen oder Enter, dann Enter speichert; Entf leert das Feld.",
+		       ui->attrs[ROLE_DIM]);
+}
+
+/* Keys of either screen. */
+static int
+side_key(struct ui *ui, int key)
+{
+	int r = ui_fields_key(&fields, key);
+	struct ui_field *fl;
+
+	switch (r) {
+	case UI_FIELDS_COMMIT:
+		fl = &fields.items[fields.selected];
+		if (ui_set(ui, fl->key, fields.result[0] != '\0' ? fields.result : NULL) == 0)
+			build(ui);
+		return UI_HANDLED | UI_REDRAW;
+	case UI_FIELDS_CANCEL:
+		ui_message(ui, 0, "Eingabe verworfen");
+		return UI_HANDLED | UI_REDRAW;
+	case 0:
+		break;
+	default:
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (key == UI_ESC) {
+		ui_fields_clear(&fields);
+		ui_back(ui);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return 0;
+}
+
+const struct ui_screen ui_note_screen = {
+    .name = "Notiz",
+    .init = note_init,
+    .draw = side_draw,
+    .key = side_key,
+    .resize = NULL,
+};
+
+const struct ui_screen ui_evidence_screen = {
+    .name = "Nachweis",
+    .init = evidence_init,
+    .draw = side_draw,
+    .key = side_key,
+    .resize = NULL,
+};

@@ -49,17 +49,27 @@ cflags="-g -O1 -fno-omit-frame-pointer -I$builddir -I$srcdir/src $(pkg-config --
 libs=$(pkg-config --libs $pkgs)
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 
-# Build one object per model source once (instrumented for coverage).
+# Build one object per model source (instrumented for coverage) into an
+# archive, so that each target links only the modules it uses. A source that
+# does not compile is reported and left out; a target that needs it then
+# fails to link.
 mkdir -p "$work/obj"
 objs=""
 for c in $model; do
 	o=$work/obj/$(basename "$c" .c).o
 	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$builddir/config.h" -nt "$o" ]; then
 		# shellcheck disable=SC2086
-		$cc $cflags $san -fsanitize=fuzzer-no-link -c "$c" -o "$o" || exit 2
+		if ! $cc $cflags $san -fsanitize=fuzzer-no-link -c "$c" -o "$o"; then
+			echo "fuzz: $c does not compile; left out" >&2
+			rm -f "$o"
+			continue
+		fi
 	fi
 	objs="$objs $o"
 done
+rm -f "$work/libmodel.a"
+# shellcheck disable=SC2086
+ar rcs "$work/libmodel.a" $objs
 
 # Seed corpora, rebuilt each run from the tree (cheap).
 seeds() {
@@ -70,7 +80,7 @@ seeds() {
 	case $t in
 	form)
 		cp "$srcdir"/forms/*.yaml "$d"/ 2>/dev/null || true
-		cp "$srcdir"/tests/corpus/form/* "$d"/ 2>/dev/null || true
+		cp "$srcdir"/tests/corpus/form/* "$srcdir"/tests/corpus/form-valid.yaml "$d"/ 2>/dev/null || true
 		find "$srcdir/tests/data" -name '*.yaml' -exec cp {} "$d"/ \; 2>/dev/null || true
 		;;
 	session)
@@ -116,7 +126,7 @@ for t in $targets; do
 	bin=$work/bin/fuzz_$t
 	[ -f "$src" ] || { echo "fuzz: no target $t" >&2; exit 2; }
 	# shellcheck disable=SC2086
-	$cc $cflags $san -fsanitize=fuzzer "$src" $objs $libs -o "$bin" || exit 2
+	$cc $cflags $san -fsanitize=fuzzer "$src" "$work/libmodel.a" $libs -o "$bin" || exit 2
 	seeds "$t"
 	mkdir -p "$work/corpus-$t"
 	[ "${FUZZ_BUILD_ONLY:-0}" = 1 ] && continue

@@ -157,7 +157,7 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 			continue;
 		for (int k = 1; k < 6; k++)
 			w += widths[k];
-		line = xasprintf("%s: %s", f->sections[i].title, sec->summary);
+		line = xstrdup(sec->summary); /* it names its Handlungsfeld */
 		texts[0] = line;
 		export_put_text(c, ws, row, 0, "!", c->fmt.label);
 		export_put_merged(c, ws, row, 1, 5, line, c->fmt.value);

@@ -13,10 +13,13 @@
 #include "cmd.h"
 #include "score.h"
 
+/* A formatter of score.c: returns a string the caller frees. */
+typedef char *score_formatter(const struct session *, const struct score_result *);
+
 /* The output formats, by the name given to --format. */
 static const struct {
 	const char *name;
-	char *(*format)(const struct session *, const struct score_result *);
+	score_formatter *format;
 } score_formats[] = {
     {"text", score_format_text},
     {"tsv", score_format_tsv},
@@ -24,8 +27,8 @@ static const struct {
 };
 
 /* The formatter called name, or NULL when there is none. */
-static char *(*score_find_format(const char *name))(const struct session *,
-						      const struct score_result *)
+static score_formatter *
+score_find_format(const char *name)
 {
 	for (size_t i = 0; i < sizeof score_formats / sizeof score_formats[0]; i++)
 		if (strcmp(score_formats[i].name, name) == 0)
@@ -33,11 +36,12 @@ static char *(*score_find_format(const char *name))(const struct session *,
 	return NULL;
 }
 
+/* score SESSION [--format text|tsv|json]: print the result; exit status per cmd.h. */
 int
 cmd_score(int argc, char **argv)
 {
 	const char *path = NULL, *format_name = "text";
-	char *(*format)(const struct session *, const struct score_result *);
+	score_formatter *format;
 	struct score_result result;
 	struct session *s;
 	char *text;

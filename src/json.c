@@ -51,30 +51,35 @@ json_close(struct json *j, char bracket)
 	buf_addc(&j->out, bracket);
 }
 
+/* Open an object. */
 void
 json_object_begin(struct json *j)
 {
 	json_open(j, '{');
 }
 
+/* Close the innermost object. */
 void
 json_object_end(struct json *j)
 {
 	json_close(j, '}');
 }
 
+/* Open an array. */
 void
 json_array_begin(struct json *j)
 {
 	json_open(j, '[');
 }
 
+/* Close the innermost array. */
 void
 json_array_end(struct json *j)
 {
 	json_close(j, ']');
 }
 
+/* Write a member name and its colon; the next call writes the value. */
 void
 json_key(struct json *j, const char *key)
 {
@@ -98,6 +103,7 @@ utf8_sequence_length(unsigned char c)
 	return 1;
 }
 
+/* Quote and escape len bytes: JSON escapes for controls, U+FFFD for bad bytes. */
 void
 json_escape(struct buf *b, const char *s, size_t len)
 {
@@ -117,13 +123,24 @@ json_escape(struct buf *b, const char *s, size_t len)
 		}
 		if (c < 0x20) {
 			switch (c) {
-			case '\b': buf_adds(b, "\\b"); break;
-			case '\f': buf_adds(b, "\\f"); break;
-			case '\n': buf_adds(b, "\\n"); break;
-			case '\r': buf_adds(b, "\\r"); break;
-			case '\t': buf_adds(b, "\\t"); break;
+			case '\b':
+				buf_adds(b, "\\b");
+				break;
+			case '\f':
+				buf_adds(b, "\\f");
+				break;
+			case '\n':
+				buf_adds(b, "\\n");
+				break;
+			case '\r':
+				buf_adds(b, "\\r");
+				break;
+			case '\t':
+				buf_adds(b, "\\t");
+				break;
 			default: {
-				char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+				char u[7] = {'\\',        'u',         '0', '0',
+				             hex[c >> 4], hex[c & 15], 0};
 				buf_adds(b, u);
 			}
 			}
@@ -147,6 +164,7 @@ json_escape(struct buf *b, const char *s, size_t len)
 	buf_addc(b, '"');
 }
 
+/* A string value of len bytes. */
 void
 json_string_len(struct json *j, const char *s, size_t len)
 {
@@ -154,6 +172,7 @@ json_string_len(struct json *j, const char *s, size_t len)
 	json_escape(&j->out, s, len);
 }
 
+/* A string value, or null for NULL. */
 void
 json_string(struct json *j, const char *s)
 {
@@ -164,6 +183,7 @@ json_string(struct json *j, const char *s)
 	json_string_len(j, s, strlen(s));
 }
 
+/* An integer value. */
 void
 json_int(struct json *j, long long v)
 {
@@ -171,6 +191,7 @@ json_int(struct json *j, long long v)
 	buf_printf(&j->out, "%lld", v);
 }
 
+/* true or false. */
 void
 json_bool(struct json *j, int v)
 {
@@ -178,6 +199,7 @@ json_bool(struct json *j, int v)
 	buf_adds(&j->out, v ? "true" : "false");
 }
 
+/* null. */
 void
 json_null(struct json *j)
 {
@@ -185,16 +207,18 @@ json_null(struct json *j)
 	buf_adds(&j->out, "null");
 }
 
+/* A number with one decimal from tenths, without printf's locale. */
 void
 json_tenths(struct json *j, long long tenths)
 {
-	unsigned long long a = tenths < 0 ? 0ULL - (unsigned long long)tenths
-					  : (unsigned long long)tenths;
+	unsigned long long a =
+	    tenths < 0 ? 0ULL - (unsigned long long)tenths : (unsigned long long)tenths;
 
 	json_separate(j);
 	buf_printf(&j->out, "%s%llu.%llu", tenths < 0 ? "-" : "", a / 10, a % 10);
 }
 
+/* Hand over the finished text with a final newline. */
 char *
 json_finish(struct json *j)
 {
@@ -207,6 +231,7 @@ json_finish(struct json *j)
 	return text;
 }
 
+/* Drop an unfinished document. */
 void
 json_free(struct json *j)
 {

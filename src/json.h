@@ -19,7 +19,7 @@ struct json {
 	struct buf out;
 	int depth;
 	int count[JSON_MAX_DEPTH + 1]; /* values written at each level */
-	int after_key;		       /* a key was just written: no comma next */
+	int after_key;                 /* a key was just written: no comma next */
 };
 
 /* Start an empty document. j must then be filled by the functions below. */

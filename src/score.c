@@ -33,7 +33,8 @@ score_option_chosen(const struct form_question *q, const struct answer *a, int o
 	case QUESTION_CHOICE:
 		return a->number == option;
 	case QUESTION_MULTI:
-		return option < FORM_MULTI_MAX_OPTIONS && ((a->chosen >> option) & 1) != 0;
+		return option < FORM_MULTI_MAX_OPTIONS &&
+		       ((a->chosen >> option) & 1) != 0;
 	default:
 		return 0;
 	}
@@ -54,6 +55,7 @@ score_condition_met(const struct session *s, size_t qi)
 	return score_option_chosen(pq, pa, q->show_if_option);
 }
 
+/* Shown ⇔ no show_if, or the show_if question is shown and its condition holds. */
 int
 score_question_visible(const struct session *s, size_t qi)
 {
@@ -173,7 +175,7 @@ score_section_summary(const struct session *s, const struct score_result *r, siz
 	buf_printf(&b, "%s: ", f->sections[si].title);
 	buf_add_tenths_de(&b, percent_tenths_rounded(sec->points, sec->max));
 	buf_printf(&b, " %% von mindestens %d %% – es %s ", f->pass_section_min_percent,
-		   sec->needed == 1 ? "fehlt" : "fehlen");
+	           sec->needed == 1 ? "fehlt" : "fehlen");
 	buf_add_points_de(&b, sec->needed);
 	for (size_t k = 0; k < r->recommendation_count; k++) {
 		const struct score_recommendation *rec = &r->recommendations[k];
@@ -204,6 +206,7 @@ score_finish_recommendations(const struct session *s, struct score_result *r)
 			r->sections[si].summary = score_section_summary(s, r, si);
 }
 
+/* Everything in one pass over the questions in form order. */
 void
 score_compute(const struct session *s, struct score_result *out)
 {
@@ -215,7 +218,8 @@ score_compute(const struct session *s, struct score_result *out)
 
 	memset(out, 0, sizeof *out);
 	out->section_count = f->section_count;
-	out->sections = xcalloc(f->section_count ? f->section_count : 1, sizeof *out->sections);
+	out->sections =
+	    xcalloc(f->section_count ? f->section_count : 1, sizeof *out->sections);
 	out->question_points = xcalloc(n ? n : 1, sizeof *out->question_points);
 	out->question_visible = xcalloc(n ? n : 1, 1);
 	out->recommendations = xcalloc(n ? n : 1, sizeof *out->recommendations);
@@ -234,7 +238,7 @@ score_compute(const struct session *s, struct score_result *out)
 			visible = 0;
 		else
 			visible = out->question_visible[q->show_if_question] &&
-				  score_condition_met(s, qi);
+			          score_condition_met(s, qi);
 		out->question_visible[qi] = (unsigned char)visible;
 		if (visible) {
 			sec->shown++;
@@ -285,20 +289,23 @@ score_compute(const struct session *s, struct score_result *out)
 	out->provisional = out->open > 0;
 	/* A form with nothing left to score (maximum 0) awards no seal. */
 	out->passed = out->max > 0 &&
-		      100LL * out->total >= (long long)f->pass_total_percent * out->max && !weak;
+	              100LL * out->total >= (long long)f->pass_total_percent * out->max &&
+	              !weak;
 	if (!out->passed && out->max > 0) {
 		long long total_need = ceil_div(
-		    (long long)f->pass_total_percent * out->max - 100LL * out->total, 100);
+		    (long long)f->pass_total_percent * out->max - 100LL * out->total,
+		    100);
 		long long section_need = 0;
 		for (size_t si = 0; si < out->section_count; si++)
 			section_need += out->sections[si].needed;
-		out->missing = (int)(total_need > section_need ? total_need : section_need);
+		out->missing =
+		    (int)(total_need > section_need ? total_need : section_need);
 	}
 	if (out->passed && s->meta.datum != NULL)
 		score_valid_until(s->meta.datum,
-				  s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal
-								: f->validity_first,
-				  out->valid_until);
+		                  s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal
+		                                                : f->validity_first,
+		                  out->valid_until);
 
 	for (size_t qi = 0; qi < n; qi++) {
 		const struct form_question *q = &f->questions[qi];
@@ -318,6 +325,7 @@ score_compute(const struct session *s, struct score_result *out)
 	score_finish_recommendations(s, out);
 }
 
+/* Free what score_compute allocated; NULL and repeated calls are fine. */
 void
 score_result_free(struct score_result *r)
 {
@@ -332,6 +340,7 @@ score_result_free(struct score_result *r)
 	memset(r, 0, sizeof *r);
 }
 
+/* The validity date; see score.h. */
 int
 score_valid_until(const char *date, int years, char out[11])
 {
@@ -377,7 +386,8 @@ static void
 buf_add_one_line(struct buf *b, const char *text)
 {
 	for (; text != NULL && *text != '\0'; text++)
-		buf_addc(b, *text == '\t' || *text == '\n' || *text == '\r' ? ' ' : *text);
+		buf_addc(b,
+		         *text == '\t' || *text == '\n' || *text == '\r' ? ' ' : *text);
 }
 
 /* Append text, indenting every line after the first by indent spaces. */
@@ -419,6 +429,7 @@ buf_add_bar(struct buf *b, long long points, long long max, int min_percent)
 		buf_adds(b, "┃");
 }
 
+/* The German summary of `score --format text`. */
 char *
 score_format_text(const struct session *s, const struct score_result *r)
 {
@@ -428,27 +439,30 @@ score_format_text(const struct session *s, const struct score_result *r)
 	int weak = 0;
 
 	buf_printf(&b, "Ergebnis der Prüfung: %s",
-		   s->meta.kommune && *s->meta.kommune ? s->meta.kommune : "(Kommune fehlt)");
+	           s->meta.kommune && *s->meta.kommune ? s->meta.kommune
+	                                               : "(Kommune fehlt)");
 	buf_printf(&b, " – %s", s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
 	if (s->meta.datum != NULL && *s->meta.datum != '\0')
 		buf_printf(&b, " vom %s", s->meta.datum);
 	buf_printf(&b, "\nGrundlage: %s, Ausgabe %s\n\n", f->title ? f->title : f->id,
-		   f->edition ? f->edition : "?");
+	           f->edition ? f->edition : "?");
 
 	for (size_t si = 0; si < f->section_count; si++) {
 		size_t w = utf8_width(f->sections[si].title);
 		if (w > title_width)
 			title_width = w;
 	}
-	buf_printf(&b, "Handlungsfelder (┃ = Mindestwert %d %%):\n", f->pass_section_min_percent);
+	buf_printf(&b, "Handlungsfelder (┃ = Mindestwert %d %%):\n",
+	           f->pass_section_min_percent);
 	for (size_t si = 0; si < r->section_count; si++) {
 		const struct score_section *sec = &r->sections[si];
 		const char *title = f->sections[si].title;
 
-		buf_printf(&b, "  %s%*s  ", title,
-			   (int)(title_width - utf8_width(title)), "");
+		buf_printf(&b, "  %s%*s  ", title, (int)(title_width - utf8_width(title)),
+		           "");
 		if (sec->has_percent) {
-			buf_add_bar(&b, sec->points, sec->max, f->pass_section_min_percent);
+			buf_add_bar(&b, sec->points, sec->max,
+			            f->pass_section_min_percent);
 			char pct[32];
 			long long t = percent_tenths_rounded(sec->points, sec->max);
 
@@ -459,7 +473,8 @@ score_format_text(const struct session *s, const struct score_result *r)
 				weak = 1;
 			}
 		} else {
-			buf_printf(&b, "%-*s   0/0   entfällt", SCORE_BAR_WIDTH + 1, "(keine Punkte)");
+			buf_printf(&b, "%-*s   0/0   entfällt", SCORE_BAR_WIDTH + 1,
+			           "(keine Punkte)");
 		}
 		if (sec->open > 0)
 			buf_printf(&b, "  (%d offen)", sec->open);
@@ -468,8 +483,9 @@ score_format_text(const struct session *s, const struct score_result *r)
 
 	buf_addc(&b, '\n');
 	if (s->meta.kind == AUDIT_RENEWAL)
-		buf_printf(&b, "Sonderpunkte (Entwicklungsziele des letzten Audits): %d\n",
-			   r->bonus);
+		buf_printf(&b,
+		           "Sonderpunkte (Entwicklungsziele des letzten Audits): %d\n",
+		           r->bonus);
 	buf_printf(&b, "Endpunktzahl: %d von %d Punkten", r->total, r->max);
 	if (r->max > 0) {
 		buf_adds(&b, " (");
@@ -481,7 +497,8 @@ score_format_text(const struct session *s, const struct score_result *r)
 		buf_adds(&b, "vorläufig ");
 	buf_adds(&b, r->passed ? "bestanden" : "nicht bestanden");
 	if (r->provisional)
-		buf_printf(&b, " (%d %s noch offen)", r->open, r->open == 1 ? "Frage" : "Fragen");
+		buf_printf(&b, " (%d %s noch offen)", r->open,
+		           r->open == 1 ? "Frage" : "Fragen");
 	buf_addc(&b, '\n');
 	if (r->passed && r->valid_until[0] != '\0')
 		buf_printf(&b, "Gültig bis: %s\n", r->valid_until);
@@ -500,22 +517,24 @@ score_format_text(const struct session *s, const struct score_result *r)
 		return buf_steal(&b);
 	}
 	shown = r->recommendation_count < SCORE_TEXT_TOP ? r->recommendation_count
-							 : SCORE_TEXT_TOP;
+	                                                 : SCORE_TEXT_TOP;
 	if (shown < r->recommendation_count)
 		buf_printf(&b, "\nEmpfehlungen (die wichtigsten %zu von %zu):\n", shown,
-			   r->recommendation_count);
+		           r->recommendation_count);
 	else
 		buf_printf(&b, "\nEmpfehlungen (%zu):\n", shown);
 	for (size_t k = 0; k < shown; k++) {
 		const struct score_recommendation *rec = &r->recommendations[k];
 		const struct form_question *q = &f->questions[rec->question];
 
-		buf_printf(&b, "%3zu. %s (+%d %s, %s%s)\n       ", k + 1, q->full_id, rec->gain,
-			   rec->gain == 1 ? "Punkt" : "Punkte", f->sections[q->section].title,
-			   rec->weak_section ? ", Feld unter dem Mindestwert" : "");
+		buf_printf(&b, "%3zu. %s (+%d %s, %s%s)\n       ", k + 1, q->full_id,
+		           rec->gain, rec->gain == 1 ? "Punkt" : "Punkte",
+		           f->sections[q->section].title,
+		           rec->weak_section ? ", Feld unter dem Mindestwert" : "");
 		buf_add_one_line(&b, q->text);
 		buf_adds(&b, "\n       → ");
-		buf_add_indented(&b, rec->text ? rec->text : "(keine Empfehlung im Prüfbogen)", 9);
+		buf_add_indented(
+		    &b, rec->text ? rec->text : "(keine Empfehlung im Prüfbogen)", 9);
 		buf_addc(&b, '\n');
 		if (rec->own != NULL) {
 			buf_adds(&b, "       Eigene Empfehlung: ");
@@ -544,6 +563,7 @@ buf_add_percent_tsv(struct buf *b, long long points, long long max)
 	buf_printf(b, "%lld.%lld", t / 10, t % 10);
 }
 
+/* The exact lines of `score --format tsv`. */
 char *
 score_format_tsv(const struct session *s, const struct score_result *r)
 {
@@ -552,7 +572,8 @@ score_format_tsv(const struct session *s, const struct score_result *r)
 
 	for (size_t si = 0; si < r->section_count; si++) {
 		const struct score_section *sec = &r->sections[si];
-		buf_printf(&b, "section\t%s\t%d\t%d\t", f->sections[si].id, sec->points, sec->max);
+		buf_printf(&b, "section\t%s\t%d\t%d\t", f->sections[si].id, sec->points,
+		           sec->max);
 		buf_add_percent_tsv(&b, sec->points, sec->max);
 		buf_addc(&b, '\n');
 	}
@@ -567,8 +588,8 @@ score_format_tsv(const struct session *s, const struct score_result *r)
 	buf_printf(&b, "valid_until\t%s\n", r->valid_until[0] ? r->valid_until : "-");
 	for (size_t k = 0; k < r->recommendation_count; k++) {
 		const struct score_recommendation *rec = &r->recommendations[k];
-		buf_printf(&b, "rec\t%zu\t%s\t%d\t", k + 1, f->questions[rec->question].full_id,
-			   rec->gain);
+		buf_printf(&b, "rec\t%zu\t%s\t%d\t", k + 1,
+		           f->questions[rec->question].full_id, rec->gain);
 		buf_add_one_line(&b, rec->text != NULL ? rec->text : rec->own);
 		buf_addc(&b, '\n');
 	}
@@ -586,6 +607,7 @@ json_percent(struct json *j, const char *key, long long points, long long max)
 		json_null(j);
 }
 
+/* One JSON object with the content of the tsv plus titles and texts. */
 char *
 score_format_json(const struct session *s, const struct score_result *r)
 {

@@ -28,9 +28,10 @@ struct score_section {
 struct score_recommendation {
 	size_t question;	/* index into form->questions */
 	int gain;		/* max - points */
-	const char *text;	/* chosen option's, else question's recommendation (open or
-				 * hidden choice without one: its lowest-scoring option's
-				 * that has one); borrowed from the form, may be NULL */
+	/* The chosen option's recommendation, else the question's; for an open
+	 * or hidden choice question without one, that of its lowest-scoring
+	 * option that has one. Borrowed from the form, may be NULL. */
+	const char *text;
 	const char *own;	/* the auditor's own text from the session; borrowed, may be NULL */
 	int weak_section;	/* its Handlungsfeld is below the minimum */
 };

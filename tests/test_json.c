@@ -30,12 +30,12 @@ static const struct escape_case escape_cases[] = {
     {"\x7f", 1, "\"\x7f\""},
     {"Zuzug „leicht“ gemacht – Größe", strlen("Zuzug „leicht“ gemacht – Größe"),
      "\"Zuzug „leicht“ gemacht – Größe\""},
-    {"\xf0\x9f\x98\x80", 4, "\"\xf0\x9f\x98\x80\""},        /* U+1F600 */
-    {"a\xffz", 3, "\"a\\ufffdz\""},                          /* stray byte */
-    {"\xc3", 1, "\"\\ufffd\""},                              /* truncated sequence */
-    {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\""},                   /* overlong '/' */
-    {"\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""},        /* surrogate */
-    {"\xe2\x80\xa8", 3, "\"\xe2\x80\xa8\""},                 /* U+2028 is valid JSON */
+    {"\xf0\x9f\x98\x80", 4, "\"\xf0\x9f\x98\x80\""},  /* U+1F600 */
+    {"a\xffz", 3, "\"a\\ufffdz\""},                   /* stray byte */
+    {"\xc3", 1, "\"\\ufffd\""},                       /* truncated sequence */
+    {"\xc0\xaf", 2, "\"\\ufffd\\ufffd\""},            /* overlong '/' */
+    {"\xed\xa0\x80", 3, "\"\\ufffd\\ufffd\\ufffd\""}, /* surrogate */
+    {"\xe2\x80\xa8", 3, "\"\xe2\x80\xa8\""},          /* U+2028 is valid JSON */
 };
 
 /* Every case escapes to exactly the expected text. */
@@ -78,8 +78,8 @@ test_structure(void)
 	json_string(&j, "x");
 	json_object_end(&j);
 	text = json_finish(&j);
-	CU_ASSERT_STRING_EQUAL(text,
-			       "{\"a\":-3,\"list\":[true,false,null,null,{},[]],\"s\\\"k\":\"x\"}\n");
+	CU_ASSERT_STRING_EQUAL(
+	    text, "{\"a\":-3,\"list\":[true,false,null,null,{},[]],\"s\\\"k\":\"x\"}\n");
 	free(text);
 }
 
@@ -91,7 +91,7 @@ test_tenths(void)
 		long long tenths;
 		const char *expected;
 	} cases[] = {
-	    {0, "[0.0]\n"}, {5, "[0.5]\n"},     {600, "[60.0]\n"},
+	    {0, "[0.0]\n"},    {5, "[0.5]\n"},   {600, "[60.0]\n"},
 	    {599, "[59.9]\n"}, {-7, "[-0.7]\n"}, {1000, "[100.0]\n"},
 	};
 

@@ -54,7 +54,7 @@ set(struct session *s, const char *key, const char *value)
 
 	if (rc != 0)
 		fprintf(stderr, "session_set %s=%s: %s\n", key, value ? value : "(clear)",
-			why ? why : "?");
+		        why ? why : "?");
 	CU_ASSERT_EQUAL(rc, 0);
 	free(why);
 }
@@ -82,13 +82,13 @@ set_all(struct session *s, const char *const *pairs)
 }
 
 /* The form header every inline form shares: 60 % total, 40 % per section. */
-#define FORM_HEAD                                                                         \
-	"form: test\n"                                                                    \
-	"title: Testbogen\n"                                                              \
-	"edition: 2023-05-11\n"                                                           \
-	"pass: {total_percent: 60, section_min_percent: 40}\n"                            \
-	"validity_years: {first: 3, renewal: 5}\n"                                        \
-	"goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"      \
+#define FORM_HEAD                                                                        \
+	"form: test\n"                                                                   \
+	"title: Testbogen\n"                                                             \
+	"edition: 2023-05-11\n"                                                          \
+	"pass: {total_percent: 60, section_min_percent: 40}\n"                           \
+	"validity_years: {first: 3, renewal: 5}\n"                                       \
+	"goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"     \
 	"sections:\n"
 
 /* Every scored type, text and date, one section. Max: 4+3+5+4+4 = 20. */
@@ -137,124 +137,121 @@ static const char form_types[] = FORM_HEAD
     "        text: Seit wann?\n";
 
 /* show_if follow-ups and chains, plus a section that can be all entfällt. */
-static const char form_follow[] = FORM_HEAD
-    "  - id: w\n"
-    "    title: Willkommen\n"
-    "    questions:\n"
-    "      - id: center\n"
-    "        type: yesno\n"
-    "        text: Gibt es ein Welcome Center?\n"
-    "        points: 2\n"
-    "      - id: hours\n"
-    "        type: choice\n"
-    "        text: Öffnungszeiten?\n"
-    "        show_if: center\n"
-    "        recommendation: Öffnungszeiten erweitern.\n"
-    "        options:\n"
-    "          - {id: lang, label: Lang, points: 2}\n"
-    "          - {id: kurz, label: Kurz, points: 1}\n"
-    "          - {id: keine, label: Keine, points: 0}\n"
-    "      - id: weekend\n"
-    "        type: yesno\n"
-    "        text: Auch am Wochenende?\n"
-    "        show_if: hours=lang\n"
-    "        points: 1\n"
-    "      - id: langs\n"
-    "        type: multi\n"
-    "        text: Sprachen?\n"
-    "        options:\n"
-    "          - {id: en, label: Englisch, points: 1}\n"
-    "          - {id: tr, label: Türkisch, points: 1}\n"
-    "      - id: trmaterial\n"
-    "        type: yesno\n"
-    "        text: Material auf Türkisch?\n"
-    "        show_if: langs=tr\n"
-    "        points: 1\n"
-    "  - id: leer\n"
-    "    title: Leer\n"
-    "    questions:\n"
-    "      - id: na1\n"
-    "        type: yesno\n"
-    "        text: Entfällt vielleicht?\n"
-    "        points: 3\n"
-    "        na: true\n"
-    "      - id: na2\n"
-    "        type: scale\n"
-    "        text: Entfällt auch?\n"
-    "        max: 2\n"
-    "        na: true\n"
-    "      - id: note\n"
-    "        type: text\n"
-    "        text: Notiz\n";
+static const char form_follow[] =
+    FORM_HEAD "  - id: w\n"
+              "    title: Willkommen\n"
+              "    questions:\n"
+              "      - id: center\n"
+              "        type: yesno\n"
+              "        text: Gibt es ein Welcome Center?\n"
+              "        points: 2\n"
+              "      - id: hours\n"
+              "        type: choice\n"
+              "        text: Öffnungszeiten?\n"
+              "        show_if: center\n"
+              "        recommendation: Öffnungszeiten erweitern.\n"
+              "        options:\n"
+              "          - {id: lang, label: Lang, points: 2}\n"
+              "          - {id: kurz, label: Kurz, points: 1}\n"
+              "          - {id: keine, label: Keine, points: 0}\n"
+              "      - id: weekend\n"
+              "        type: yesno\n"
+              "        text: Auch am Wochenende?\n"
+              "        show_if: hours=lang\n"
+              "        points: 1\n"
+              "      - id: langs\n"
+              "        type: multi\n"
+              "        text: Sprachen?\n"
+              "        options:\n"
+              "          - {id: en, label: Englisch, points: 1}\n"
+              "          - {id: tr, label: Türkisch, points: 1}\n"
+              "      - id: trmaterial\n"
+              "        type: yesno\n"
+              "        text: Material auf Türkisch?\n"
+              "        show_if: langs=tr\n"
+              "        points: 1\n"
+              "  - id: leer\n"
+              "    title: Leer\n"
+              "    questions:\n"
+              "      - id: na1\n"
+              "        type: yesno\n"
+              "        text: Entfällt vielleicht?\n"
+              "        points: 3\n"
+              "        na: true\n"
+              "      - id: na2\n"
+              "        type: scale\n"
+              "        text: Entfällt auch?\n"
+              "        max: 2\n"
+              "        na: true\n"
+              "      - id: note\n"
+              "        type: text\n"
+              "        text: Notiz\n";
 
 /* Two sections with maxima 7 and 10 (total 17) for thresholds and missing points. */
-static const char form_two[] = FORM_HEAD
-    "  - id: s1\n"
-    "    title: Erstes Feld\n"
-    "    questions:\n"
-    "      - id: q1\n"
-    "        type: scale\n"
-    "        text: Wie viel im ersten?\n"
-    "        max: 7\n"
-    "        recommendation: Mehr im ersten.\n"
-    "  - id: s2\n"
-    "    title: Zweites Feld\n"
-    "    questions:\n"
-    "      - id: q2\n"
-    "        type: scale\n"
-    "        text: Wie viel im zweiten?\n"
-    "        max: 10\n"
-    "        recommendation: Mehr im zweiten.\n";
+static const char form_two[] = FORM_HEAD "  - id: s1\n"
+                                         "    title: Erstes Feld\n"
+                                         "    questions:\n"
+                                         "      - id: q1\n"
+                                         "        type: scale\n"
+                                         "        text: Wie viel im ersten?\n"
+                                         "        max: 7\n"
+                                         "        recommendation: Mehr im ersten.\n"
+                                         "  - id: s2\n"
+                                         "    title: Zweites Feld\n"
+                                         "    questions:\n"
+                                         "      - id: q2\n"
+                                         "        type: scale\n"
+                                         "        text: Wie viel im zweiten?\n"
+                                         "        max: 10\n"
+                                         "        recommendation: Mehr im zweiten.\n";
 
 /* Maximum 1000 (600 from bands, 400 from a yesno) for 60.0 % against 59.9 %. */
-static const char form_exact[] = FORM_HEAD
-    "  - id: e\n"
-    "    title: Genau\n"
-    "    questions:\n"
-    "      - id: n\n"
-    "        type: number\n"
-    "        text: Stufe?\n"
-    "        bands:\n"
-    "          - {min: 0, points: 0}\n"
-    "          - {min: 1, points: 599}\n"
-    "          - {min: 2, points: 600}\n"
-    "      - id: y\n"
-    "        type: yesno\n"
-    "        text: Rest?\n"
-    "        points: 400\n";
+static const char form_exact[] = FORM_HEAD "  - id: e\n"
+                                           "    title: Genau\n"
+                                           "    questions:\n"
+                                           "      - id: n\n"
+                                           "        type: number\n"
+                                           "        text: Stufe?\n"
+                                           "        bands:\n"
+                                           "          - {min: 0, points: 0}\n"
+                                           "          - {min: 1, points: 599}\n"
+                                           "          - {min: 2, points: 600}\n"
+                                           "      - id: y\n"
+                                           "        type: yesno\n"
+                                           "        text: Rest?\n"
+                                           "        points: 400\n";
 
 /* One weak and one strong section for the order of recommendations. */
-static const char form_order[] = FORM_HEAD
-    "  - id: s1\n"
-    "    title: Schwach\n"
-    "    questions:\n"
-    "      - id: a1\n"
-    "        type: yesno\n"
-    "        text: A1?\n"
-    "        points: 1\n"
-    "      - id: a2\n"
-    "        type: yesno\n"
-    "        text: A2?\n"
-    "        points: 3\n"
-    "      - id: a3\n"
-    "        type: yesno\n"
-    "        text: A3?\n"
-    "        points: 1\n"
-    "  - id: s2\n"
-    "    title: Stark\n"
-    "    questions:\n"
-    "      - id: b1\n"
-    "        type: yesno\n"
-    "        text: B1?\n"
-    "        points: 10\n"
-    "      - id: b2\n"
-    "        type: scale\n"
-    "        text: B2?\n"
-    "        max: 20\n"
-    "      - id: b3\n"
-    "        type: yesno\n"
-    "        text: B3?\n"
-    "        points: 2\n";
+static const char form_order[] = FORM_HEAD "  - id: s1\n"
+                                           "    title: Schwach\n"
+                                           "    questions:\n"
+                                           "      - id: a1\n"
+                                           "        type: yesno\n"
+                                           "        text: A1?\n"
+                                           "        points: 1\n"
+                                           "      - id: a2\n"
+                                           "        type: yesno\n"
+                                           "        text: A2?\n"
+                                           "        points: 3\n"
+                                           "      - id: a3\n"
+                                           "        type: yesno\n"
+                                           "        text: A3?\n"
+                                           "        points: 1\n"
+                                           "  - id: s2\n"
+                                           "    title: Stark\n"
+                                           "    questions:\n"
+                                           "      - id: b1\n"
+                                           "        type: yesno\n"
+                                           "        text: B1?\n"
+                                           "        points: 10\n"
+                                           "      - id: b2\n"
+                                           "        type: scale\n"
+                                           "        text: B2?\n"
+                                           "        max: 20\n"
+                                           "      - id: b3\n"
+                                           "        type: yesno\n"
+                                           "        text: B3?\n"
+                                           "        points: 2\n";
 
 /* ---- points per type ---- */
 
@@ -262,14 +259,17 @@ static const struct {
 	const char *key, *value;
 	int points;
 } type_cases[] = {
-    {"a.yn", "ja", 4},      {"a.yn", "nein", 0},     {"a.ch", "gut", 3},
-    {"a.ch", "mittel", 1},  {"a.ch", "nein", 0},     {"a.mu", "x,y,z", 5}, /* capped at 5 */
-    {"a.mu", "x,y", 5},     {"a.mu", "y,z", 4},      {"a.mu", "y", 2},
-    {"a.mu", "", 0},        {"a.nu", "0", 0},        {"a.nu", "9", 0},
+    {"a.yn", "ja", 4},     {"a.yn", "nein", 0},
+    {"a.ch", "gut", 3},    {"a.ch", "mittel", 1},
+    {"a.ch", "nein", 0},   {"a.mu", "x,y,z", 5}, /* capped at 5 */
+    {"a.mu", "x,y", 5},    {"a.mu", "y,z", 4},
+    {"a.mu", "y", 2},      {"a.mu", "", 0},
+    {"a.nu", "0", 0},      {"a.nu", "9", 0},
     {"a.nu", "10", 2}, /* band exactly at its min */
-    {"a.nu", "49", 2},      {"a.nu", "50", 4},       {"a.nu", "100000", 4},
-    {"a.sc", "0", 0},       {"a.sc", "3", 3},        {"a.sc", "4", 4},
-    {"a.tx", "Hallo", 0},   {"a.dt", "2020-01-01", 0},
+    {"a.nu", "49", 2},     {"a.nu", "50", 4},
+    {"a.nu", "100000", 4}, {"a.sc", "0", 0},
+    {"a.sc", "3", 3},      {"a.sc", "4", 4},
+    {"a.tx", "Hallo", 0},  {"a.dt", "2020-01-01", 0},
 };
 
 /* Each answer earns its points, and the section points and maximum follow. */
@@ -290,7 +290,7 @@ test_points_per_type(void)
 		CU_ASSERT_EQUAL(r.total, type_cases[i].points);
 		if (r.question_points[qi] != type_cases[i].points)
 			fprintf(stderr, "case %s=%s: %d points\n", type_cases[i].key,
-				type_cases[i].value, r.question_points[qi]);
+			        type_cases[i].value, r.question_points[qi]);
 		score_result_free(&r);
 		session_free(s);
 	}
@@ -335,8 +335,8 @@ test_unanswered_and_provisional(void)
 static const struct {
 	const char *answers[6];
 	int hours, weekend, trmaterial; /* expected visibility */
-	int points;			/* section w */
-	int open;			/* whole form */
+	int points;                     /* section w */
+	int open;                       /* whole form */
 } follow_cases[] = {
     /* nothing answered: follow-ups hidden, hidden ones not open */
     {{NULL}, 0, 0, 0, 0, 4},
@@ -345,7 +345,12 @@ static const struct {
     {{"w.center=ja", "w.hours=kurz", NULL}, 1, 0, 0, 3, 3},
     {{"w.center=ja", "w.hours=lang", "w.weekend=ja", NULL}, 1, 1, 0, 5, 3},
     /* the chain: center answered nein hides hours and, through it, weekend */
-    {{"w.center=ja", "w.hours=lang", "w.weekend=ja", "w.center=nein", NULL}, 0, 0, 0, 0, 3},
+    {{"w.center=ja", "w.hours=lang", "w.weekend=ja", "w.center=nein", NULL},
+     0,
+     0,
+     0,
+     0,
+     3},
     {{"w.langs=en", NULL}, 0, 0, 0, 1, 3},
     {{"w.langs=tr", NULL}, 0, 0, 1, 1, 4},
     {{"w.langs=tr", "w.trmaterial=ja", NULL}, 0, 0, 1, 2, 3},
@@ -370,14 +375,17 @@ test_visibility(void)
 		CU_ASSERT_EQUAL(r.question_visible[weekend], follow_cases[i].weekend);
 		CU_ASSERT_EQUAL(r.question_visible[trm], follow_cases[i].trmaterial);
 		CU_ASSERT_EQUAL(score_question_visible(s, hours), follow_cases[i].hours);
-		CU_ASSERT_EQUAL(score_question_visible(s, weekend), follow_cases[i].weekend);
-		CU_ASSERT_EQUAL(score_question_visible(s, trm), follow_cases[i].trmaterial);
+		CU_ASSERT_EQUAL(score_question_visible(s, weekend),
+		                follow_cases[i].weekend);
+		CU_ASSERT_EQUAL(score_question_visible(s, trm),
+		                follow_cases[i].trmaterial);
 		CU_ASSERT_EQUAL(r.sections[0].points, follow_cases[i].points);
 		CU_ASSERT_EQUAL(r.sections[0].max, 2 + 2 + 1 + 2 + 1);
 		CU_ASSERT_EQUAL(r.open, follow_cases[i].open);
-		if (r.sections[0].points != follow_cases[i].points || r.open != follow_cases[i].open)
+		if (r.sections[0].points != follow_cases[i].points ||
+		    r.open != follow_cases[i].open)
 			fprintf(stderr, "follow case %zu: %d points, %d open\n", i,
-				r.sections[0].points, r.open);
+			        r.sections[0].points, r.open);
 		if (!r.question_visible[weekend])
 			CU_ASSERT_EQUAL(r.question_points[weekend], 0);
 		score_result_free(&r);
@@ -401,7 +409,7 @@ test_hidden_recommended(void)
 			found = 1;
 			CU_ASSERT_EQUAL(r.recommendations[k].gain, 2);
 			CU_ASSERT_STRING_EQUAL(r.recommendations[k].text,
-					       "Öffnungszeiten erweitern.");
+			                       "Öffnungszeiten erweitern.");
 		}
 	CU_ASSERT_TRUE(found);
 	score_result_free(&r);
@@ -420,7 +428,7 @@ test_entfaellt(void)
 	char *tsv;
 
 	set_all(s, (const char *const[]){"w.center=ja", "w.hours=lang", "w.weekend=ja",
-					 "w.langs=en,tr", "w.trmaterial=ja", NULL});
+	                                 "w.langs=en,tr", "w.trmaterial=ja", NULL});
 	score_compute(s, &r);
 	CU_ASSERT_EQUAL(r.sections[1].max, 5);
 	CU_ASSERT_TRUE(r.sections[1].below_min);
@@ -458,18 +466,18 @@ test_entfaellt(void)
 static void
 test_all_entfaellt(void)
 {
-	static const char yaml[] = FORM_HEAD
-	    "  - id: x\n"
-	    "    title: Nur entfällt\n"
-	    "    questions:\n"
-	    "      - {id: a, type: yesno, text: A?, points: 2, na: true}\n"
-	    "      - {id: b, type: scale, text: B?, max: 3, na: true}\n";
+	static const char yaml[] =
+	    FORM_HEAD "  - id: x\n"
+	              "    title: Nur entfällt\n"
+	              "    questions:\n"
+	              "      - {id: a, type: yesno, text: A?, points: 2, na: true}\n"
+	              "      - {id: b, type: scale, text: B?, max: 3, na: true}\n";
 	struct session *s = new_session(yaml);
 	struct score_result r;
 	char *tsv;
 
-	set_all(s, (const char *const[]){"x.a=entfaellt", "x.b=entfaellt", "meta.datum=2026-01-01",
-					 NULL});
+	set_all(s, (const char *const[]){"x.a=entfaellt", "x.b=entfaellt",
+	                                 "meta.datum=2026-01-01", NULL});
 	score_compute(s, &r);
 	CU_ASSERT_EQUAL(r.max, 0);
 	CU_ASSERT_EQUAL(r.total, 0);
@@ -519,9 +527,10 @@ test_thresholds(void)
 		CU_ASSERT_EQUAL(r.sections[1].below_min, threshold_cases[i].below2);
 		CU_ASSERT_EQUAL(r.sections[0].needed, threshold_cases[i].needed1);
 		CU_ASSERT_EQUAL(r.sections[1].needed, threshold_cases[i].needed2);
-		CU_ASSERT_EQUAL((r.sections[0].summary != NULL), threshold_cases[i].below1);
+		CU_ASSERT_EQUAL((r.sections[0].summary != NULL),
+		                threshold_cases[i].below1);
 		CU_ASSERT_STRING_EQUAL(r.valid_until,
-				       threshold_cases[i].passed ? "2029-11-23" : "");
+		                       threshold_cases[i].passed ? "2029-11-23" : "");
 		if (r.missing != threshold_cases[i].missing)
 			fprintf(stderr, "threshold case %zu: missing %d\n", i, r.missing);
 		score_result_free(&r);
@@ -585,8 +594,8 @@ test_bonus(void)
 		struct session *s = new_session(form_two);
 		struct score_result r;
 
-		set_all(s, (const char *const[]){"s1.q1=3", "s2.q2=7", "meta.datum=2024-05-10",
-						 NULL});
+		set_all(s, (const char *const[]){"s1.q1=3", "s2.q2=7",
+		                                 "meta.datum=2024-05-10", NULL});
 		set(s, "meta.art", bonus_cases[i].art);
 		for (int g = 0; g < 3; g++)
 			if (bonus_cases[i].status[g] != NULL) {
@@ -646,7 +655,8 @@ test_valid_until(void)
 {
 	for (size_t i = 0; i < sizeof validity_cases / sizeof validity_cases[0]; i++) {
 		char out[11] = "x";
-		int rc = score_valid_until(validity_cases[i].date, validity_cases[i].years, out);
+		int rc = score_valid_until(validity_cases[i].date,
+		                           validity_cases[i].years, out);
 		CU_ASSERT_EQUAL(rc, validity_cases[i].rc);
 		CU_ASSERT_STRING_EQUAL(out, validity_cases[i].expected);
 	}
@@ -664,8 +674,8 @@ test_valid_until_in_result(void)
 		struct session *s = new_session(form_two);
 		struct score_result r;
 
-		set_all(s, (const char *const[]){"s1.q1=7", "s2.q2=10", "meta.datum=2024-02-29",
-						 NULL});
+		set_all(s, (const char *const[]){"s1.q1=7", "s2.q2=10",
+		                                 "meta.datum=2024-02-29", NULL});
 		set(s, "meta.art", cases[i].art);
 		score_compute(s, &r);
 		CU_ASSERT_TRUE(r.passed);
@@ -681,20 +691,22 @@ test_valid_until_in_result(void)
 static void
 test_recommendation_order(void)
 {
-	static const char *const expected[] = {"s1.a2", "s1.a1", "s2.b1", "s2.b2", "s2.b3"};
+	static const char *const expected[] = {"s1.a2", "s1.a1", "s2.b1", "s2.b2",
+	                                       "s2.b3"};
 	static const int gains[] = {3, 1, 10, 2, 2};
 	struct session *s = new_session(form_order);
 	struct score_result r;
 
-	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein", "s2.b2=18",
-					 NULL});
+	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein",
+	                                 "s2.b2=18", NULL});
 	score_compute(s, &r);
 	CU_ASSERT_TRUE(r.sections[0].below_min);
 	CU_ASSERT_FALSE(r.sections[1].below_min);
 	CU_ASSERT_EQUAL_FATAL(r.recommendation_count, 5);
 	for (size_t k = 0; k < 5; k++) {
-		CU_ASSERT_STRING_EQUAL(s->form->questions[r.recommendations[k].question].full_id,
-				       expected[k]);
+		CU_ASSERT_STRING_EQUAL(
+		    s->form->questions[r.recommendations[k].question].full_id,
+		    expected[k]);
 		CU_ASSERT_EQUAL(r.recommendations[k].gain, gains[k]);
 		CU_ASSERT_EQUAL(r.recommendations[k].weak_section, k < 2);
 	}
@@ -712,14 +724,14 @@ test_recommendation_order(void)
 }
 
 static const struct {
-	const char *answer;   /* a.ch */
-	int listed;	      /* recommended at all */
-	const char *text;     /* expected text */
+	const char *answer; /* a.ch */
+	int listed;         /* recommended at all */
+	const char *text;   /* expected text */
 } text_cases[] = {
-    {NULL, 1, "Frage-Empfehlung."},      /* unanswered: the question's */
-    {"mittel", 1, "Ausbauen."},         /* the chosen option's own text */
-    {"nein", 1, "Frage-Empfehlung."},   /* option without one: the question's */
-    {"gut", 0, NULL},                   /* at its maximum: not listed */
+    {NULL, 1, "Frage-Empfehlung."},   /* unanswered: the question's */
+    {"mittel", 1, "Ausbauen."},       /* the chosen option's own text */
+    {"nein", 1, "Frage-Empfehlung."}, /* option without one: the question's */
+    {"gut", 0, NULL},                 /* at its maximum: not listed */
 };
 
 /* Text of a recommendation: chosen option's, else the question's; the
@@ -765,7 +777,8 @@ test_recommendation_fallback(void)
 	    "        text: Wie weit?\n"
 	    "        show_if: gate\n"
 	    "        options:\n"
-	    "          - {id: teil, label: Teilweise, points: 1, recommendation: Ausbauen.}\n"
+	    "          - {id: teil, label: Teilweise, points: 1, recommendation: "
+	    "Ausbauen.}\n"
 	    "          - {id: nein, label: Nein, points: 0, recommendation: Anfangen.}\n"
 	    "          - {id: voll, label: Voll, points: 2}\n"
 	    "      - id: bare\n"
@@ -798,7 +811,8 @@ test_recommendation_fallback(void)
 		score_compute(s, &r);
 		for (size_t k = 0; k < r.recommendation_count; k++) {
 			if (r.recommendations[k].question == c) {
-				CU_ASSERT_STRING_EQUAL(r.recommendations[k].text, cases[i].text);
+				CU_ASSERT_STRING_EQUAL(r.recommendations[k].text,
+				                       cases[i].text);
 				seen++;
 			}
 			if (r.recommendations[k].question == bare) {
@@ -843,20 +857,21 @@ test_format_tsv(void)
 	struct score_result r;
 	char *tsv;
 
-	set_all(s, (const char *const[]){"s1.q1=7", "s2.q2=4", "meta.datum=2026-11-23",
-					 "s2.q2:recommendation=Eigene\tZeile\nzwei", NULL});
+	set_all(s,
+	        (const char *const[]){"s1.q1=7", "s2.q2=4", "meta.datum=2026-11-23",
+	                              "s2.q2:recommendation=Eigene\tZeile\nzwei", NULL});
 	score_compute(s, &r);
 	tsv = score_format_tsv(s, &r);
 	CU_ASSERT_STRING_EQUAL(tsv, "section\ts1\t7\t7\t100.0\n"
-				    "section\ts2\t4\t10\t40.0\n"
-				    "bonus\t0\n"
-				    "total\t11\t17\t64.7\n"
-				    "passed\tyes\n"
-				    "provisional\tno\n"
-				    "open\t0\n"
-				    "missing\t0\n"
-				    "valid_until\t2029-11-23\n"
-				    "rec\t1\ts2.q2\t6\tMehr im zweiten.\n");
+	                            "section\ts2\t4\t10\t40.0\n"
+	                            "bonus\t0\n"
+	                            "total\t11\t17\t64.7\n"
+	                            "passed\tyes\n"
+	                            "provisional\tno\n"
+	                            "open\t0\n"
+	                            "missing\t0\n"
+	                            "valid_until\t2029-11-23\n"
+	                            "rec\t1\ts2.q2\t6\tMehr im zweiten.\n");
 	free(tsv);
 	score_result_free(&r);
 	session_free(s);
@@ -866,22 +881,22 @@ test_format_tsv(void)
 static void
 test_format_percent_rounding(void)
 {
-	static const char yaml[] = FORM_HEAD
-	    "  - id: p\n"
-	    "    title: Prozent\n"
-	    "    questions:\n"
-	    "      - {id: q, type: scale, text: Q?, max: 16}\n"
-	    "      - {id: d, type: scale, text: D?, max: 8, na: true}\n";
+	static const char yaml[] =
+	    FORM_HEAD "  - id: p\n"
+	              "    title: Prozent\n"
+	              "    questions:\n"
+	              "      - {id: q, type: scale, text: Q?, max: 16}\n"
+	              "      - {id: d, type: scale, text: D?, max: 8, na: true}\n";
 	static const struct {
 		const char *q, *d, *line;
 	} cases[] = {
-	    {"1", "entfaellt", "section\tp\t1\t16\t6.3\n"},   /* 6.25: half up */
-	    {"3", "entfaellt", "section\tp\t3\t16\t18.8\n"},  /* 18.75 */
+	    {"1", "entfaellt", "section\tp\t1\t16\t6.3\n"},  /* 6.25: half up */
+	    {"3", "entfaellt", "section\tp\t3\t16\t18.8\n"}, /* 18.75 */
 	    {"0", "entfaellt", "section\tp\t0\t16\t0.0\n"},
 	    {"16", "entfaellt", "section\tp\t16\t16\t100.0\n"},
-	    {"1", "0", "section\tp\t1\t24\t4.2\n"},           /* 4.1666 */
+	    {"1", "0", "section\tp\t1\t24\t4.2\n"}, /* 4.1666 */
 	    {"3", "0", "section\tp\t3\t24\t12.5\n"},
-	    {"16", "0", "section\tp\t16\t24\t66.7\n"},        /* 66.666 */
+	    {"16", "0", "section\tp\t16\t24\t66.7\n"}, /* 66.666 */
 	    {"16", "8", "section\tp\t24\t24\t100.0\n"},
 	};
 
@@ -931,8 +946,8 @@ test_format_json(void)
 	struct score_result r;
 	char *json;
 
-	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein", "s2.b2=18",
-					 "meta.kommune=Bad \"Soden\"", NULL});
+	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein",
+	                                 "s2.b2=18", "meta.kommune=Bad \"Soden\"", NULL});
 	set(s, "s1.a2:recommendation", "Zeile 1\nZeile \"2\"");
 	score_compute(s, &r);
 	json = score_format_json(s, &r);
@@ -941,7 +956,8 @@ test_format_json(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"passed\":false"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"provisional\":true"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"open\":2"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"total\":{\"points\":19,\"max\":37,\"percent\":51.4}"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(json, "\"total\":{\"points\":19,\"max\":37,\"percent\":51.4}"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"own\":\"Zeile 1\\nZeile \\\"2\\\"\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"valid_until\":null"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(json, "\"rank\":5,\"question\":\"s2.b3\""));
@@ -959,8 +975,8 @@ test_format_text(void)
 	struct score_result r;
 	char *text;
 
-	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein", "s2.b2=18",
-					 "meta.kommune=Erlenbach", NULL});
+	set_all(s, (const char *const[]){"s1.a2=nein", "s1.a3=ja", "s2.b1=nein",
+	                                 "s2.b2=18", "meta.kommune=Erlenbach", NULL});
 	score_compute(s, &r);
 	text = score_format_text(s, &r);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Erlenbach"));
@@ -977,7 +993,7 @@ test_format_text(void)
 	score_result_free(&r);
 
 	set_all(s, (const char *const[]){"s1.a1=ja", "s1.a2=ja", "s2.b1=ja", "s2.b3=ja",
-					 "meta.datum=2026-11-23", NULL});
+	                                 "meta.datum=2026-11-23", NULL});
 	score_compute(s, &r);
 	text = score_format_text(s, &r);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "Ergebnis: bestanden"));
@@ -1039,7 +1055,8 @@ random_answer(uint64_t *st, const struct form_question *q, struct answer *a)
 	case QUESTION_NUMBER: {
 		const struct form_band *b = &q->bands[rng_below(st, (long)q->band_count)];
 		long v = b->min + rng_below(st, 3) - 1;
-		a->number = rng_below(st, 4) == 0 ? rng_below(st, 100000) : (v < 0 ? 0 : v);
+		a->number =
+		    rng_below(st, 4) == 0 ? rng_below(st, 100000) : (v < 0 ? 0 : v);
 		break;
 	}
 	case QUESTION_SCALE:
@@ -1058,26 +1075,38 @@ random_answer(uint64_t *st, const struct form_question *q, struct answer *a)
  * choice options and scale values with more points, the top bands, ja, and
  * multi selections with one more option. Returns how many. */
 static size_t
-better_answers(const struct form_question *q, const struct answer *now, struct answer *out,
-	       size_t max_out)
+better_answers(const struct form_question *q, const struct answer *now,
+               struct answer *out, size_t max_out)
 {
 	int have = now->state == ANSWER_GIVEN ? answer_points(q, now) : 0;
 	size_t n = 0;
 	size_t count = 0;
 
 	switch (q->type) {
-	case QUESTION_YESNO: count = 2; break;
-	case QUESTION_CHOICE: count = q->option_count; break;
-	case QUESTION_MULTI: count = q->option_count; break;
-	case QUESTION_NUMBER: count = q->band_count; break;
-	case QUESTION_SCALE: count = (size_t)q->scale_max + 1; break;
-	default: return 0;
+	case QUESTION_YESNO:
+		count = 2;
+		break;
+	case QUESTION_CHOICE:
+		count = q->option_count;
+		break;
+	case QUESTION_MULTI:
+		count = q->option_count;
+		break;
+	case QUESTION_NUMBER:
+		count = q->band_count;
+		break;
+	case QUESTION_SCALE:
+		count = (size_t)q->scale_max + 1;
+		break;
+	default:
+		return 0;
 	}
 	for (size_t i = 0; i < count && n < max_out; i++) {
 		struct answer c = {.state = ANSWER_GIVEN};
 		switch (q->type) {
 		case QUESTION_MULTI:
-			c.chosen = (now->state == ANSWER_GIVEN ? now->chosen : 0) | (1ULL << i);
+			c.chosen =
+			    (now->state == ANSWER_GIVEN ? now->chosen : 0) | (1ULL << i);
 			break;
 		case QUESTION_NUMBER:
 			c.number = q->bands[i].min;
@@ -1110,7 +1139,8 @@ check_invariants(const struct session *s, const struct score_result *r, unsigned
 
 			if (visible != r->question_visible[qi])
 				failed = 1;
-			if (!form_type_scored(q->type) || (visible && a->state == ANSWER_NA))
+			if (!form_type_scored(q->type) ||
+			    (visible && a->state == ANSWER_NA))
 				continue;
 			max += q->max_points;
 			if (visible && a->state == ANSWER_GIVEN)
@@ -1123,18 +1153,20 @@ check_invariants(const struct session *s, const struct score_result *r, unsigned
 		if (r->sections[si].has_percent &&
 		    (r->sections[si].percent < 0.0 || r->sections[si].percent > 100.0))
 			failed = 1;
-		if (max > 0 && points * 100 < (long long)f->pass_section_min_percent * max)
+		if (max > 0 &&
+		    points * 100 < (long long)f->pass_section_min_percent * max)
 			sections_ok = 0;
 		sum_points += points;
 		sum_max += max;
 	}
 	if (sum_points + r->bonus != r->total || sum_max != r->max)
 		failed = 1;
-	if (s->meta.kind == AUDIT_FIRST &&
-	    (r->bonus != 0 || r->total > r->max || r->percent < 0.0 || r->percent > 100.0))
+	if (s->meta.kind == AUDIT_FIRST && (r->bonus != 0 || r->total > r->max ||
+	                                    r->percent < 0.0 || r->percent > 100.0))
 		failed = 1;
-	if (r->passed != (sum_max > 0 && sections_ok &&
-			  (long long)r->total * 100 >= (long long)f->pass_total_percent * sum_max))
+	if (r->passed !=
+	    (sum_max > 0 && sections_ok &&
+	     (long long)r->total * 100 >= (long long)f->pass_total_percent * sum_max))
 		failed = 1;
 	if (r->passed ? r->missing != 0 : (sum_max > 0 && r->missing <= 0))
 		failed = 1;
@@ -1190,8 +1222,11 @@ test_properties(void)
 				checks++;
 				if (r2.total < r.total) {
 					lowered++;
-					fprintf(stderr, "run %lu: a better answer to %s lowers %d to %d\n",
-						run, f->questions[qi].full_id, r.total, r2.total);
+					fprintf(stderr,
+					        "run %lu: a better answer to %s lowers "
+					        "%d to %d\n",
+					        run, f->questions[qi].full_id, r.total,
+					        r2.total);
 				}
 				score_result_free(&r2);
 			}

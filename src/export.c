@@ -308,6 +308,7 @@ make_formats(struct export_ctx *c)
 	f->cell_int = workbook_add_format(c->wb);
 	format_set_border(f->cell_int, LXW_BORDER_THIN);
 	format_set_num_format(f->cell_int, "0");
+	format_set_align(f->cell_int, LXW_ALIGN_CENTER);
 	format_set_align(f->cell_int, LXW_ALIGN_VERTICAL_TOP);
 
 	f->cell_percent = workbook_add_format(c->wb);
@@ -328,6 +329,7 @@ make_formats(struct export_ctx *c)
 	format_set_border(f->total_int, LXW_BORDER_THIN);
 	format_set_align(f->total_int, LXW_ALIGN_VERTICAL_CENTER);
 	format_set_num_format(f->total_int, "0");
+	format_set_align(f->total_int, LXW_ALIGN_CENTER);
 
 	f->total_percent = workbook_add_format(c->wb);
 	format_set_bold(f->total_percent);

@@ -294,7 +294,7 @@ write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t fi
 	lxw_chart_fill quote_fill = {.color = 0x1F4E79};
 	lxw_chart_fill min_fill = {.color = 0xBFBFBF};
 	lxw_chart_font small = {.size = 9};
-	lxw_chart_options opts = {.x_scale = 1.33, .y_scale = 1.15, .x_offset = 2, .y_offset = 6};
+	lxw_chart_options opts = {.x_scale = 1.4, .y_scale = 1.3, .x_offset = 2, .y_offset = 6};
 
 	if (chart == NULL) {
 		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -377,7 +377,7 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	row++;
 	if (f->section_count > 0)
 		write_chart(c, ws, row, first_sec, last_sec);
-	row += 17;
+	row += 20;
 	export_put_merged(c, ws, row, 0, RESULT_LAST_COL,
 			  "Vertraulich: Die Punktzahl wird nicht veröffentlicht. Die Summen sind "
 			  "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",

@@ -81,6 +81,11 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 		int scored = form_type_scored(q->type);
 		char *nr = export_question_number(f, qi);
 		char *answer = visible ? answer_label(q, &it->answer) : xstrdup("nicht gezeigt");
+		if (visible && q->type == QUESTION_DATE && date_valid(answer)) {
+			char *de = export_german_date(answer);
+			free(answer);
+			answer = de;
+		}
 		char *evidence = evidence_text(it);
 		const char *texts[] = {nr, f->sections[q->section].title, q->text, answer,
 				       "", "", evidence, it->note};

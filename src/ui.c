@@ -574,9 +574,8 @@ open_named(const char *name, const char *dir, int *status)
 	s = session_open(path, SESSION_WRITE, &notice, &why);
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK) {
-			cli_error("Die Sitzung %s ist schon in einem anderen Programm geöffnet "
-				  "(%s). Bitte dort weiterarbeiten oder es zuerst beenden.",
-				  path, why != NULL ? why : "gesperrt");
+			cli_error("%s. Bitte dort weiterarbeiten oder jenes Programm zuerst beenden.",
+				  why != NULL ? why : path);
 			*status = EXIT_LOCKED;
 		} else {
 			cli_error("%s", why != NULL ? why : path);
@@ -643,11 +642,6 @@ cmd_interview(int argc, char **argv)
 		else
 			session_name = argv[i];
 	}
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: wohnort-audit help)");
-		free(ui.form_path);
-		return EXIT_USAGE;
-	}
 	ui.dir = paths_session_dir(dir_opt, 1, &why);
 	if (ui.dir == NULL) {
 		cli_error("%s", why);
@@ -662,6 +656,13 @@ cmd_interview(int argc, char **argv)
 			free(ui.form_path);
 			return status;
 		}
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: wohnort-audit help)");
+		session_free(s);
+		free(ui.dir);
+		free(ui.form_path);
+		return EXIT_USAGE;
 	}
 	ensure_utf8_locale();
 	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)

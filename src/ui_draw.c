@@ -280,9 +280,11 @@ ui_keybar(struct ui *ui, const char *const *pairs)
 	ui_fill(y, 0, ui->cols, ui->attrs[ROLE_NORMAL]);
 	for (size_t i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
 		int kw = ui_text_width(pairs[i]), lw = ui_text_width(pairs[i + 1]);
-		if (x + kw + lw > ui->cols)
+		int gap = kw > 2; /* "Enter öffnen", but "1Hilfe" as in mc */
+		if (x + kw + gap + lw > ui->cols)
 			break;
 		x += ui_put(y, x, kw, pairs[i], ui->attrs[ROLE_KEY]);
+		x += gap;
 		x += ui_put(y, x, lw, pairs[i + 1], ui->attrs[ROLE_KEYLABEL]);
 		if (x < ui->cols)
 			x++;

@@ -449,8 +449,6 @@ typed_hint(const struct form_question *q)
 		break;
 	case QUESTION_SCALE:
 		buf_printf(&b, "Wert 0 bis %d tippen, Enter speichert", q->scale_max);
-		for (size_t i = 0; i < q->scale_label_count && q->scale_labels != NULL; i++)
-			buf_printf(&b, "%s %zu = %s", i == 0 ? ":" : ",", i, q->scale_labels[i]);
 		break;
 	case QUESTION_DATE:
 		buf_adds(&b, "Datum JJJJ-MM-TT tippen (t = heute), Enter speichert");
@@ -531,6 +529,13 @@ interview_draw(struct ui *ui)
 		y++;
 		y += ui_wrap(y, x, w, 2, hint, ui->attrs[ROLE_DIM]);
 		free(hint);
+		for (size_t i = 0; q->type == QUESTION_SCALE && q->scale_labels != NULL &&
+				   i < q->scale_label_count && y < bottom - 1;
+		     i++) {
+			int on = it->answer.state == ANSWER_GIVEN && it->answer.number == (long)i;
+			ui_putf(y++, x + 2, w - 2, on ? A_BOLD : ui->attrs[ROLE_NORMAL], "%s %zu = %s",
+				on ? "▸" : " ", i, q->scale_labels[i]);
+		}
 	}
 	y++;
 	/* evidence, help, note: as far as room allows */

@@ -185,8 +185,8 @@ score_section_summary(const struct session *s, const struct score_result *r, siz
 			more++;
 			continue;
 		}
-		buf_adds(&b, named == 0 ? "; offen: " : ", ");
-		buf_adds(&b, f->questions[rec->question].id);
+		buf_adds(&b, named == 0 ? "; Potenzial: " : ", ");
+		buf_printf(&b, "%s (+%d)", f->questions[rec->question].id, rec->gain);
 		named++;
 	}
 	if (more > 0)
@@ -618,6 +618,8 @@ score_format_json(const struct session *s, const struct score_result *r)
 	json_object_begin(&j);
 	json_key(&j, "form");
 	json_string(&j, f->id);
+	json_key(&j, "form_title");
+	json_string(&j, f->title);
 	json_key(&j, "edition");
 	json_string(&j, f->edition);
 	json_key(&j, "kommune");

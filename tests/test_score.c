@@ -716,7 +716,8 @@ test_recommendation_order(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.sections[0].summary, "Schwach"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.sections[0].summary, "40 %"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(r.sections[0].summary, "1 Punkt"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(r.sections[0].summary, "a2, a1"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(r.sections[0].summary, "Potenzial: a2 (+3), a1 (+1)"));
 	CU_ASSERT_PTR_NULL(strchr(r.sections[0].summary, '\n'));
 	CU_ASSERT_PTR_NULL(r.sections[1].summary);
 	score_result_free(&r);

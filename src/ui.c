@@ -39,6 +39,7 @@ static const struct ui_screen *const screens[] = {
 };
 
 static volatile sig_atomic_t got_signal;
+static char *rescue_path; /* where the session was saved as text after a failed save */
 static struct termios saved_termios;
 static int have_termios;
 static char restore_seq[256];
@@ -422,6 +423,7 @@ save_elsewhere(struct ui *ui, const char *dir)
 		ui_message(ui, 0, "Gesichert in %s (wiederherstellen: wohnort-audit load %s)", path,
 			   path);
 		ui->save_failed = 0; /* the data is safe on disk */
+		str_replace(&rescue_path, path);
 	} else {
 		ui_message(ui, 1, "Sicherung fehlgeschlagen: %s", why);
 		free(why);
@@ -694,6 +696,12 @@ cmd_interview(int argc, char **argv)
 	}
 	if (got_signal)
 		fprintf(stderr, "wohnort-audit: Signal %d: gespeichert und beendet\n", (int)got_signal);
+	if (rescue_path != NULL) {
+		fprintf(stderr, "wohnort-audit: Sitzung als Text gesichert in %s "
+				"(wiederherstellen: wohnort-audit load %s)\n", rescue_path, rescue_path);
+		free(rescue_path);
+		rescue_path = NULL;
+	}
 	if (ui.session != NULL && ui.save_failed)
 		fprintf(stderr, "wohnort-audit: nicht gespeichert: %s\n",
 			ui.save_error != NULL ? ui.save_error : "?");

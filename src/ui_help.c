@@ -9,6 +9,19 @@
 
 static int top;
 
+/* Keys of single screens (each handled in its ui_<screen>.c). */
+static const char *const screen_keys[][2] = {
+    {"Start: Enter", "Audit öffnen"},
+    {"Start: n", "neues Audit anlegen"},
+    {"Start: x", "Ergebnisformular (XLSX) des gewählten Audits schreiben"},
+    {"Start: q", "beenden"},
+    {"Ergebnis: x", "Ergebnisformular (XLSX) neben die Sitzung schreiben"},
+    {"Übersicht: Enter", "zur gewählten Frage springen"},
+    {"F4: 1 … 9", "direkt zum Handlungsfeld N"},
+    {"Felder: Enter", "Feld bearbeiten; Enter speichert, Esc verwirft"},
+    {"Felder: Leertaste", "Auswahl wechseln (auch ←/→); Entf leert ein Feld"},
+};
+
 /* Entering: start at the top. */
 static void
 help_init(struct ui *ui)
@@ -21,7 +34,8 @@ help_init(struct ui *ui)
 static int
 help_rows(void)
 {
-	return (int)(ui_global_key_count + ui_answer_key_count) + 6;
+	return (int)(ui_global_key_count + ui_answer_key_count +
+		     sizeof screen_keys / sizeof screen_keys[0]) + 8;
 }
 
 /* Draw one table from row index *r on. */
@@ -36,8 +50,8 @@ draw_table(struct ui *ui, const struct ui_binding *t, size_t n, int *r, int y0, 
 		(*r)++;
 		if (y < y0 || y >= y0 + h)
 			continue;
-		ui_put(y, 2, 16, t[i].keys, A_BOLD);
-		ui_put(y, 19, ui->cols - 20, t[i].help, ui->attrs[ROLE_NORMAL]);
+		ui_put(y, 2, 18, t[i].keys, A_BOLD);
+		ui_put(y, 21, ui->cols - 22, t[i].help, ui->attrs[ROLE_NORMAL]);
 	}
 }
 
@@ -63,6 +77,16 @@ help_draw(struct ui *ui)
 	LINE("", 0);
 	LINE("Antworten im Prüfgespräch", ui->attrs[ROLE_TITLE]);
 	draw_table(ui, ui_answer_keys, ui_answer_key_count, &r, y0, h);
+	LINE("", 0);
+	LINE("Weitere Bildschirme", ui->attrs[ROLE_TITLE]);
+	for (size_t i = 0; i < sizeof screen_keys / sizeof screen_keys[0]; i++) {
+		int y_ = y0 + r - top;
+		r++;
+		if (y_ < y0 || y_ >= y0 + h)
+			continue;
+		ui_put(y_, 2, 18, screen_keys[i][0], A_BOLD);
+		ui_put(y_, 21, ui->cols - 22, screen_keys[i][1], ui->attrs[ROLE_NORMAL]);
+	}
 	LINE("", 0);
 	LINE("Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).", ui->attrs[ROLE_DIM]);
 	LINE("Listen (Start, Übersicht, Felder): ↑/↓ wählen, Enter öffnet, Esc zurück.",

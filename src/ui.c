@@ -562,7 +562,7 @@ run(struct ui *ui)
 
 /* Open the session named on the command line: as given, or in dir. */
 static struct session *
-open_named(const char *name, const char *dir, int *status)
+open_named(const char *name, const char *dir, int *status, char **notice_out)
 {
 	char *notice = NULL, *why = NULL, *path;
 	struct session *s;
@@ -587,9 +587,7 @@ open_named(const char *name, const char *dir, int *status)
 		free(path);
 		return NULL;
 	}
-	if (notice != NULL)
-		fprintf(stderr, "wohnort-audit: %s\n", notice);
-	free(notice);
+	*notice_out = notice;
 	free(path);
 	return s;
 }
@@ -629,7 +627,7 @@ cmd_interview(int argc, char **argv)
 {
 	struct ui ui;
 	const char *dir_opt = NULL, *session_name = NULL;
-	char *why = NULL;
+	char *why = NULL, *notice = NULL;
 	int status = EXIT_OK, saved_fd;
 	struct session *s = NULL;
 
@@ -652,7 +650,7 @@ cmd_interview(int argc, char **argv)
 		return EXIT_INVALID;
 	}
 	if (session_name != NULL) {
-		s = open_named(session_name, ui.dir, &status);
+		s = open_named(session_name, ui.dir, &status, &notice);
 		if (s == NULL) {
 			free(ui.dir);
 			free(ui.form_path);
@@ -661,6 +659,7 @@ cmd_interview(int argc, char **argv)
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: wohnort-audit help)");
+		free(notice);
 		session_free(s);
 		free(ui.dir);
 		free(ui.form_path);
@@ -683,9 +682,14 @@ cmd_interview(int argc, char **argv)
 	add_restore("rmcup");
 	setup_attrs(&ui);
 	getmaxyx(stdscr, ui.rows, ui.cols);
-	if (s != NULL)
+	if (s != NULL) {
 		ui_open_session(&ui, s);
-	else
+		if (notice != NULL)
+			ui_message(&ui, 1, "%s", notice);
+		else
+			ui_message(&ui, 0, "Geöffnet: %s", s->path);
+		free(notice);
+	} else
 		ui_switch(&ui, &ui_start_screen);
 	status = run(&ui);
 	endwin();

@@ -275,12 +275,25 @@ ui_status_line(struct ui *ui)
 void
 ui_keybar(struct ui *ui, const char *const *pairs)
 {
-	int y = ui->rows - 1, x = 0;
+	int y = ui->rows - 1, x = 0, limit = 99;
 
+	/* narrow terminal: shorten the labels until every key fits */
+	for (;;) {
+		int total = 0;
+		for (size_t i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
+			int kw = ui_text_width(pairs[i]), lw = ui_text_width(pairs[i + 1]);
+			total += kw + (kw > 2) + (lw < limit ? lw : limit) + 1;
+		}
+		if (total - 1 <= ui->cols || limit <= 3)
+			break;
+		limit = limit == 99 ? 9 : limit - 1;
+	}
 	ui_fill(y, 0, ui->cols, ui->attrs[ROLE_NORMAL]);
 	for (size_t i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
 		int kw = ui_text_width(pairs[i]), lw = ui_text_width(pairs[i + 1]);
 		int gap = kw > 2; /* "Enter öffnen", but "1Hilfe" as in mc */
+		if (lw > limit)
+			lw = limit;
 		if (x + kw + gap + lw > ui->cols)
 			break;
 		x += ui_put(y, x, kw, pairs[i], ui->attrs[ROLE_KEY]);

@@ -42,9 +42,12 @@ build(struct ui *ui)
 	for (int i = 0; i < 4; i++)
 		free(status_labels[i]);
 	status_labels[0] = xstrdup("– (noch nicht bewertet)");
-	status_labels[1] = xasprintf("erreicht (+%d Sonderpunkte)", f->bonus_reached);
-	status_labels[2] = xasprintf("teilweise (+%d Sonderpunkte)", f->bonus_partial);
-	status_labels[3] = xasprintf("nicht erreicht (+%d Sonderpunkte)", f->bonus_not_reached);
+	status_labels[1] = xasprintf("erreicht (+%d %s)", f->bonus_reached,
+				     f->bonus_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
+	status_labels[2] = xasprintf("teilweise (+%d %s)", f->bonus_partial,
+				     f->bonus_partial == 1 ? "Sonderpunkt" : "Sonderpunkte");
+	status_labels[3] = xasprintf("nicht erreicht (+%d %s)", f->bonus_not_reached,
+				     f->bonus_not_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
 	if (s->meta.kind == AUDIT_RENEWAL) {
 		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL, NULL);
 		for (int n = 1; n <= f->goal_count; n++) {

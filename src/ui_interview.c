@@ -40,6 +40,7 @@ const struct ui_binding ui_answer_keys[] = {
      NULL},
     {0, 0, "t", "Datumsfrage: heutiges Datum eintragen", NULL},
     {0, 0, "← → Pos1 Ende", "Cursor in der Eingabe; Rücktaste/Entf löschen", NULL},
+    {0, 0, "→, Rücktaste", "gespeicherten Wert zum Korrigieren in die Eingabe holen", NULL},
     {0, 0, "Esc", "Eingabe oder ungespeicherte Auswahl verwerfen", NULL},
     {0, 0, "Entf", "Antwort löschen (wieder offen)", NULL},
     {0, 0, "h", "Erläuterung zur Frage ein/aus", NULL},
@@ -230,6 +231,20 @@ edit_key(struct ui *ui, int key)
 	switch (ui_edit_key(&st.edit, key)) {
 	case EDIT_COMMIT:
 		text = ui_edit_text(&st.edit);
+		if (text[0] == '\0') {
+			/* an emptied field clears the answer; an untouched open one moves on */
+			size_t next;
+			ui_edit_stop(&st.edit);
+			if (ui->session->items[ui->question].answer.state != ANSWER_OPEN &&
+			    ui_set(ui, current(ui)->full_id, NULL) != 0) {
+				free(text);
+				return UI_HANDLED | UI_REDRAW;
+			}
+			if (interview_next(ui->session, ui->question, &next))
+				ui_interview_go(ui, next);
+			free(text);
+			return UI_HANDLED | UI_REDRAW;
+		}
 		r = commit(ui, text, 1);
 		free(text);
 		return r;
@@ -348,21 +363,20 @@ interview_key(struct ui *ui, int key)
 		ui_edit_key(&st.edit, key);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER) ||
-	    key == UI_KEY(KEY_RIGHT)) {
-		/* open the editor on the current value (Enter on an answered
-		 * question moves on instead) */
+	if (key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) {
+		/* nothing typed: keep the answer and move on */
 		size_t next;
-		if (key != UI_KEY(KEY_RIGHT) && a->state != ANSWER_OPEN) {
-			if (interview_next(ui->session, ui->question, &next))
-				ui_interview_go(ui, next);
-			return UI_HANDLED | UI_REDRAW;
-		}
-		{
-			char *v = answer_format(q, a);
-			ui_edit_start(&st.edit, a->state == ANSWER_GIVEN ? v : NULL);
-			free(v);
-		}
+		if (interview_next(ui->session, ui->question, &next))
+			ui_interview_go(ui, next);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (key == UI_KEY(KEY_RIGHT) || key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == 8) {
+		/* correct the saved value in the editor */
+		char *v = answer_format(q, a);
+		ui_edit_start(&st.edit, a->state == ANSWER_GIVEN ? v : NULL);
+		free(v);
+		if (key != UI_KEY(KEY_RIGHT))
+			ui_edit_key(&st.edit, key);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return 0;
@@ -500,8 +514,12 @@ interview_draw(struct ui *ui)
 	y = 2;
 	{
 		char *pts = q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points) : xstrdup("");
-		ui_putf(y++, x, w, ui->attrs[ROLE_DIM] | A_BOLD, "Frage %zu/%zu · %s%s%s", num, tot,
-			type_label(q), pts, q->na_allowed ? " · entfällt möglich" : "");
+		if (num > 0)
+			ui_putf(y++, x, w, ui->attrs[ROLE_DIM] | A_BOLD, "Frage %zu/%zu · %s%s%s", num,
+				tot, type_label(q), pts, q->na_allowed ? " · entfällt möglich" : "");
+		else
+			ui_putf(y++, x, w, ui->attrs[ROLE_ERROR], "Frage ausgeblendet (Bedingung "
+				"nicht erfüllt) · %s%s", type_label(q), pts);
 		free(pts);
 	}
 	y += ui_wrap(y, x, w, bottom - y - 4, q->text, A_BOLD);

@@ -82,15 +82,15 @@ parse_multi(const struct form_question *q, const char *value, uint64_t *mask, ch
 		o = form_find_option(q, id);
 		if (o < 0 || o >= FORM_MULTI_MAX_OPTIONS) {
 			char *list = option_list(q);
-			*why = xasprintf("'%s' is not an option of %s (options: %s; separate "
-					 "several with commas)",
+			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s; mehrere "
+					 "mit Komma trennen)",
 					 id, q->full_id ? q->full_id : q->id, list);
 			free(list);
 			free(id);
 			return -1;
 		}
 		if (chosen & (UINT64_C(1) << o)) {
-			*why = xasprintf("option '%s' is given twice", id);
+			*why = xasprintf("Option „%s“ ist doppelt angegeben", id);
 			free(id);
 			return -1;
 		}
@@ -114,12 +114,12 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 	int o;
 
 	if (value == NULL || !utf8_valid(value, strlen(value), NULL)) {
-		*why = xstrdup("the value is not valid UTF-8");
+		*why = xstrdup("der Wert ist kein gültiges UTF-8");
 		return -1;
 	}
 	if (is_na_value(value)) {
 		if (!q->na_allowed) {
-			*why = xasprintf("%s does not allow 'entfaellt'", qid);
+			*why = xasprintf("%s erlaubt kein „entfaellt“", qid);
 			return -1;
 		}
 		a.state = ANSWER_NA;
@@ -133,16 +133,17 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		else if (strcmp(value, "nein") == 0)
 			a.number = 0;
 		else {
-			*why = xasprintf("%s takes 'ja' or 'nein'%s, not '%s'", qid,
-					 q->na_allowed ? " or 'entfaellt'" : "", value);
+			*why = xasprintf("%s erwartet „ja“%s „nein“%s, nicht „%s“", qid,
+					 q->na_allowed ? "," : " oder",
+					 q->na_allowed ? " oder „entfaellt“" : "", value);
 			return -1;
 		}
 		break;
 	case QUESTION_CHOICE:
 		if ((o = form_find_option(q, value)) < 0) {
 			char *list = option_list(q);
-			*why = xasprintf("'%s' is not an option of %s (options: %s%s)", value, qid,
-					 list, q->na_allowed ? ", entfaellt" : "");
+			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s%s)", value,
+					 qid, list, q->na_allowed ? ", entfaellt" : "");
 			free(list);
 			return -1;
 		}
@@ -154,22 +155,22 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		break;
 	case QUESTION_NUMBER:
 		if (!parse_integer(value, &n)) {
-			*why = xasprintf("%s takes a whole number, not '%s'", qid, value);
+			*why = xasprintf("%s erwartet eine ganze Zahl, nicht „%s“", qid, value);
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_SCALE:
 		if (!parse_integer(value, &n) || n < 0 || n > q->scale_max) {
-			*why = xasprintf("%s takes a whole number from 0 to %d, not '%s'", qid,
-					 q->scale_max, value);
+			*why = xasprintf("%s erwartet eine ganze Zahl von 0 bis %d, nicht „%s“",
+					 qid, q->scale_max, value);
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_DATE:
 		if (!date_valid(value)) {
-			*why = xasprintf("%s takes a date YYYY-MM-DD, not '%s'", qid, value);
+			*why = xasprintf("%s erwartet ein Datum JJJJ-MM-TT, nicht „%s“", qid, value);
 			return -1;
 		}
 		a.text = xstrdup(value);

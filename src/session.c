@@ -584,71 +584,102 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 	return 0;
 }
 
-/* Call fn for key when it has a value. */
+/* Call fn for key with the value of a field, when it has one (no key lookup). */
 static void
-emit(const struct session *s, const char *key, session_record_fn fn, void *ctx)
+emit_ref(const struct session *s, const char *key, enum key_kind kind, size_t index, int field,
+	 session_record_fn fn, void *ctx)
 {
-	char *value = session_get(s, key);
+	struct key_ref ref = {.kind = kind, .index = index, .field = field};
+	char **slot = text_slot((struct session *)s, &ref); /* only read */
+	char *value;
+
+	if (slot != NULL) {
+		if (*slot != NULL)
+			fn(ctx, key, *slot, strlen(*slot));
+		return;
+	}
+	value = get_ref(s, &ref);
 	if (value != NULL)
-		fn(ctx, key, value);
+		fn(ctx, key, value, strlen(value));
 	free(value);
+}
+
+/* prefix + suffix into out (size bytes, truncated when longer). */
+static void
+key_join(char *out, size_t size, const char *prefix, const char *suffix)
+{
+	size_t a = strlen(prefix), b = strlen(suffix);
+	if (a >= size)
+		a = size - 1;
+	if (a + b >= size)
+		b = size - 1 - a;
+	memcpy(out, prefix, a);
+	memcpy(out + a, suffix, b);
+	out[a + b] = '\0';
 }
 
 void
 session_records_each(const struct session *s, int with_form_text, session_record_fn fn,
 		     void *ctx)
 {
+	static const struct {
+		const char *key;
+		enum key_kind kind;
+		int field;
+	} meta_order[] = {
+	    {"meta.kommune", KEY_META_TEXT, 0},	      {"meta.landkreis", KEY_META_TEXT, 1},
+	    {"meta.zentralitaet", KEY_META_ZENTRAL, 0}, {"meta.ihk", KEY_META_TEXT, 2},
+	    {"meta.auditor", KEY_META_TEXT, 3},	      {"meta.datum", KEY_META_DATUM, 0},
+	    {"meta.art", KEY_META_ART, 0},	      {"meta.vorher", KEY_META_TEXT, 4},
+	};
+	static const char *const side_suffix[] = {":note", ":recommendation", ":evidence",
+						  ":evidence_due", ":evidence_text"};
 	const struct form *f = s->form;
 	size_t goals = f->goal_count > 0 ? (size_t)f->goal_count : 0;
-	static const char *const meta_order[] = {"kommune", "landkreis", "zentralitaet", "ihk",
-						 "auditor", "datum",	 "art",		 "vorher"};
-	char key[512];
+	char key[512], prefix[64];
 
-	fn(ctx, "format", SESSION_FORMAT);
-	fn(ctx, "form.id", f->id ? f->id : "");
-	fn(ctx, "form.edition", f->edition ? f->edition : "");
-	fn(ctx, "form.sha256", f->sha256);
-	for (size_t i = 0; i < COUNT(meta_order); i++) {
-		snprintf(key, sizeof key, "meta.%s", meta_order[i]);
-		emit(s, key, fn, ctx);
-	}
+	const char *id = f->id ? f->id : "", *edition = f->edition ? f->edition : "";
+
+	fn(ctx, "format", SESSION_FORMAT, strlen(SESSION_FORMAT));
+	fn(ctx, "form.id", id, strlen(id));
+	fn(ctx, "form.edition", edition, strlen(edition));
+	fn(ctx, "form.sha256", f->sha256, strlen(f->sha256));
+	for (size_t i = 0; i < COUNT(meta_order); i++)
+		emit_ref(s, meta_order[i].key, meta_order[i].kind, 0, meta_order[i].field, fn, ctx);
 	for (size_t i = 0; i < s->participant_count; i++) {
 		for (size_t k = 0; k < COUNT(participant_fields); k++) {
 			snprintf(key, sizeof key, "participant.%zu.%s", i + 1,
 				 participant_fields[k]);
-			emit(s, key, fn, ctx);
+			emit_ref(s, key, KEY_PARTICIPANT, i, (int)k, fn, ctx);
 		}
 	}
 	for (size_t i = 0; i < f->question_count; i++) {
-		char *value = answer_format(&f->questions[i], &s->items[i].answer);
-		if (value != NULL)
-			fn(ctx, f->questions[i].full_id, value);
-		free(value);
-		for (size_t k = 0; k < COUNT(side_fields); k++) {
-			char *side = xasprintf("%s:%s", f->questions[i].full_id, side_fields[k]);
-			emit(s, side, fn, ctx);
-			free(side);
+		const char *qid = f->questions[i].full_id;
+		emit_ref(s, qid, KEY_ANSWER, i, 0, fn, ctx);
+		for (size_t k = 0; k < COUNT(side_suffix); k++) {
+			key_join(key, sizeof key, qid, side_suffix[k]);
+			emit_ref(s, key, (enum key_kind)(KEY_NOTE + k), i, 0, fn, ctx);
 		}
 	}
-	for (size_t i = 0; i < goals; i++)
-		for (size_t k = 0; k < COUNT(goal_fields); k++) {
-			snprintf(key, sizeof key, "goal.%zu.%s", i + 1, goal_fields[k]);
-			emit(s, key, fn, ctx);
-		}
 	for (size_t i = 0; i < goals; i++) {
-		snprintf(key, sizeof key, "prevgoal.%zu", i + 1);
-		emit(s, key, fn, ctx);
+		snprintf(prefix, sizeof prefix, "goal.%zu.", i + 1);
 		for (size_t k = 0; k < COUNT(goal_fields); k++) {
-			snprintf(key, sizeof key, "prevgoal.%zu.%s", i + 1, goal_fields[k]);
-			emit(s, key, fn, ctx);
+			key_join(key, sizeof key, prefix, goal_fields[k]);
+			emit_ref(s, key, KEY_GOAL, i, (int)k, fn, ctx);
 		}
 	}
-	emit(s, "session.cursor", fn, ctx);
-	if (with_form_text) {
-		char *text = xstrndup(f->source, f->source_len);
-		fn(ctx, "form.text", text);
-		free(text);
+	for (size_t i = 0; i < goals; i++) {
+		snprintf(prefix, sizeof prefix, "prevgoal.%zu", i + 1);
+		emit_ref(s, prefix, KEY_PREVGOAL_STATUS, i, 0, fn, ctx);
+		strcat(prefix, ".");
+		for (size_t k = 0; k < COUNT(goal_fields); k++) {
+			key_join(key, sizeof key, prefix, goal_fields[k]);
+			emit_ref(s, key, KEY_PREVGOAL, i, (int)k, fn, ctx);
+		}
 	}
+	emit_ref(s, "session.cursor", KEY_CURSOR, 0, 0, fn, ctx);
+	if (with_form_text) /* form.h: source is NUL-terminated (loaded with form_load_*) */
+		fn(ctx, "form.text", f->source, f->source_len);
 }
 
 void
@@ -804,38 +835,37 @@ session_from_records(const struct session_record *records, size_t count, const s
 	return s;
 }
 
-/* Append value to b with \\ \t \n \r escaped. */
+/* Append len bytes of value to b with \\ \t \n \r escaped. */
 static void
-escape_into(struct buf *b, const char *value)
+escape_into(struct buf *b, const char *value, size_t len)
 {
-	for (const char *p = value; *p != '\0'; p++) {
-		switch (*p) {
-		case '\\':
-			buf_add(b, "\\\\", 2);
+	size_t i = 0;
+
+	while (i < len) {
+		size_t j = i;
+		while (j < len && value[j] != '\\' && value[j] != '\t' && value[j] != '\n' &&
+		       value[j] != '\r')
+			j++;
+		buf_add(b, value + i, j - i);
+		if (j == len)
 			break;
-		case '\t':
-			buf_add(b, "\\t", 2);
-			break;
-		case '\n':
-			buf_add(b, "\\n", 2);
-			break;
-		case '\r':
-			buf_add(b, "\\r", 2);
-			break;
-		default:
-			buf_addc(b, *p);
-		}
+		buf_addc(b, '\\');
+		buf_addc(b, value[j] == '\t'   ? 't'
+			    : value[j] == '\n' ? 'n'
+			    : value[j] == '\r' ? 'r'
+						: '\\');
+		i = j + 1;
 	}
 }
 
 /* Record callback of session_dump: one escaped line. */
 static void
-dump_line(void *ctx, const char *key, const char *value)
+dump_line(void *ctx, const char *key, const char *value, size_t value_len)
 {
 	struct buf *b = ctx;
 	buf_adds(b, key);
 	buf_addc(b, '\t');
-	escape_into(b, value);
+	escape_into(b, value, value_len);
 	buf_addc(b, '\n');
 }
 

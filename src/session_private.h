@@ -17,8 +17,10 @@ struct session_record {
 	size_t value_len;
 };
 
-/* Called once per record; key and value are borrowed for the call only. */
-typedef void (*session_record_fn)(void *ctx, const char *key, const char *value);
+/* Called once per record; key and value (value_len bytes, NUL-terminated) are
+ * borrowed for the call only. */
+typedef void (*session_record_fn)(void *ctx, const char *key, const char *value,
+				  size_t value_len);
 
 /*
  * session_records_each: the records of s in the canonical order: format,

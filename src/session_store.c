@@ -49,14 +49,6 @@ session_free(struct session *s)
 	free(s);
 }
 
-/* Compare two records by key, bytewise (the canonical checksum order). */
-static int
-record_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct session_record *)a)->key,
-		      ((const struct session_record *)b)->key);
-}
-
 /* Big-endian 32-bit length into 4 bytes. */
 static void
 put_len(unsigned char out[4], size_t n)
@@ -67,28 +59,30 @@ put_len(unsigned char out[4], size_t n)
 	out[3] = (unsigned char)n;
 }
 
-/* CRC-32 over every record but "checksum", sorted by key: length, key, length, value. */
+/* Add one record to a running CRC-32: 4-byte key length, key, 4-byte value length, value. */
 static unsigned long
-records_checksum(struct session_record *records, size_t count)
+crc_record(unsigned long crc, const char *key, size_t klen, const char *value, size_t vlen)
 {
-	unsigned long crc = crc32(0L, Z_NULL, 0);
-	struct session_record *sorted = xreallocarray(NULL, count + 1, sizeof *sorted);
 	unsigned char len[4];
 
-	memcpy(sorted, records, count * sizeof *sorted);
-	qsort(sorted, count, sizeof *sorted, record_cmp);
-	for (size_t i = 0; i < count; i++) {
-		size_t klen = strlen(sorted[i].key);
-		if (strcmp(sorted[i].key, "checksum") == 0)
-			continue;
-		put_len(len, klen);
-		crc = crc32(crc, len, 4);
-		crc = crc32(crc, (const unsigned char *)sorted[i].key, (uInt)klen);
-		put_len(len, sorted[i].value_len);
-		crc = crc32(crc, len, 4);
-		crc = crc32_z(crc, (const unsigned char *)sorted[i].value, sorted[i].value_len);
-	}
-	free(sorted);
+	put_len(len, klen);
+	crc = crc32(crc, len, 4);
+	crc = crc32_z(crc, (const unsigned char *)key, klen);
+	put_len(len, vlen);
+	crc = crc32(crc, len, 4);
+	return crc32_z(crc, (const unsigned char *)value, vlen);
+}
+
+/* CRC-32 over every record but "checksum", in file order (the canonical order). */
+static unsigned long
+records_checksum(const struct session_record *records, size_t count)
+{
+	unsigned long crc = crc32(0L, Z_NULL, 0);
+
+	for (size_t i = 0; i < count; i++)
+		if (strcmp(records[i].key, "checksum") != 0)
+			crc = crc_record(crc, records[i].key, strlen(records[i].key),
+					 records[i].value, records[i].value_len);
 	return crc;
 }
 
@@ -109,13 +103,6 @@ record_list_add(struct record_list *l, const char *key, const char *value, size_
 	l->count++;
 }
 
-/* Record callback collecting into a record_list. */
-static void
-collect_record(void *ctx, const char *key, const char *value)
-{
-	record_list_add(ctx, key, value, strlen(value));
-}
-
 /* Answered and total shown scored questions, for the summary records. */
 static void
 count_answered(const struct session *s, int *answered, int *total)
@@ -130,62 +117,85 @@ count_answered(const struct session *s, int *answered, int *total)
 	}
 }
 
-/* Every record of the snapshot for generation, checksum last. */
+/* A snapshot being written: records go straight into the cdb and the CRC. */
+struct snapshot_writer {
+	struct cdb_make cdbm;
+	unsigned long crc;
+	int failed; /* errno of the first failed add, or 0 */
+};
+
+/* Record callback: add one record to the cdb and the running checksum. */
 static void
-snapshot_records(const struct session *s, unsigned long generation, struct record_list *l)
+snapshot_add(void *ctx, const char *key, const char *value, size_t value_len)
 {
+	struct snapshot_writer *w = ctx;
+	size_t klen = strlen(key);
+
+	if (w->failed)
+		return;
+	w->crc = crc_record(w->crc, key, klen, value, value_len);
+	if (cdb_make_add(&w->cdbm, key, (unsigned)klen, value, (unsigned)value_len) < 0)
+		w->failed = errno ? errno : EIO;
+}
+
+/* Add a string record. */
+static void
+snapshot_adds(struct snapshot_writer *w, const char *key, const char *value)
+{
+	snapshot_add(w, key, value, strlen(value));
+}
+
+/* Add an integer record. */
+static void
+snapshot_addl(struct snapshot_writer *w, const char *key, long value)
+{
+	char number[32];
+	snprintf(number, sizeof number, "%ld", value);
+	snapshot_adds(w, key, number);
+}
+
+/*
+ * Write the complete snapshot of s as generation into fd: the content
+ * records, summary.*, session.generation, session.saved, and last the
+ * checksum over all of them in file order. 0 or -1 with errno.
+ */
+static int
+write_snapshot(int fd, const struct session *s, unsigned long generation)
+{
+	struct snapshot_writer w = {.crc = crc32(0L, Z_NULL, 0)};
 	struct score_result r;
-	char number[32], stamp[32];
+	char stamp[32], crc[16];
 	int answered, total;
 	time_t now = time(NULL);
 	struct tm tm;
 
-	session_records_each(s, 1, collect_record, l);
+	if (cdb_make_start(&w.cdbm, fd) < 0)
+		return -1;
+	session_records_each(s, 1, snapshot_add, &w);
 	count_answered(s, &answered, &total);
 	memset(&r, 0, sizeof r);
 	score_compute(s, &r);
-#define ADD_INT(key, v)                                          \
-	do {                                                     \
-		snprintf(number, sizeof number, "%ld", (long)(v)); \
-		collect_record(l, key, number);                  \
-	} while (0)
-	ADD_INT("summary.answered", answered);
-	ADD_INT("summary.total", total);
-	ADD_INT("summary.points", r.total);
-	ADD_INT("summary.max", r.max);
+	snapshot_addl(&w, "summary.answered", answered);
+	snapshot_addl(&w, "summary.total", total);
+	snapshot_addl(&w, "summary.points", r.total);
+	snapshot_addl(&w, "summary.max", r.max);
 	score_result_free(&r);
-	collect_record(l, "summary.kommune", s->meta.kommune ? s->meta.kommune : "");
-	collect_record(l, "summary.datum", s->meta.datum ? s->meta.datum : "");
-	collect_record(l, "summary.art", s->meta.kind == AUDIT_RENEWAL ? "re" : "erst");
-	snprintf(number, sizeof number, "%lu", generation);
-	collect_record(l, "session.generation", number);
+	snapshot_adds(&w, "summary.kommune", s->meta.kommune ? s->meta.kommune : "");
+	snapshot_adds(&w, "summary.datum", s->meta.datum ? s->meta.datum : "");
+	snapshot_adds(&w, "summary.art", s->meta.kind == AUDIT_RENEWAL ? "re" : "erst");
+	snapshot_addl(&w, "session.generation", (long)generation);
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
-	collect_record(l, "session.saved", stamp);
-#undef ADD_INT
-	snprintf(number, sizeof number, "%08lx", records_checksum(l->items, l->count));
-	collect_record(l, "checksum", number);
-}
-
-/* Write the records as a cdb into fd. 0 or -1 with errno. */
-static int
-write_cdb(int fd, const struct record_list *l)
-{
-	struct cdb_make cdbm;
-
-	if (cdb_make_start(&cdbm, fd) < 0)
+	snapshot_adds(&w, "session.saved", stamp);
+	snprintf(crc, sizeof crc, "%08lx", w.crc);
+	if (!w.failed && cdb_make_add(&w.cdbm, "checksum", 8, crc, (unsigned)strlen(crc)) < 0)
+		w.failed = errno ? errno : EIO;
+	if (w.failed) {
+		cdb_make_finish(&w.cdbm); /* frees its tables; the file is discarded */
+		errno = w.failed;
 		return -1;
-	for (size_t i = 0; i < l->count; i++) {
-		const struct session_record *r = &l->items[i];
-		if (cdb_make_add(&cdbm, r->key, (unsigned)strlen(r->key), r->value,
-				 (unsigned)r->value_len) < 0) {
-			int saved = errno;
-			cdb_make_finish(&cdbm);
-			errno = saved ? saved : EIO;
-			return -1;
-		}
 	}
-	if (cdb_make_finish(&cdbm) < 0) {
+	if (cdb_make_finish(&w.cdbm) < 0) {
 		if (errno == 0)
 			errno = EIO;
 		return -1;
@@ -490,7 +500,6 @@ opened:
 static char *
 write_temp(const struct session *s, unsigned long generation, struct stat *st, char **why)
 {
-	struct record_list l = {0};
 	char *tmp = xasprintf("%s.tmp-XXXXXX", s->path);
 	int fd, saved;
 
@@ -502,13 +511,10 @@ write_temp(const struct session *s, unsigned long generation, struct stat *st, c
 		errno = saved;
 		return NULL;
 	}
-	snapshot_records(s, generation, &l);
-	if (fchmod(fd, 0600) != 0 || write_cdb(fd, &l) != 0 || fsync(fd) != 0 ||
+	errno = 0;
+	if (fchmod(fd, 0600) != 0 || write_snapshot(fd, s, generation) != 0 || fsync(fd) != 0 ||
 	    fstat(fd, st) != 0)
 		goto fail;
-	session_records_free(l.items, l.count);
-	l.items = NULL;
-	l.count = 0;
 	if (close(fd) != 0) {
 		fd = -1;
 		goto fail;
@@ -516,7 +522,6 @@ write_temp(const struct session *s, unsigned long generation, struct stat *st, c
 	return tmp;
 fail:
 	saved = errno;
-	session_records_free(l.items, l.count);
 	if (fd >= 0)
 		close(fd);
 	unlink(tmp);

@@ -1,0 +1,168 @@
+/*
+ * bench_save.c: how long session_save takes for the fully answered example
+ * session, next to the floor measured in the same run: writing the same
+ * number of bytes to a temp file, fsync, close, rename over a file and fsync
+ * of the directory. Save and floor alternate, so both see the same disk.
+ * Usage: bench_save DUMP [DIR] [ITERATIONS]. Prints "save|floor MEDIAN_US
+ * P99_US" lines and "ratio R"; judging them is bench/save.sh's job.
+ */
+#include "config.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "session.h"
+#include "util.h"
+
+/* Microseconds since an arbitrary start, from the monotonic clock. */
+static double
+now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e6 + (double)ts.tv_nsec / 1e3;
+}
+
+/* qsort comparison of doubles. */
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+/* The q-quantile (0..1) of n sorted values. */
+static double
+quantile(const double *v, size_t n, double q)
+{
+	size_t i = (size_t)(q * (double)(n - 1) + 0.5);
+	return v[i < n ? i : n - 1];
+}
+
+/* One floor round: len bytes to a temp file, fsync, close, rename, dir fsync. 0 or -1. */
+static int
+floor_round(const char *dir, const char *data, size_t len)
+{
+	char *tmp = xasprintf("%s/floor.tmp-XXXXXX", dir), *dst = xasprintf("%s/floor", dir);
+	int fd = mkostemp(tmp, O_CLOEXEC), rc = -1, dfd;
+	size_t done = 0;
+
+	if (fd < 0)
+		goto out;
+	while (done < len) {
+		ssize_t n = write(fd, data + done, len - done);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	if (done != len || fsync(fd) != 0) {
+		close(fd);
+		goto out;
+	}
+	if (close(fd) != 0 || rename(tmp, dst) != 0)
+		goto out;
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd < 0)
+		goto out;
+	rc = fsync(dfd);
+	close(dfd);
+out:
+	free(tmp);
+	free(dst);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *dump_path = argc > 1 ? argv[1] : "data/beispiel-sitzung.txt";
+	char *dir = argc > 2 ? xstrdup(argv[2]) : NULL, *text, *why = NULL, *filler;
+	int iterations = argc > 3 ? atoi(argv[3]) : 300;
+	double *save_us, *floor_us;
+	struct session *s;
+	struct stat st;
+	size_t len;
+	int own_dir = 0;
+
+	if (iterations < 10) {
+		fprintf(stderr, "bench_save: at least 10 iterations\n");
+		return 1;
+	}
+	if (file_read_all(dump_path, 64u << 20, &text, &len, &why) != 0 ||
+	    (s = session_from_dump(text, len, &why)) == NULL) {
+		fprintf(stderr, "bench_save: %s\n", why);
+		return 1;
+	}
+	free(text);
+	if (dir == NULL) {
+		dir = xstrdup("bench-save-XXXXXX");
+		if (mkdtemp(dir) == NULL) {
+			perror("bench_save: mkdtemp");
+			return 1;
+		}
+		own_dir = 1;
+	}
+	if (session_create_file(s, dir, &why) != 0) {
+		fprintf(stderr, "bench_save: %s\n", why);
+		return 1;
+	}
+	if (stat(s->path, &st) != 0) {
+		perror("bench_save: stat");
+		return 1;
+	}
+	filler = xmalloc((size_t)st.st_size);
+	memset(filler, 'x', (size_t)st.st_size);
+	save_us = xcalloc((size_t)iterations, sizeof *save_us);
+	floor_us = xcalloc((size_t)iterations, sizeof *floor_us);
+	for (int i = 0; i < iterations; i++) {
+		char value[64];
+		double t;
+
+		/* a real change each time, of constant length */
+		snprintf(value, sizeof value, "Gesprächsnotiz %06d", i);
+		if (session_set(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			return 1;
+		}
+		t = now_us();
+		if (session_save(s, &why) != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			return 1;
+		}
+		save_us[i] = now_us() - t;
+		t = now_us();
+		if (floor_round(dir, filler, (size_t)st.st_size) != 0) {
+			perror("bench_save: floor");
+			return 1;
+		}
+		floor_us[i] = now_us() - t;
+	}
+	qsort(save_us, (size_t)iterations, sizeof *save_us, cmp_double);
+	qsort(floor_us, (size_t)iterations, sizeof *floor_us, cmp_double);
+	printf("bytes %lld\niterations %d\n", (long long)st.st_size, iterations);
+	printf("save %.0f %.0f\n", quantile(save_us, (size_t)iterations, 0.5),
+	       quantile(save_us, (size_t)iterations, 0.99));
+	printf("floor %.0f %.0f\n", quantile(floor_us, (size_t)iterations, 0.5),
+	       quantile(floor_us, (size_t)iterations, 0.99));
+	printf("ratio %.2f\n", quantile(save_us, (size_t)iterations, 0.5) /
+				   quantile(floor_us, (size_t)iterations, 0.5));
+	if (own_dir) {
+		char *p;
+		p = xasprintf("%s.prev", s->path), unlink(p), free(p);
+		p = xasprintf("%s.lock", s->path), unlink(p), free(p);
+		unlink(s->path);
+		p = xasprintf("%s/floor", dir), unlink(p), free(p);
+		rmdir(dir);
+	}
+	session_free(s);
+	free(save_us);
+	free(floor_us);
+	free(filler);
+	free(dir);
+	return 0;
+}

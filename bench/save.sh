@@ -1,0 +1,21 @@
+#!/bin/sh
+# bench/save.sh: the cost of one snapshot. Runs bench/bench_save on the fully
+# answered example session (300 saves in the build directory, i.e. on the
+# disk the sessions would use) and fails when the median save takes more than
+# 1.3 times the floor (same bytes: temp file, fsync, rename, directory fsync)
+# measured in the same run. Prints median and 99th percentile of both.
+set -u
+bin="$WA_BUILDDIR/bench/bench_save"
+dir=$(mktemp -d "$WA_BUILDDIR/bench-save-XXXXXX")
+trap 'rm -rf "$dir"' EXIT
+out=$("$bin" "$WA_SRCDIR/data/beispiel-sitzung.txt" "$dir" "${SAVE_ITERATIONS:-300}") ||
+	{ echo "save: bench_save failed"; exit 1; }
+echo "$out" | LC_ALL=C awk '
+	$1 == "bytes" { bytes = $2 } $1 == "iterations" { n = $2 }
+	$1 == "save" { sm = $2; sp = $3 } $1 == "floor" { fm = $2; fp = $3 }
+	END {
+		printf "save: %d saves of a %d-byte snapshot: median %d us, p99 %d us\n", n, bytes, sm, sp
+		printf "save: floor (same bytes, fsync, rename, dir fsync): median %d us, p99 %d us\n", fm, fp
+		printf "save: median ratio %.2f (target <= 1.30)\n", sm / fm
+		if (sm > 1.3 * fm) { print "save: TARGET MISSED"; exit 1 }
+	}'

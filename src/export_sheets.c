@@ -154,18 +154,24 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 	/* what each Handlungsfeld below its minimum lacks */
 	row++;
 	for (size_t i = 0; i < c->r.section_count; i++) {
+		if (c->r.sections[i].below_min && c->r.sections[i].summary != NULL) {
+			export_put_merged(c, ws, row++, 0, 5,
+					  "Handlungsfelder unter der Mindestquote", c->fmt.label);
+			break;
+		}
+	}
+	for (size_t i = 0; i < c->r.section_count; i++) {
 		const struct score_section *sec = &c->r.sections[i];
 		char *line;
 		double w = 0;
 		const char *texts[1];
 		if (!sec->below_min || sec->summary == NULL)
 			continue;
-		for (int k = 1; k < 6; k++)
+		for (int k = 0; k < 6; k++)
 			w += widths[k];
 		line = xstrdup(sec->summary); /* it names its Handlungsfeld */
 		texts[0] = line;
-		export_put_text(c, ws, row, 0, "!", c->fmt.label);
-		export_put_merged(c, ws, row, 1, 5, line, c->fmt.value);
+		export_put_merged(c, ws, row, 0, 5, line, c->fmt.value);
 		list_row_height(c, ws, row, texts, &w, 1);
 		free(line);
 		row++;

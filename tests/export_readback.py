@@ -14,8 +14,11 @@
 # session is still missing (the random sets passed).
 import os
 import random
+import re
 import subprocess
 import sys
+import zipfile
+from xml.sax.saxutils import escape as xml_escape
 
 import openpyxl
 import yaml
@@ -35,6 +38,7 @@ INJECTIONS = ["=1+1", "+49 6172 12345", "-x", "@SUM(A1:A9)", "=HYPERLINK(\"http:
               "-2+3", "+A1", "@x", "=cmd|' /C calc'!A0"]
 
 failures = []
+UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 OPTION_LABELS = {}  # full id -> {option id: label}
 
 
@@ -175,6 +179,28 @@ def check(path, where, set_=None):
                              % (name, cf.coordinate, cf.value))
     if nformulas < 20:
         fail(where, "only %d formula cells" % nformulas)
+
+    # document properties: title with the Kommune, author, company, date; no paths
+    meta = {}
+    for line in run("dump", path).splitlines():
+        k, _, v = line.partition("\t")
+        if k.startswith("meta."):
+            meta[k[5:]] = re.sub(r"\\(.)", lambda m: UNESCAPE[m.group(1)], v)
+    props = wf.properties
+    if meta.get("kommune", "") not in (props.title or "") or not props.title:
+        fail(where, "title %r lacks the Kommune %r" % (props.title, meta.get("kommune")))
+    if (props.creator or "") != meta.get("auditor", ""):
+        fail(where, "author %r, auditor %r" % (props.creator, meta.get("auditor")))
+    if props.created is None or props.created.strftime("%Y-%m-%d") != meta.get("datum"):
+        fail(where, "created %r, Datum %r" % (props.created, meta.get("datum")))
+    with zipfile.ZipFile(out) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+        if meta.get("ihk") and "<Company>%s</Company>" % xml_escape(meta["ihk"]) not in app:
+            fail(where, "company is not the IHK %r" % meta.get("ihk"))
+        for name in z.namelist():
+            data = z.read(name)
+            if TMP.encode() in data or os.path.dirname(path).encode() in data:
+                fail(where, "%s holds a machine path" % name)
 
     ef, ev = wf["Ergebnis"], wv["Ergebnis"]
     labels = {}

@@ -64,33 +64,39 @@ static char *
 synthetic(int sections, int questions)
 {
 	struct buf b = {0};
-	buf_adds(&b, "form: gross\ntitle: Groß\nedition: 2023-05-11\n"
-		     "pass: {total_percent: 60, section_min_percent: 40}\n"
-		     "validity_years: {first: 3, renewal: 5}\n"
-		     "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
-		     "sections:\n");
+	buf_adds(
+	    &b,
+	    "form: gross\ntitle: Groß\nedition: 2023-05-11\n"
+	    "pass: {total_percent: 60, section_min_percent: 40}\n"
+	    "validity_years: {first: 3, renewal: 5}\n"
+	    "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+	    "sections:\n");
 	for (int s = 0; s < sections; s++) {
 		buf_printf(&b, "  - id: s%d\n    title: Feld %d\n    questions:\n", s, s);
 		for (int q = 0; q < questions; q++) {
-			buf_printf(&b, "      - id: q%d\n        text: Frage %d mit etwas Text?\n"
-				       "        help: Hinweis für die Prüferin.\n"
-				       "        evidence: Nachweis\n",
-				   q, q);
+			buf_printf(
+			    &b,
+			    "      - id: q%d\n        text: Frage %d mit etwas Text?\n"
+			    "        help: Hinweis für die Prüferin.\n"
+			    "        evidence: Nachweis\n",
+			    q, q);
 			if (q % 3 == 0)
 				buf_adds(&b, "        type: yesno\n        points: 3\n");
 			else if (q % 3 == 1)
-				buf_printf(&b, "        type: choice\n        show_if: q%d\n"
-					       "        options:\n"
-					       "          - {id: a, label: A, points: 0}\n"
-					       "          - {id: b, label: B, points: 2}\n",
-					   q - 1);
+				buf_printf(&b,
+				           "        type: choice\n        show_if: q%d\n"
+				           "        options:\n"
+				           "          - {id: a, label: A, points: 0}\n"
+				           "          - {id: b, label: B, points: 2}\n",
+				           q - 1);
 			else
-				buf_printf(&b, "        type: multi\n        show_if: q%d=b\n"
-					       "        options:\n"
-					       "          - {id: a, label: A, points: 1}\n"
-					       "          - {id: b, label: B, points: 1}\n"
-					       "          - {id: c, label: C, points: 1}\n",
-					   q - 1);
+				buf_printf(&b,
+				           "        type: multi\n        show_if: q%d=b\n"
+				           "        options:\n"
+				           "          - {id: a, label: A, points: 1}\n"
+				           "          - {id: b, label: B, points: 1}\n"
+				           "          - {id: c, label: C, points: 1}\n",
+				           q - 1);
 		}
 	}
 	return buf_steal(&b);

@@ -82,9 +82,10 @@ parse_multi(const struct form_question *q, const char *value, uint64_t *mask, ch
 		o = form_find_option(q, id);
 		if (o < 0 || o >= FORM_MULTI_MAX_OPTIONS) {
 			char *list = option_list(q);
-			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s; mehrere "
-					 "mit Komma trennen)",
-					 id, q->full_id ? q->full_id : q->id, list);
+			*why = xasprintf(
+			    "„%s“ ist keine Option von %s (Optionen: %s; mehrere "
+			    "mit Komma trennen)",
+			    id, q->full_id ? q->full_id : q->id, list);
 			free(list);
 			free(id);
 			return -1;
@@ -106,7 +107,7 @@ parse_multi(const struct form_question *q, const char *value, uint64_t *mask, ch
 
 int
 answer_parse(const struct form_question *q, const char *value, struct answer *out,
-	     char **why)
+             char **why)
 {
 	struct answer a = {ANSWER_GIVEN, 0, 0, NULL};
 	const char *qid = q->full_id ? q->full_id : q->id;
@@ -134,16 +135,17 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 			a.number = 0;
 		else {
 			*why = xasprintf("%s erwartet „ja“%s „nein“%s, nicht „%s“", qid,
-					 q->na_allowed ? "," : " oder",
-					 q->na_allowed ? " oder „entfaellt“" : "", value);
+			                 q->na_allowed ? "," : " oder",
+			                 q->na_allowed ? " oder „entfaellt“" : "", value);
 			return -1;
 		}
 		break;
 	case QUESTION_CHOICE:
 		if ((o = form_find_option(q, value)) < 0) {
 			char *list = option_list(q);
-			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s%s)", value,
-					 qid, list, q->na_allowed ? ", entfaellt" : "");
+			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s%s)",
+			                 value, qid, list,
+			                 q->na_allowed ? ", entfaellt" : "");
 			free(list);
 			return -1;
 		}
@@ -155,22 +157,25 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		break;
 	case QUESTION_NUMBER:
 		if (!parse_integer(value, &n)) {
-			*why = xasprintf("%s erwartet eine ganze Zahl, nicht „%s“", qid, value);
+			*why = xasprintf("%s erwartet eine ganze Zahl, nicht „%s“", qid,
+			                 value);
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_SCALE:
 		if (!parse_integer(value, &n) || n < 0 || n > q->scale_max) {
-			*why = xasprintf("%s erwartet eine ganze Zahl von 0 bis %d, nicht „%s“",
-					 qid, q->scale_max, value);
+			*why = xasprintf(
+			    "%s erwartet eine ganze Zahl von 0 bis %d, nicht „%s“", qid,
+			    q->scale_max, value);
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_DATE:
 		if (!date_valid(value)) {
-			*why = xasprintf("%s erwartet ein Datum JJJJ-MM-TT, nicht „%s“", qid, value);
+			*why = xasprintf("%s erwartet ein Datum JJJJ-MM-TT, nicht „%s“",
+			                 qid, value);
 			return -1;
 		}
 		a.text = xstrdup(value);
@@ -203,7 +208,8 @@ answer_format(const struct form_question *q, const struct answer *a)
 		buf_adds(&b, "");
 		for (size_t i = 0; i < q->option_count && i < FORM_MULTI_MAX_OPTIONS; i++)
 			if (a->chosen & (UINT64_C(1) << i))
-				buf_printf(&b, "%s%s", b.len ? "," : "", q->options[i].id);
+				buf_printf(&b, "%s%s", b.len ? "," : "",
+				           q->options[i].id);
 		return buf_steal(&b);
 	case QUESTION_NUMBER:
 	case QUESTION_SCALE:
@@ -235,7 +241,8 @@ answer_label(const struct form_question *q, const struct answer *a)
 		buf_adds(&b, "");
 		for (size_t i = 0; i < q->option_count && i < FORM_MULTI_MAX_OPTIONS; i++)
 			if (a->chosen & (UINT64_C(1) << i))
-				buf_printf(&b, "%s%s", b.len ? ", " : "", q->options[i].label);
+				buf_printf(&b, "%s%s", b.len ? ", " : "",
+				           q->options[i].label);
 		if (b.len == 0)
 			buf_adds(&b, "keine Auswahl");
 		return buf_steal(&b);
@@ -244,7 +251,8 @@ answer_label(const struct form_question *q, const struct answer *a)
 	case QUESTION_SCALE:
 		if (q->scale_labels != NULL && a->number >= 0 &&
 		    (size_t)a->number < q->scale_label_count)
-			return xasprintf("%ld (%s)", a->number, q->scale_labels[a->number]);
+			return xasprintf("%ld (%s)", a->number,
+			                 q->scale_labels[a->number]);
 		return xasprintf("%ld von %d", a->number, q->scale_max);
 	case QUESTION_TEXT:
 	case QUESTION_DATE:

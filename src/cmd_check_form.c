@@ -18,7 +18,8 @@ cmd_check_form(int argc, char **argv)
 	int status = EXIT_OK, files = 0;
 
 	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != '\0' && strcmp(argv[i], "--") != 0) {
+		if (argv[i][0] == '-' && argv[i][1] != '\0' &&
+		    strcmp(argv[i], "--") != 0) {
 			cli_error("unknown option '%s'", argv[i]);
 			return cli_usage(argv[0]);
 		}
@@ -40,7 +41,8 @@ cmd_check_form(int argc, char **argv)
 		} else {
 			for (size_t s = 0; s < form->section_count; s++)
 				points += form->sections[s].max_points;
-			printf("%s: gültig – %s, Ausgabe %s: %zu Handlungsfelder, %zu Fragen, "
+			printf("%s: gültig – %s, Ausgabe %s: %zu Handlungsfelder, %zu "
+			       "Fragen, "
 			       "%d Punkte\n",
 			       argv[i], form->id, form->edition, form->section_count,
 			       form->question_count, points);

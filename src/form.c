@@ -47,16 +47,17 @@ struct loader {
 };
 
 static const char *const type_names[] = {
-    [QUESTION_YESNO] = "yesno", [QUESTION_CHOICE] = "choice", [QUESTION_MULTI] = "multi",
-    [QUESTION_NUMBER] = "number", [QUESTION_SCALE] = "scale", [QUESTION_TEXT] = "text",
+    [QUESTION_YESNO] = "yesno", [QUESTION_CHOICE] = "choice",
+    [QUESTION_MULTI] = "multi", [QUESTION_NUMBER] = "number",
+    [QUESTION_SCALE] = "scale", [QUESTION_TEXT] = "text",
     [QUESTION_DATE] = "date",
 };
 #define TYPE_COUNT (sizeof type_names / sizeof type_names[0])
 
 /* Section ids the session file uses for its own records. */
 static const char *const reserved_section_ids[] = {
-    "meta", "goal", "prevgoal", "participant", "session", "form", "summary", "checksum",
-    "format", NULL,
+    "meta", "goal",    "prevgoal", "participant", "session",
+    "form", "summary", "checksum", "format",      NULL,
 };
 
 static const char *const top_keys[] = {
@@ -68,10 +69,11 @@ static const char *const goals_keys[] = {"count", "bonus", NULL};
 static const char *const bonus_keys[] = {"erreicht", "teilweise", "nicht_erreicht", NULL};
 static const char *const section_keys[] = {"id", "title", "questions", NULL};
 static const char *const question_keys[] = {
-    "id", "type", "text", "help", "evidence", "recommendation", "na", "show_if",
-    "points", "options", "max", "bands", "labels", NULL,
+    "id",      "type",   "text",    "help", "evidence", "recommendation", "na",
+    "show_if", "points", "options", "max",  "bands",    "labels",         NULL,
 };
-static const char *const option_keys[] = {"id", "label", "points", "recommendation", NULL};
+static const char *const option_keys[] = {"id", "label", "points", "recommendation",
+                                          NULL};
 static const char *const band_keys[] = {"min", "points", NULL};
 
 /* Type-specific question keys, and which types use them. */
@@ -90,11 +92,13 @@ static const struct {
 
 /* Append one error at line/column (1-based, 0 = unknown). */
 static void
-error_add(struct form_errors *errors, const char *file, int line, int column, char *message)
+error_add(struct form_errors *errors, const char *file, int line, int column,
+          char *message)
 {
 	struct form_error *e;
 
-	errors->items = xreallocarray(errors->items, errors->count + 1, sizeof *errors->items);
+	errors->items =
+	    xreallocarray(errors->items, errors->count + 1, sizeof *errors->items);
 	e = &errors->items[errors->count++];
 	e->file = xstrdup(file);
 	e->line = line;
@@ -124,7 +128,8 @@ errors_sort_from(struct form_errors *errors, size_t first)
 		size_t j = i;
 		while (j > first) {
 			struct form_error *p = &errors->items[j - 1];
-			if (p->line < e.line || (p->line == e.line && p->column <= e.column))
+			if (p->line < e.line ||
+			    (p->line == e.line && p->column <= e.column))
 				break;
 			errors->items[j] = *p;
 			j--;
@@ -156,10 +161,11 @@ form_errors_format(const struct form_errors *errors)
 	for (size_t i = 0; i < errors->count; i++) {
 		const struct form_error *e = &errors->items[i];
 		if (e->line > 0)
-			buf_printf(&b, "%s:%d:%d: %s\n", e->file, e->line, e->column > 0 ? e->column : 1,
-				   e->message);
+			buf_printf(&b, "%s:%d:%d: %s\n", e->file, e->line,
+			           e->column > 0 ? e->column : 1, e->message);
 		else if (strncmp(e->message, e->file, strlen(e->file)) == 0)
-			buf_printf(&b, "%s\n", e->message); /* it names the file already */
+			buf_printf(&b, "%s\n",
+			           e->message); /* it names the file already */
 		else
 			buf_printf(&b, "%s: %s\n", e->file, e->message);
 	}
@@ -196,7 +202,8 @@ ynode_new(enum ynode_kind kind, const struct fy_mark *m)
 static void
 ynode_append(struct ynode *parent, struct ynode *child)
 {
-	parent->child = xreallocarray(parent->child, parent->count + 1, sizeof *parent->child);
+	parent->child =
+	    xreallocarray(parent->child, parent->count + 1, sizeof *parent->child);
 	parent->child[parent->count++] = child;
 }
 
@@ -240,28 +247,31 @@ prescan(struct loader *ld, const char *text, size_t len)
 		while (pos < line_end) {
 			if (utf8_valid(text + pos, line_end - pos, &bad))
 				break;
-			error_add(ld->errors, ld->name, line,
-				  text_column(text, line_start, pos + bad),
-				  xasprintf("invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
-					    (unsigned char)text[pos + bad]));
+			error_add(
+			    ld->errors, ld->name, line,
+			    text_column(text, line_start, pos + bad),
+			    xasprintf(
+			        "invalid UTF-8 (byte 0x%02x); save the file as UTF-8",
+			        (unsigned char)text[pos + bad]));
 			found++;
 			break; /* one report per line */
 		}
 		for (pos = off; pos < line_end; pos++) {
 			if (text[pos] == '\0') {
 				error_add(ld->errors, ld->name, line,
-					  text_column(text, line_start, pos),
-					  xstrdup("NUL byte in the file"));
+				          text_column(text, line_start, pos),
+				          xstrdup("NUL byte in the file"));
 				found++;
 				break;
 			}
 		}
 		for (pos = off; pos < line_end; pos++) {
 			if (text[pos] == '\t' && tab_line != line) {
-				error_add(ld->errors, ld->name, line,
-					  text_column(text, line_start, pos),
-					  xstrdup("tab character; use spaces to indent and "
-						  "separate"));
+				error_add(
+				    ld->errors, ld->name, line,
+				    text_column(text, line_start, pos),
+				    xstrdup("tab character; use spaces to indent and "
+				            "separate"));
 				tab_line = line;
 				found++;
 			}
@@ -335,8 +345,10 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 			n->len = t ? tlen : 0;
 			n->plain = fy_token_scalar_style(ev->scalar.value) == FYSS_PLAIN;
 			/* libfyaml marks the first character inside the quotes */
-			if ((fy_token_scalar_style(ev->scalar.value) == FYSS_SINGLE_QUOTED ||
-			     fy_token_scalar_style(ev->scalar.value) == FYSS_DOUBLE_QUOTED) &&
+			if ((fy_token_scalar_style(ev->scalar.value) ==
+			         FYSS_SINGLE_QUOTED ||
+			     fy_token_scalar_style(ev->scalar.value) ==
+			         FYSS_DOUBLE_QUOTED) &&
 			    n->column > 1)
 				n->column--;
 			break;
@@ -360,7 +372,9 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 				root = n;
 			else {
 				if (!failed)
-					err(ld, n, "a form file holds exactly one YAML document");
+					err(ld, n,
+					    "a form file holds exactly one YAML "
+					    "document");
 				failed = 1;
 				if (!opens)
 					ynode_free(n);
@@ -387,9 +401,10 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 		while ((de = fy_diag_errors_iterate(diag, &iter)) != NULL) {
 			if (de->type < FYET_ERROR)
 				continue;
-			error_add(ld->errors, ld->name, de->line > 0 ? de->line : 1,
-				  de->column > 0 ? de->column : 1,
-				  xasprintf("YAML syntax: %s", de->msg ? de->msg : "error"));
+			error_add(
+			    ld->errors, ld->name, de->line > 0 ? de->line : 1,
+			    de->column > 0 ? de->column : 1,
+			    xasprintf("YAML syntax: %s", de->msg ? de->msg : "error"));
 			reported++;
 		}
 		if (!reported)
@@ -419,8 +434,9 @@ static int
 is_null(const struct ynode *n)
 {
 	return n->kind == YN_SCALAR && n->plain &&
-	       (n->len == 0 || strcmp(n->text, "~") == 0 || strcmp(n->text, "null") == 0 ||
-		strcmp(n->text, "Null") == 0 || strcmp(n->text, "NULL") == 0);
+	       (n->len == 0 || strcmp(n->text, "~") == 0 ||
+	        strcmp(n->text, "null") == 0 || strcmp(n->text, "Null") == 0 ||
+	        strcmp(n->text, "NULL") == 0);
 }
 
 /* What a node is, for messages. */
@@ -441,7 +457,8 @@ map_get(const struct ynode *map, const char *key)
 	if (map == NULL || map->kind != YN_MAP)
 		return NULL;
 	for (size_t i = 0; i + 1 < map->count; i += 2)
-		if (map->child[i]->kind == YN_SCALAR && strcmp(map->child[i]->text, key) == 0)
+		if (map->child[i]->kind == YN_SCALAR &&
+		    strcmp(map->child[i]->text, key) == 0)
 			return map->child[i + 1];
 	return NULL;
 }
@@ -469,7 +486,7 @@ expect_map(struct loader *ld, const struct ynode *n, const char *what)
 /* Report unknown, duplicate and non-text keys of a mapping. */
 static void
 check_keys(struct loader *ld, const struct ynode *map, const char *const *allowed,
-	   const char *what)
+           const char *what)
 {
 	for (size_t i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->child[i];
@@ -480,15 +497,16 @@ check_keys(struct loader *ld, const struct ynode *map, const char *const *allowe
 		for (size_t j = 0; j < i; j += 2)
 			if (map->child[j]->kind == YN_SCALAR &&
 			    strcmp(map->child[j]->text, k->text) == 0) {
-				err(ld, k, "duplicate key '%s' in %s (first at line %d)", k->text,
-				    what, map->child[j]->line);
+				err(ld, k, "duplicate key '%s' in %s (first at line %d)",
+				    k->text, what, map->child[j]->line);
 				break;
 			}
 		if (!in_list(k->text, allowed)) {
 			struct buf b = {0};
 			for (const char *const *a = allowed; *a; a++)
 				buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-			err(ld, k, "unknown key '%s' in %s (allowed: %s)", k->text, what, b.data);
+			err(ld, k, "unknown key '%s' in %s (allowed: %s)", k->text, what,
+			    b.data);
 			buf_free(&b);
 		}
 	}
@@ -507,7 +525,7 @@ missing(struct loader *ld, const struct ynode *map, const char *key, const char 
  */
 static char *
 get_text(struct loader *ld, const struct ynode *map, const char *key, int required,
-	 const char *what)
+         const char *what)
 {
 	const struct ynode *v = map_get(map, key);
 
@@ -555,8 +573,8 @@ parse_long(const char *s, long *out)
  * 0 when absent (reported if required) or invalid (reported).
  */
 static int
-get_int(struct loader *ld, const struct ynode *map, const char *key, int required, long lo,
-	long hi, long *out, const char *what)
+get_int(struct loader *ld, const struct ynode *map, const char *key, int required,
+        long lo, long hi, long *out, const char *what)
 {
 	const struct ynode *v = map_get(map, key);
 	long x;
@@ -567,23 +585,25 @@ get_int(struct loader *ld, const struct ynode *map, const char *key, int require
 		return 0;
 	}
 	if (v->kind != YN_SCALAR || is_null(v)) {
-		err(ld, v, "'%s' in %s must be an integer, not %s", key, what, kind_name(v));
+		err(ld, v, "'%s' in %s must be an integer, not %s", key, what,
+		    kind_name(v));
 		return 0;
 	}
 	if (!v->plain || !parse_long(v->text, &x)) {
 		if (lo >= 0)
-			err(ld, v, "'%s' in %s must be a non-negative integer, not '%s'", key,
-			    what, v->text);
+			err(ld, v, "'%s' in %s must be a non-negative integer, not '%s'",
+			    key, what, v->text);
 		else
-			err(ld, v, "'%s' in %s must be an integer, not '%s'", key, what, v->text);
+			err(ld, v, "'%s' in %s must be an integer, not '%s'", key, what,
+			    v->text);
 		return 0;
 	}
 	if (x < lo || x > hi) {
 		if (lo == 0 && x < 0)
 			err(ld, v, "'%s' in %s must not be negative (%ld)", key, what, x);
 		else
-			err(ld, v, "'%s' in %s must be between %ld and %ld, not %ld", key, what, lo,
-			    hi, x);
+			err(ld, v, "'%s' in %s must be between %ld and %ld, not %ld", key,
+			    what, lo, hi, x);
 		return 0;
 	}
 	*out = x;
@@ -593,7 +613,7 @@ get_int(struct loader *ld, const struct ynode *map, const char *key, int require
 /* An int-sized version of get_int. */
 static int
 get_int_into(struct loader *ld, const struct ynode *map, const char *key, int required,
-	     long lo, long hi, int *out, const char *what)
+             long lo, long hi, int *out, const char *what)
 {
 	long x;
 	if (!get_int(ld, map, key, required, lo, hi, &x, what))
@@ -605,7 +625,7 @@ get_int_into(struct loader *ld, const struct ynode *map, const char *key, int re
 /* A boolean (true/false) under key into *out; absent leaves *out alone. */
 static void
 get_bool(struct loader *ld, const struct ynode *map, const char *key, int *out,
-	 const char *what)
+         const char *what)
 {
 	const struct ynode *v = map_get(map, key);
 
@@ -645,7 +665,8 @@ id_valid(const char *id, int dash)
 
 /* An id under key: a copy when present and well-formed, else NULL (reported). */
 static char *
-get_id(struct loader *ld, const struct ynode *map, const char *key, const char *what, int dash)
+get_id(struct loader *ld, const struct ynode *map, const char *key, const char *what,
+       int dash)
 {
 	char *id = get_text(ld, map, key, 1, what);
 	if (id != NULL && !id_valid(id, dash)) {
@@ -673,7 +694,8 @@ load_settings(struct loader *ld, const struct ynode *root)
 	f->edition = get_text(ld, root, "edition", 1, "the form");
 	if (f->edition != NULL && !date_valid(f->edition)) {
 		err(ld, map_get(root, "edition"),
-		    "'edition' must be a date YYYY-MM-DD that exists, not '%s'", f->edition);
+		    "'edition' must be a date YYYY-MM-DD that exists, not '%s'",
+		    f->edition);
 		free(f->edition);
 		f->edition = NULL;
 	}
@@ -682,18 +704,20 @@ load_settings(struct loader *ld, const struct ynode *root)
 		missing(ld, root, "pass", "the form");
 	else if (expect_map(ld, n, "'pass'")) {
 		check_keys(ld, n, pass_keys, "'pass'");
-		get_int_into(ld, n, "total_percent", 1, 0, 100, &f->pass_total_percent, "'pass'");
+		get_int_into(ld, n, "total_percent", 1, 0, 100, &f->pass_total_percent,
+		             "'pass'");
 		get_int_into(ld, n, "section_min_percent", 1, 0, 100,
-			     &f->pass_section_min_percent, "'pass'");
+		             &f->pass_section_min_percent, "'pass'");
 	}
 
 	if ((n = map_get(root, "validity_years")) == NULL)
 		missing(ld, root, "validity_years", "the form");
 	else if (expect_map(ld, n, "'validity_years'")) {
 		check_keys(ld, n, validity_keys, "'validity_years'");
-		get_int_into(ld, n, "first", 1, 1, 99, &f->validity_first, "'validity_years'");
+		get_int_into(ld, n, "first", 1, 1, 99, &f->validity_first,
+		             "'validity_years'");
 		get_int_into(ld, n, "renewal", 1, 1, 99, &f->validity_renewal,
-			     "'validity_years'");
+		             "'validity_years'");
 	}
 
 	if ((n = map_get(root, "goals")) == NULL)
@@ -707,11 +731,11 @@ load_settings(struct loader *ld, const struct ynode *root)
 		else if (expect_map(ld, b, "'goals.bonus'")) {
 			check_keys(ld, b, bonus_keys, "'goals.bonus'");
 			get_int_into(ld, b, "erreicht", 1, 0, 1000, &f->bonus_reached,
-				     "'goals.bonus'");
+			             "'goals.bonus'");
 			get_int_into(ld, b, "teilweise", 1, 0, 1000, &f->bonus_partial,
-				     "'goals.bonus'");
-			get_int_into(ld, b, "nicht_erreicht", 1, 0, 1000, &f->bonus_not_reached,
-				     "'goals.bonus'");
+			             "'goals.bonus'");
+			get_int_into(ld, b, "nicht_erreicht", 1, 0, 1000,
+			             &f->bonus_not_reached, "'goals.bonus'");
 		}
 	}
 }
@@ -719,7 +743,7 @@ load_settings(struct loader *ld, const struct ynode *root)
 /* The options of a choice or multi question. */
 static void
 load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
-	     const char *what)
+             const char *what)
 {
 	const struct ynode *list = map_get(qn, "options");
 
@@ -728,7 +752,8 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		return;
 	}
 	if (list->kind != YN_SEQ || list->count == 0) {
-		err(ld, list, "'options' of %s must be a non-empty list of options, not %s", what,
+		err(ld, list,
+		    "'options' of %s must be a non-empty list of options, not %s", what,
 		    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
 		return;
 	}
@@ -753,7 +778,8 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		o->recommendation = get_text(ld, on, "recommendation", 0, owhat);
 		free(owhat);
 		if (o->id != NULL && form_find_option(q, o->id) >= 0)
-			err(ld, map_get(on, "id"), "duplicate option id '%s' in %s", o->id, what);
+			err(ld, map_get(on, "id"), "duplicate option id '%s' in %s",
+			    o->id, what);
 		q->option_count++;
 	}
 }
@@ -769,7 +795,7 @@ band_compare(const void *a, const void *b)
 /* The bands of a number question, sorted by min. */
 static void
 load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
-	   const char *what)
+           const char *what)
 {
 	const struct ynode *list = map_get(qn, "bands");
 
@@ -778,7 +804,8 @@ load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		return;
 	}
 	if (list->kind != YN_SEQ || list->count == 0) {
-		err(ld, list, "'bands' of %s must be a non-empty list of {min, points}, not %s",
+		err(ld, list,
+		    "'bands' of %s must be a non-empty list of {min, points}, not %s",
 		    what, list->kind == YN_SEQ ? "an empty list" : kind_name(list));
 		return;
 	}
@@ -794,14 +821,15 @@ load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		bwhat = xasprintf("a band of %s", what);
 		check_keys(ld, bn, band_keys, bwhat);
 		ok = get_int(ld, bn, "min", 1, LONG_MIN, LONG_MAX, &b->min, bwhat);
-		ok &= get_int_into(ld, bn, "points", 1, 0, INT_MAX / 1024, &b->points, bwhat);
+		ok &= get_int_into(ld, bn, "points", 1, 0, INT_MAX / 1024, &b->points,
+		                   bwhat);
 		free(bwhat);
 		if (!ok)
 			continue;
 		for (size_t j = 0; j < q->band_count; j++)
 			if (q->bands[j].min == b->min) {
-				err(ld, map_get(bn, "min"), "two bands of %s start at %ld", what,
-				    b->min);
+				err(ld, map_get(bn, "min"),
+				    "two bands of %s start at %ld", what, b->min);
 				ok = 0;
 			}
 		if (ok)
@@ -813,7 +841,7 @@ load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
 /* The scale of a scale question: max and optional labels. */
 static void
 load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
-	   const char *what)
+           const char *what)
 {
 	const struct ynode *labels = map_get(qn, "labels");
 
@@ -822,11 +850,13 @@ load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
 	if (labels == NULL)
 		return;
 	if (labels->kind != YN_SEQ) {
-		err(ld, labels, "'labels' of %s must be a list, not %s", what, kind_name(labels));
+		err(ld, labels, "'labels' of %s must be a list, not %s", what,
+		    kind_name(labels));
 		return;
 	}
 	if (labels->count != (size_t)q->scale_max + 1) {
-		err(ld, labels, "'labels' of %s needs %d entries (one for each value 0..%d), not %zu",
+		err(ld, labels,
+		    "'labels' of %s needs %d entries (one for each value 0..%d), not %zu",
 		    what, q->scale_max + 1, q->scale_max, labels->count);
 		return;
 	}
@@ -835,7 +865,8 @@ load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
 	for (size_t i = 0; i < labels->count; i++) {
 		const struct ynode *l = labels->child[i];
 		if (l->kind != YN_SCALAR || is_null(l))
-			err(ld, l, "label %zu of %s must be text, not %s", i, what, kind_name(l));
+			err(ld, l, "label %zu of %s must be text, not %s", i, what,
+			    kind_name(l));
 		q->scale_labels[i] = xstrdup(l->kind == YN_SCALAR ? l->text : "");
 	}
 }
@@ -854,8 +885,9 @@ get_type(struct loader *ld, const struct ynode *qn, const char *what)
 			type = (int)i;
 	if (type < 0)
 		err(ld, map_get(qn, "type"),
-		    "unknown type '%s' in %s (yesno, choice, multi, number, scale, text, date)", t,
-		    what);
+		    "unknown type '%s' in %s (yesno, choice, multi, number, scale, text, "
+		    "date)",
+		    t, what);
 	free(t);
 	return type;
 }
@@ -902,9 +934,10 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	char *what;
 	int type;
 
-	f->questions = xreallocarray(f->questions, f->question_count + 1, sizeof *f->questions);
-	ld->show_if_nodes =
-	    xreallocarray(ld->show_if_nodes, f->question_count + 1, sizeof *ld->show_if_nodes);
+	f->questions =
+	    xreallocarray(f->questions, f->question_count + 1, sizeof *f->questions);
+	ld->show_if_nodes = xreallocarray(ld->show_if_nodes, f->question_count + 1,
+	                                  sizeof *ld->show_if_nodes);
 	q = &f->questions[f->question_count];
 	memset(q, 0, sizeof *q);
 	ld->show_if_nodes[f->question_count] = NULL;
@@ -921,15 +954,17 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 		return;
 	{
 		const struct ynode *idn = map_get(qn, "id");
-		what = xasprintf("question '%s.%s'", sec->id ? sec->id : "?",
-				 idn && idn->kind == YN_SCALAR && !is_null(idn) ? idn->text : "?");
+		what = xasprintf(
+		    "question '%s.%s'", sec->id ? sec->id : "?",
+		    idn && idn->kind == YN_SCALAR && !is_null(idn) ? idn->text : "?");
 	}
 	check_keys(ld, qn, question_keys, what);
 	q->id = get_id(ld, qn, "id", what, 0);
 	if (q->id != NULL && sec->id != NULL) {
 		q->full_id = xasprintf("%s.%s", sec->id, q->id);
 		if (form_find_question(f, q->full_id) != (int)(f->question_count - 1))
-			err(ld, map_get(qn, "id"), "duplicate question id '%s'", q->full_id);
+			err(ld, map_get(qn, "id"), "duplicate question id '%s'",
+			    q->full_id);
 	}
 	type = get_type(ld, qn, what);
 	q->text = get_text(ld, qn, "text", 1, what);
@@ -973,11 +1008,12 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 		load_options(ld, q, qn, what);
 		for (size_t i = 0; i < q->option_count; i++)
 			sum += q->options[i].points;
-		if (get_int_into(ld, qn, "max", 0, 0, INT_MAX / 1024, &q->multi_cap, what) &&
+		if (get_int_into(ld, qn, "max", 0, 0, INT_MAX / 1024, &q->multi_cap,
+		                 what) &&
 		    q->option_count > 0 && q->multi_cap > sum)
 			err(ld, map_get(qn, "max"),
-			    "'max' of %s (%d) is more than all options together (%ld)", what,
-			    q->multi_cap, sum);
+			    "'max' of %s (%d) is more than all options together (%ld)",
+			    what, q->multi_cap, sum);
 		break;
 	}
 	case QUESTION_NUMBER:
@@ -1014,7 +1050,8 @@ load_section(struct loader *ld, const struct ynode *sn)
 	sec->id = get_id(ld, sn, "id", "a section", 0);
 	if (sec->id != NULL && in_list(sec->id, reserved_section_ids)) {
 		err(ld, map_get(sn, "id"),
-		    "section id '%s' is reserved for session records; choose another", sec->id);
+		    "section id '%s' is reserved for session records; choose another",
+		    sec->id);
 	} else if (sec->id != NULL && form_find_section(f, sec->id) != (int)s)
 		err(ld, map_get(sn, "id"), "duplicate section id '%s'", sec->id);
 	{
@@ -1024,7 +1061,8 @@ load_section(struct loader *ld, const struct ynode *sn)
 		if (list == NULL)
 			missing(ld, sn, "questions", what);
 		else if (list->kind != YN_SEQ || list->count == 0)
-			err(ld, list, "'questions' of %s must be a non-empty list, not %s", what,
+			err(ld, list,
+			    "'questions' of %s must be a non-empty list, not %s", what,
 			    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
 		else {
 			size_t errors_before = ld->errors->count;
@@ -1034,7 +1072,8 @@ load_section(struct loader *ld, const struct ynode *sn)
 			for (size_t i = sec->first; i < sec->first + sec->count; i++)
 				sec->max_points += f->questions[i].max_points;
 			if (sec->max_points == 0 && ld->errors->count == errors_before)
-				err(ld, sn, "%s has no question that scores points", what);
+				err(ld, sn, "%s has no question that scores points",
+				    what);
 		}
 		free(what);
 	}
@@ -1053,7 +1092,8 @@ resolve_show_if(struct loader *ld)
 		const char *option = NULL;
 		int t;
 
-		if (q->show_if == NULL || at == NULL || f->sections[q->section].id == NULL)
+		if (q->show_if == NULL || at == NULL ||
+		    f->sections[q->section].id == NULL)
 			continue;
 		eq = strchr(q->show_if, '=');
 		if (eq != NULL)
@@ -1061,36 +1101,44 @@ resolve_show_if(struct loader *ld)
 		if (strchr(q->show_if, '.') != NULL &&
 		    (eq == NULL || strchr(q->show_if, '.') < eq))
 			target = eq ? xstrndup(q->show_if, (size_t)(eq - q->show_if))
-				    : xstrdup(q->show_if);
+			            : xstrdup(q->show_if);
 		else
-			target = xasprintf("%s.%.*s", f->sections[q->section].id,
-					   (int)(eq ? eq - q->show_if : (ptrdiff_t)strlen(q->show_if)),
-					   q->show_if);
+			target = xasprintf(
+			    "%s.%.*s", f->sections[q->section].id,
+			    (int)(eq ? eq - q->show_if : (ptrdiff_t)strlen(q->show_if)),
+			    q->show_if);
 		t = form_find_question(f, target);
 		if (t < 0)
 			err(ld, at, "show_if refers to unknown question '%s'", target);
 		else if ((size_t)t == i)
-			err(ld, at, "show_if of '%s' refers to the question itself (a cycle)",
+			err(ld, at,
+			    "show_if of '%s' refers to the question itself (a cycle)",
 			    q->full_id ? q->full_id : target);
 		else if ((size_t)t > i)
 			err(ld, at,
-			    "show_if refers to '%s', which comes later (forward reference or "
-			    "cycle): a follow-up must come after the question it depends on",
+			    "show_if refers to '%s', which comes later (forward "
+			    "reference or "
+			    "cycle): a follow-up must come after the question it depends "
+			    "on",
 			    target);
 		else if (!form_type_scored(f->questions[t].type))
-			err(ld, at, "show_if refers to '%s', a %s question that never scores, so "
-				    "'%s' would never be shown",
-			    target, type_names[f->questions[t].type], q->full_id ? q->full_id : "?");
+			err(ld, at,
+			    "show_if refers to '%s', a %s question that never scores, so "
+			    "'%s' would never be shown",
+			    target, type_names[f->questions[t].type],
+			    q->full_id ? q->full_id : "?");
 		else if (option != NULL) {
 			const struct form_question *tq = &f->questions[t];
 			int o;
 			if (tq->type != QUESTION_CHOICE && tq->type != QUESTION_MULTI)
-				err(ld, at, "show_if '%s': only choice and multi questions have "
-					    "options, '%s' is %s",
+				err(ld, at,
+				    "show_if '%s': only choice and multi questions have "
+				    "options, '%s' is %s",
 				    q->show_if, target, type_names[tq->type]);
 			else if ((o = form_find_option(tq, option)) < 0)
-				err(ld, at, "show_if refers to unknown option '%s' of '%s'", option,
-				    target);
+				err(ld, at,
+				    "show_if refers to unknown option '%s' of '%s'",
+				    option, target);
 			else {
 				q->show_if_question = t;
 				q->show_if_option = o;
@@ -1108,8 +1156,9 @@ load_form(struct loader *ld, const struct ynode *root)
 	const struct ynode *list;
 
 	if (root == NULL) {
-		err(ld, NULL, "the file is empty: a form needs form, title, edition, pass, "
-			      "validity_years, goals and sections");
+		err(ld, NULL,
+		    "the file is empty: a form needs form, title, edition, pass, "
+		    "validity_years, goals and sections");
 		return;
 	}
 	if (!expect_map(ld, root, "the form file"))
@@ -1129,7 +1178,8 @@ load_form(struct loader *ld, const struct ynode *root)
 }
 
 struct form *
-form_load_string(const char *text, size_t len, const char *name, struct form_errors *errors)
+form_load_string(const char *text, size_t len, const char *name,
+                 struct form_errors *errors)
 {
 	struct loader ld = {0};
 	struct ynode *root;
@@ -1174,7 +1224,8 @@ form_load_file(const char *path, struct form_errors *errors)
 	struct form *f;
 
 	if (file_read_all(path, FORM_MAX_SIZE, &data, &len, &why) != 0) {
-		error_add(errors, path, 0, 0, why ? why : xstrdup("cannot read the file"));
+		error_add(errors, path, 0, 0,
+		          why ? why : xstrdup("cannot read the file"));
 		return NULL;
 	}
 	f = form_load_string(data, len, path, errors);
@@ -1270,7 +1321,7 @@ form_question_tsv(const struct form *form, size_t index)
 	struct buf b = {0};
 
 	buf_printf(&b, "%s\t%s\t%s\t%d\t", q->full_id, form->sections[q->section].id,
-		   form_type_name(q->type), q->max_points);
+	           form_type_name(q->type), q->max_points);
 	if (q->show_if_question < 0)
 		buf_addc(&b, '-');
 	else {

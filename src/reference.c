@@ -26,7 +26,8 @@ trimmed(const char *s, size_t len)
 }
 
 int
-reference_ihk_load(const char *path, struct reference_ihk **list, size_t *count, char **why)
+reference_ihk_load(const char *path, struct reference_ihk **list, size_t *count,
+                   char **why)
 {
 	char *data = NULL;
 	size_t len = 0, n = 0, bad;
@@ -65,13 +66,15 @@ reference_ihk_load(const char *path, struct reference_ihk **list, size_t *count,
 		area = trimmed(bar + 1, (size_t)(eol - bar - 1));
 		if (*name == '\0' || strchr(area, '|') != NULL) {
 			*why = xasprintf("%s:%d: %s", path, line,
-					 *name == '\0' ? "empty IHK name" : "more than one '|'");
+			                 *name == '\0' ? "empty IHK name"
+			                               : "more than one '|'");
 			free(name), free(area);
 			goto fail;
 		}
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(items[i].name, name) == 0) {
-				*why = xasprintf("%s:%d: '%s' is listed twice", path, line, name);
+				*why = xasprintf("%s:%d: '%s' is listed twice", path,
+				                 line, name);
 				free(name), free(area);
 				goto fail;
 			}

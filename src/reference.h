@@ -22,7 +22,7 @@ struct reference_ihk {
  * the same IHK twice; *list and *count are untouched then.
  */
 int reference_ihk_load(const char *path, struct reference_ihk **list, size_t *count,
-		       char **why);
+                       char **why);
 
 /* Free a list from reference_ihk_load; (NULL, 0) does nothing. */
 void reference_ihk_free(struct reference_ihk *list, size_t count);

@@ -49,9 +49,9 @@ sha256_block(struct sha256 *c, const unsigned char *p)
 		       (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
 	for (i = 16; i < 64; i++) {
 		uint32_t s0 = sha256_rotr(w[i - 15], 7) ^ sha256_rotr(w[i - 15], 18) ^
-			      (w[i - 15] >> 3);
+		              (w[i - 15] >> 3);
 		uint32_t s1 = sha256_rotr(w[i - 2], 17) ^ sha256_rotr(w[i - 2], 19) ^
-			      (w[i - 2] >> 10);
+		              (w[i - 2] >> 10);
 		w[i] = w[i - 16] + s0 + w[i - 7] + s1;
 	}
 	a = c->state[0], b = c->state[1], cc = c->state[2], d = c->state[3];
@@ -90,7 +90,7 @@ void
 sha256_hex(const void *data, size_t len, char out[65])
 {
 	static const uint32_t init[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-					 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
+	                                 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
 	static const char hex[] = "0123456789abcdef";
 	struct sha256 c;
 	unsigned char tail[72];
@@ -112,7 +112,8 @@ sha256_hex(const void *data, size_t len, char out[65])
 	sha256_update(&c, tail, pad + 8);
 
 	for (i = 0; i < 32; i++) {
-		unsigned char byte = (unsigned char)(c.state[i / 4] >> (24 - 8 * (i % 4)));
+		unsigned char byte =
+		    (unsigned char)(c.state[i / 4] >> (24 - 8 * (i % 4)));
 		out[2 * i] = hex[byte >> 4];
 		out[2 * i + 1] = hex[byte & 15];
 	}

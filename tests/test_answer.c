@@ -26,7 +26,8 @@ static const char answer_form[] =
     "      - id: ch\n        type: choice\n        text: C\n        options:\n"
     "          - {id: x, label: Ix, points: 0}\n"
     "          - {id: y, label: Ypsilon, points: 5}\n"
-    "      - id: mu\n        type: multi\n        text: M\n        max: 4\n        options:\n"
+    "      - id: mu\n        type: multi\n        text: M\n        max: 4\n        "
+    "options:\n"
     "          - {id: a, label: Alpha, points: 2}\n"
     "          - {id: b, label: Beta, points: 1}\n"
     "          - {id: c, label: Gamma, points: 3}\n"
@@ -89,15 +90,15 @@ static const struct valid_case valid_cases[] = {
     {"mu", "", "", "keine Auswahl", 0, ANSWER_GIVEN},
     {"mu", "b", "b", "Beta", 1, ANSWER_GIVEN},
     {"mu", "a,b", "a,b", "Alpha, Beta", 3, ANSWER_GIVEN},
-    {"mu", "c, a", "a,c", "Alpha, Gamma", 4, ANSWER_GIVEN},  /* 5 capped at 4 */
+    {"mu", "c, a", "a,c", "Alpha, Gamma", 4, ANSWER_GIVEN},          /* 5 capped at 4 */
     {"mu", "a,b,c", "a,b,c", "Alpha, Beta, Gamma", 4, ANSWER_GIVEN}, /* 6 capped */
-    {"mu2", "a,b", "a,b", "Alpha, Beta", 3, ANSWER_GIVEN},   /* no cap */
-    {"nu", "-1", "-1", "-1", 0, ANSWER_GIVEN},               /* below all bands */
-    {"nu", "0", "0", "0", 1, ANSWER_GIVEN},                  /* exactly at min 0 */
+    {"mu2", "a,b", "a,b", "Alpha, Beta", 3, ANSWER_GIVEN},           /* no cap */
+    {"nu", "-1", "-1", "-1", 0, ANSWER_GIVEN},                       /* below all bands */
+    {"nu", "0", "0", "0", 1, ANSWER_GIVEN}, /* exactly at min 0 */
     {"nu", "4", "4", "4", 1, ANSWER_GIVEN},
-    {"nu", "5", "5", "5", 2, ANSWER_GIVEN},                  /* exactly at min 5 */
+    {"nu", "5", "5", "5", 2, ANSWER_GIVEN}, /* exactly at min 5 */
     {"nu", "9", "9", "9", 2, ANSWER_GIVEN},
-    {"nu", "10", "10", "10", 3, ANSWER_GIVEN},               /* exactly at min 10 */
+    {"nu", "10", "10", "10", 3, ANSWER_GIVEN}, /* exactly at min 10 */
     {"nu", "+12345", "12345", "12345", 3, ANSWER_GIVEN},
     {"sc", "0", "0", "0 (nie)", 0, ANSWER_GIVEN},
     {"sc", "3", "3", "3 (immer)", 3, ANSWER_GIVEN},

@@ -17,13 +17,13 @@
 #include "util.h"
 
 /* Seven lines of valid settings; sections start on line 8. */
-#define HEAD                                                                     \
-	"form: t\n"                                                              \
-	"title: T\n"                                                             \
-	"edition: 2023-05-11\n"                                                  \
-	"pass: {total_percent: 60, section_min_percent: 40}\n"                   \
-	"validity_years: {first: 3, renewal: 5}\n"                               \
-	"goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n" \
+#define HEAD                                                                             \
+	"form: t\n"                                                                      \
+	"title: T\n"                                                                     \
+	"edition: 2023-05-11\n"                                                          \
+	"pass: {total_percent: 60, section_min_percent: 40}\n"                           \
+	"validity_years: {first: 3, renewal: 5}\n"                                       \
+	"goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"     \
 	"sections:\n"
 /* Lines 8-10: a section whose questions start on line 11. */
 #define SEC "  - id: s\n    title: S\n    questions:\n"
@@ -62,15 +62,14 @@ test_sha256_vectors(void)
 	million = xmalloc(1000000);
 	memset(million, 'a', 1000000);
 	sha256_hex(million, 1000000, out);
-	CU_ASSERT_STRING_EQUAL(out,
-			       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+	CU_ASSERT_STRING_EQUAL(
+	    out, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 	free(million);
 }
 
 /* ---- a valid form with every type ---- */
 
-static const char valid_form[] =
-    HEAD
+static const char valid_form[] = HEAD
     "  - id: s\n"
     "    title: S\n"
     "    questions:\n"
@@ -282,7 +281,8 @@ test_bom_tolerated(void)
 	CU_ASSERT_EQUAL(e.count, 0);
 	form_free(f);
 	free(text);
-	text = xasprintf("\xef\xbb\xbf" "form: T\n");
+	text = xasprintf("\xef\xbb\xbf"
+	                 "form: T\n");
 	f = load(text, &e);
 	CU_ASSERT_PTR_NULL(f);
 	CU_ASSERT(e.count > 0);
@@ -297,7 +297,8 @@ test_bom_tolerated(void)
 	form_errors_clear(&e);
 	/* and a bad byte on line 1 is counted without the BOM */
 	free(text);
-	text = xasprintf("\xef\xbb\xbf" "form: \xff\n");
+	text = xasprintf("\xef\xbb\xbf"
+	                 "form: \xff\n");
 	f = load(text, &e);
 	CU_ASSERT_EQUAL_FATAL(e.count, 1);
 	CU_ASSERT_EQUAL(e.items[0].line, 1);
@@ -323,7 +324,7 @@ multi_with(size_t n)
 {
 	struct buf b = {0};
 	buf_adds(&b, HEAD SEC QA "      - id: m\n        type: multi\n        text: M\n"
-			     "        options:\n");
+	                         "        options:\n");
 	for (size_t i = 0; i < n; i++)
 		buf_printf(&b, "          - {id: o%zu, label: O, points: 1}\n", i);
 	return buf_steal(&b);
@@ -331,7 +332,8 @@ multi_with(size_t n)
 
 static const struct bad_case bad_cases[] = {
     {"yaml syntax", HEAD SEC QA "      - id: [b\n", 1, 16, 1, "YAML syntax"},
-    {"unknown key", HEAD SEC QA "        colour: red\n", 1, 15, 9, "unknown key 'colour'"},
+    {"unknown key", HEAD SEC QA "        colour: red\n", 1, 15, 9,
+     "unknown key 'colour'"},
     {"unknown top key", "extra: 1\n" HEAD SEC QA, 1, 1, 1, "unknown key 'extra'"},
     {"missing key type", HEAD SEC QA "      - id: b\n        text: B\n", 1, 15, 9,
      "missing key 'type'"},
@@ -348,129 +350,176 @@ static const struct bad_case bad_cases[] = {
      "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1}}\n"
      "sections:\n" SEC QA,
      1, 6, 26, "missing key 'nicht_erreicht'"},
-    {"text is a mapping", HEAD SEC "      - id: a\n        type: yesno\n        text: {x: 1}\n"
-			  "        points: 2\n", 1, 13, 15, "must be text"},
-    {"na not boolean", HEAD SEC QA "        na: vielleicht\n", 1, 15, 13, "true or false"},
+    {"text is a mapping",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: {x: 1}\n"
+              "        points: 2\n",
+     1, 13, 15, "must be text"},
+    {"na not boolean", HEAD SEC QA "        na: vielleicht\n", 1, 15, 13,
+     "true or false"},
     {"sections not a list", HEAD "  x: 1\n", 1, 8, 3, "non-empty list"},
-    {"points not integer", HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
-			   "        points: 2.5\n", 1, 14, 17, "non-negative integer"},
-    {"points quoted", HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
-		      "        points: \"2\"\n", 1, 14, 17, "non-negative integer"},
-    {"points negative", HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
-			"        points: -1\n", 1, 14, 17, "must not be negative"},
-    {"option points negative", HEAD SEC QA "      - id: c\n        type: choice\n"
-			       "        text: C\n        options:\n"
-			       "          - {id: x, label: X, points: -3}\n", 1, 19, 39,
-     "must not be negative"},
+    {"points not integer",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
+              "        points: 2.5\n",
+     1, 14, 17, "non-negative integer"},
+    {"points quoted",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
+              "        points: \"2\"\n",
+     1, 14, 17, "non-negative integer"},
+    {"points negative",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: A\n"
+              "        points: -1\n",
+     1, 14, 17, "must not be negative"},
+    {"option points negative",
+     HEAD SEC QA "      - id: c\n        type: choice\n"
+                 "        text: C\n        options:\n"
+                 "          - {id: x, label: X, points: -3}\n",
+     1, 19, 39, "must not be negative"},
     {"duplicate question id", HEAD SEC QA QA, 1, 15, 13, "duplicate question id 's.a'"},
     {"duplicate section id", HEAD SEC QA SEC QA, 2, 15, 9, "duplicate section id 's'"},
-    {"duplicate option id", HEAD SEC QA "      - id: c\n        type: choice\n"
-			    "        text: C\n        options:\n"
-			    "          - {id: x, label: X, points: 1}\n"
-			    "          - {id: x, label: Y, points: 2}\n", 1, 20, 18,
-     "duplicate option id 'x'"},
+    {"duplicate option id",
+     HEAD SEC QA "      - id: c\n        type: choice\n"
+                 "        text: C\n        options:\n"
+                 "          - {id: x, label: X, points: 1}\n"
+                 "          - {id: x, label: Y, points: 2}\n",
+     1, 20, 18, "duplicate option id 'x'"},
     {"duplicate key", HEAD SEC QA "        text: B\n", 1, 15, 9, "duplicate key 'text'"},
-    {"id upper case", HEAD SEC "      - id: Gross\n        type: yesno\n        text: A\n"
-		      "        points: 1\n", 1, 11, 13, "invalid id 'Gross'"},
-    {"id with dash", HEAD SEC "      - id: a-b\n        type: yesno\n        text: A\n"
-		     "        points: 1\n", 1, 11, 13, "invalid id 'a-b'"},
-    {"id starts with digit", HEAD "  - id: 1s\n    title: S\n    questions:\n" QA, 1, 8, 9,
-     "invalid id '1s'"},
-    {"reserved section id", HEAD "  - id: meta\n    title: S\n    questions:\n" QA, 1, 8, 9,
-     "reserved"},
-    {"reserved section id checksum", HEAD "  - id: checksum\n    title: S\n    questions:\n" QA,
-     1, 8, 9, "reserved"},
-    {"show_if unknown", HEAD SEC QA "      - id: b\n        type: text\n        text: B\n"
-			"        show_if: nope\n", 1, 18, 18, "unknown question 's.nope'"},
-    {"show_if unknown section", HEAD SEC QA "      - id: b\n        type: text\n"
-				"        text: B\n        show_if: x.a\n", 1, 18, 18,
-     "unknown question 'x.a'"},
-    {"show_if self", HEAD SEC QA "      - id: b\n        type: yesno\n        text: B\n"
-		     "        points: 1\n        show_if: b\n", 1, 19, 18, "itself (a cycle)"},
-    {"show_if later", HEAD SEC "      - id: b\n        type: text\n        text: B\n"
-		      "        show_if: a\n" QA, 1, 14, 18, "comes later"},
-    {"show_if cycle of two", HEAD SEC
-     "      - id: a\n        type: yesno\n        text: A\n        points: 1\n"
-     "        show_if: b\n"
-     "      - id: b\n        type: yesno\n        text: B\n        points: 1\n"
-     "        show_if: a\n",
+    {"id upper case",
+     HEAD SEC "      - id: Gross\n        type: yesno\n        text: A\n"
+              "        points: 1\n",
+     1, 11, 13, "invalid id 'Gross'"},
+    {"id with dash",
+     HEAD SEC "      - id: a-b\n        type: yesno\n        text: A\n"
+              "        points: 1\n",
+     1, 11, 13, "invalid id 'a-b'"},
+    {"id starts with digit", HEAD "  - id: 1s\n    title: S\n    questions:\n" QA, 1, 8,
+     9, "invalid id '1s'"},
+    {"reserved section id", HEAD "  - id: meta\n    title: S\n    questions:\n" QA, 1, 8,
+     9, "reserved"},
+    {"reserved section id checksum",
+     HEAD "  - id: checksum\n    title: S\n    questions:\n" QA, 1, 8, 9, "reserved"},
+    {"show_if unknown",
+     HEAD SEC QA "      - id: b\n        type: text\n        text: B\n"
+                 "        show_if: nope\n",
+     1, 18, 18, "unknown question 's.nope'"},
+    {"show_if unknown section",
+     HEAD SEC QA "      - id: b\n        type: text\n"
+                 "        text: B\n        show_if: x.a\n",
+     1, 18, 18, "unknown question 'x.a'"},
+    {"show_if self",
+     HEAD SEC QA "      - id: b\n        type: yesno\n        text: B\n"
+                 "        points: 1\n        show_if: b\n",
+     1, 19, 18, "itself (a cycle)"},
+    {"show_if later",
+     HEAD SEC "      - id: b\n        type: text\n        text: B\n"
+              "        show_if: a\n" QA,
+     1, 14, 18, "comes later"},
+    {"show_if cycle of two",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: A\n        points: 1\n"
+              "        show_if: b\n"
+              "      - id: b\n        type: yesno\n        text: B\n        points: 1\n"
+              "        show_if: a\n",
      1, 15, 18, "forward reference or cycle"},
-    {"show_if unknown option", HEAD SEC "      - id: c\n        type: choice\n"
-			       "        text: C\n        options:\n"
-			       "          - {id: x, label: X, points: 1}\n"
-			       "      - id: b\n        type: text\n        text: B\n"
-			       "        show_if: c=zz\n", 1, 19, 18,
-     "unknown option 'zz' of 's.c'"},
-    {"show_if option of yesno", HEAD SEC QA "      - id: b\n        type: text\n"
-				"        text: B\n        show_if: a=ja\n", 1, 18, 18,
-     "only choice and multi"},
-    {"show_if on text", HEAD SEC QA "      - id: t\n        type: text\n        text: T\n"
-			"      - id: b\n        type: text\n        text: B\n"
-			"        show_if: t\n", 1, 21, 18, "never scores"},
-    {"empty options", HEAD SEC QA "      - id: c\n        type: choice\n        text: C\n"
-		      "        options: []\n", 1, 18, 18, "non-empty list"},
-    {"missing options", HEAD SEC QA "      - id: c\n        type: multi\n        text: C\n", 1,
-     15, 9, "missing key 'options'"},
-    {"empty bands", HEAD SEC QA "      - id: n\n        type: number\n        text: N\n"
-		    "        bands: []\n", 1, 18, 16, "non-empty list"},
-    {"same band twice", HEAD SEC QA "      - id: n\n        type: number\n        text: N\n"
-			"        bands: [{min: 1, points: 1}, {min: 1, points: 2}]\n", 1, 18, 44,
-     "two bands"},
-    {"unknown type", HEAD SEC "      - id: a\n        type: fancy\n        text: A\n", 1, 12,
-     15, "unknown type 'fancy'"},
-    {"key of another type", HEAD SEC QA "      - id: c\n        type: choice\n"
-			    "        text: C\n        points: 3\n        options:\n"
-			    "          - {id: x, label: X, points: 1}\n", 1, 18, 9,
-     "does not belong to a choice"},
-    {"scale labels count", HEAD SEC QA "      - id: s\n        type: scale\n        text: S\n"
-			   "        max: 2\n        labels: [a, b]\n", 1, 19, 17,
-     "needs 3 entries"},
-    {"scale max missing", HEAD SEC QA "      - id: s\n        type: scale\n        text: S\n", 1,
-     15, 9, "missing key 'max'"},
-    {"multi cap above sum", HEAD SEC QA "      - id: m\n        type: multi\n        text: M\n"
-			    "        max: 9\n        options:\n"
-			    "          - {id: x, label: X, points: 1}\n", 1, 18, 14,
-     "more than all options"},
-    {"section without points", HEAD SEC "      - id: t\n        type: text\n        text: T\n",
-     1, 8, 5, "no question that scores"},
+    {"show_if unknown option",
+     HEAD SEC "      - id: c\n        type: choice\n"
+              "        text: C\n        options:\n"
+              "          - {id: x, label: X, points: 1}\n"
+              "      - id: b\n        type: text\n        text: B\n"
+              "        show_if: c=zz\n",
+     1, 19, 18, "unknown option 'zz' of 's.c'"},
+    {"show_if option of yesno",
+     HEAD SEC QA "      - id: b\n        type: text\n"
+                 "        text: B\n        show_if: a=ja\n",
+     1, 18, 18, "only choice and multi"},
+    {"show_if on text",
+     HEAD SEC QA "      - id: t\n        type: text\n        text: T\n"
+                 "      - id: b\n        type: text\n        text: B\n"
+                 "        show_if: t\n",
+     1, 21, 18, "never scores"},
+    {"empty options",
+     HEAD SEC QA "      - id: c\n        type: choice\n        text: C\n"
+                 "        options: []\n",
+     1, 18, 18, "non-empty list"},
+    {"missing options",
+     HEAD SEC QA "      - id: c\n        type: multi\n        text: C\n", 1, 15, 9,
+     "missing key 'options'"},
+    {"empty bands",
+     HEAD SEC QA "      - id: n\n        type: number\n        text: N\n"
+                 "        bands: []\n",
+     1, 18, 16, "non-empty list"},
+    {"same band twice",
+     HEAD SEC QA "      - id: n\n        type: number\n        text: N\n"
+                 "        bands: [{min: 1, points: 1}, {min: 1, points: 2}]\n",
+     1, 18, 44, "two bands"},
+    {"unknown type", HEAD SEC "      - id: a\n        type: fancy\n        text: A\n", 1,
+     12, 15, "unknown type 'fancy'"},
+    {"key of another type",
+     HEAD SEC QA "      - id: c\n        type: choice\n"
+                 "        text: C\n        points: 3\n        options:\n"
+                 "          - {id: x, label: X, points: 1}\n",
+     1, 18, 9, "does not belong to a choice"},
+    {"scale labels count",
+     HEAD SEC QA "      - id: s\n        type: scale\n        text: S\n"
+                 "        max: 2\n        labels: [a, b]\n",
+     1, 19, 17, "needs 3 entries"},
+    {"scale max missing",
+     HEAD SEC QA "      - id: s\n        type: scale\n        text: S\n", 1, 15, 9,
+     "missing key 'max'"},
+    {"multi cap above sum",
+     HEAD SEC QA "      - id: m\n        type: multi\n        text: M\n"
+                 "        max: 9\n        options:\n"
+                 "          - {id: x, label: X, points: 1}\n",
+     1, 18, 14, "more than all options"},
+    {"section without points",
+     HEAD SEC "      - id: t\n        type: text\n        text: T\n", 1, 8, 5,
+     "no question that scores"},
     {"empty questions", HEAD "  - id: s\n    title: S\n    questions: []\n", 1, 10, 16,
      "non-empty list"},
-    {"invalid utf-8", HEAD SEC "      - id: a\n        type: yesno\n        text: A\xc3\x28\n"
-		      "        points: 1\n", 1, 13, 16, "invalid UTF-8"},
-    {"invalid utf-8 after umlaut", HEAD SEC
-     "      - id: a\n        type: yesno\n        text: Gr\xc3\xbc\xff\n        points: 1\n",
+    {"invalid utf-8",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: A\xc3\x28\n"
+              "        points: 1\n",
+     1, 13, 16, "invalid UTF-8"},
+    {"invalid utf-8 after umlaut",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: Gr\xc3\xbc\xff\n        "
+              "points: 1\n",
      1, 13, 18, "invalid UTF-8"},
-    {"tab", HEAD SEC "      - id: a\n        type: yesno\n\ttext: A\n        points: 1\n", 1, 13,
-     1, "tab character"},
+    {"tab", HEAD SEC "      - id: a\n        type: yesno\n\ttext: A\n        points: 1\n",
+     1, 13, 1, "tab character"},
     {"nul byte", "form: t\n\0", 1, 2, 1, "NUL"},
-    {"bad edition", "form: t\ntitle: T\nedition: 2023-13-01\n"
-		    "pass: {total_percent: 60, section_min_percent: 40}\n"
-		    "validity_years: {first: 3, renewal: 5}\n"
-		    "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
-		    "sections:\n" SEC QA,
+    {"bad edition",
+     "form: t\ntitle: T\nedition: 2023-13-01\n"
+     "pass: {total_percent: 60, section_min_percent: 40}\n"
+     "validity_years: {first: 3, renewal: 5}\n"
+     "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+     "sections:\n" SEC QA,
      1, 3, 10, "'edition' must be a date"},
-    {"edition not a date", "form: t\ntitle: T\nedition: Mai 2023\n"
-			   "pass: {total_percent: 60, section_min_percent: 40}\n"
-			   "validity_years: {first: 3, renewal: 5}\n"
-			   "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
-			   "sections:\n" SEC QA,
+    {"edition not a date",
+     "form: t\ntitle: T\nedition: Mai 2023\n"
+     "pass: {total_percent: 60, section_min_percent: 40}\n"
+     "validity_years: {first: 3, renewal: 5}\n"
+     "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+     "sections:\n" SEC QA,
      1, 3, 10, "'edition' must be a date"},
-    {"percent above 100", "form: t\ntitle: T\nedition: 2023-05-11\n"
-			  "pass: {total_percent: 101, section_min_percent: 40}\n"
-			  "validity_years: {first: 3, renewal: 5}\n"
-			  "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
-			  "sections:\n" SEC QA,
+    {"percent above 100",
+     "form: t\ntitle: T\nedition: 2023-05-11\n"
+     "pass: {total_percent: 101, section_min_percent: 40}\n"
+     "validity_years: {first: 3, renewal: 5}\n"
+     "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+     "sections:\n" SEC QA,
      1, 4, 23, "between 0 and 100"},
-    {"percent negative", "form: t\ntitle: T\nedition: 2023-05-11\n"
-			 "pass: {total_percent: 60, section_min_percent: -1}\n"
-			 "validity_years: {first: 3, renewal: 5}\n"
-			 "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
-			 "sections:\n" SEC QA,
+    {"percent negative",
+     "form: t\ntitle: T\nedition: 2023-05-11\n"
+     "pass: {total_percent: 60, section_min_percent: -1}\n"
+     "validity_years: {first: 3, renewal: 5}\n"
+     "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+     "sections:\n" SEC QA,
      1, 4, 48, "must not be negative"},
-    {"alias", HEAD SEC "      - id: a\n        type: yesno\n        text: &t A\n"
-		  "        points: 1\n      - id: b\n        type: yesno\n        text: *t\n"
-		  "        points: 1\n", 1, 17, 15, "aliases"},
-    {"two documents", HEAD SEC QA "---\nform: u\n", 1, 16, 1, "exactly one YAML document"},
+    {"alias",
+     HEAD SEC "      - id: a\n        type: yesno\n        text: &t A\n"
+              "        points: 1\n      - id: b\n        type: yesno\n        text: *t\n"
+              "        points: 1\n",
+     1, 17, 15, "aliases"},
+    {"two documents", HEAD SEC QA "---\nform: u\n", 1, 16, 1,
+     "exactly one YAML document"},
     {"not a mapping", "- a\n- b\n", 1, 1, 1, "must be a mapping"},
 };
 
@@ -486,13 +535,15 @@ test_errors_table(void)
 		int found = 0;
 
 		for (size_t j = 0; j < e.count; j++)
-			if (e.items[j].line == c->line && e.items[j].column == c->column &&
+			if (e.items[j].line == c->line &&
+			    e.items[j].column == c->column &&
 			    strstr(e.items[j].message, c->message) != NULL)
 				found = 1;
 		if (f != NULL || !found || e.count != c->count) {
 			char *all = form_errors_format(&e);
-			fprintf(stderr, "\ncase '%s': want %zu error(s), %d:%d %s; got:\n%s", c->name,
-				c->count, c->line, c->column, c->message, all);
+			fprintf(stderr,
+			        "\ncase '%s': want %zu error(s), %d:%d %s; got:\n%s",
+			        c->name, c->count, c->line, c->column, c->message, all);
 			free(all);
 		}
 		CU_ASSERT_PTR_NULL(f);
@@ -628,10 +679,12 @@ check_round_trip(const struct form *f)
 			char *eq = strchr(fields[4], '=');
 			if (eq != NULL)
 				*eq++ = '\0';
-			CU_ASSERT_EQUAL(form_find_question(f, fields[4]), q->show_if_question);
-			CU_ASSERT_EQUAL(eq ? form_find_option(&f->questions[q->show_if_question], eq)
-					   : -1,
-					q->show_if_option);
+			CU_ASSERT_EQUAL(form_find_question(f, fields[4]),
+			                q->show_if_question);
+			CU_ASSERT_EQUAL(
+			    eq ? form_find_option(&f->questions[q->show_if_question], eq)
+			       : -1,
+			    q->show_if_option);
 		}
 		CU_ASSERT_PTR_NULL(strchr(fields[5], '\n'));
 		if (strchr(q->text, '\t') == NULL)
@@ -662,8 +715,8 @@ test_questions_round_trip(void)
 static void
 test_bundled_form(void)
 {
-	static const char *const ids[] = {"strategie", "zuzug", "familie", "international",
-					  "lebensqualitaet"};
+	static const char *const ids[] = {"strategie", "zuzug", "familie",
+	                                  "international", "lebensqualitaet"};
 	struct form_errors e = {0};
 	char *path = test_srcfile("forms/wohnort-muster.yaml");
 	struct form *f = form_load_file(path, &e);
@@ -754,7 +807,8 @@ test_reference_ihk_errors(void)
 		const char *why; /* substring of *why when not ok */
 	} cases[] = {
 	    {"# nur Kommentar\n\n", 1, 0, NULL},
-	    {"IHK A|Gebiet A\r\nIHK B|\n  # eingerückter Kommentar\nIHK C | Gebiet C ", 1, 3, NULL},
+	    {"IHK A|Gebiet A\r\nIHK B|\n  # eingerückter Kommentar\nIHK C | Gebiet C ", 1,
+	     3, NULL},
 	    {"IHK A|x\nohne Trenner\n", 0, 0, ":2: expected"},
 	    {"IHK A|x\n|Gebiet\n", 0, 0, ":2: empty IHK name"},
 	    {"IHK A|x\nIHK A|y\n", 0, 0, ":2: 'IHK A' is listed twice"},
@@ -797,7 +851,8 @@ test_reference_ihk_errors(void)
 		struct reference_ihk *list = NULL;
 		size_t n = 0;
 		char *why = NULL;
-		CU_ASSERT_EQUAL(reference_ihk_load("/nonexistent/ihk.txt", &list, &n, &why), -1);
+		CU_ASSERT_EQUAL(
+		    reference_ihk_load("/nonexistent/ihk.txt", &list, &n, &why), -1);
 		CU_ASSERT_PTR_NOT_NULL(why);
 		free(why);
 	}

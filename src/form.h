@@ -125,7 +125,11 @@ void form_free(struct form *form);
 /* Free the errors' contents and reset to empty. */
 void form_errors_clear(struct form_errors *errors);
 
-/* All errors as "FILE:LINE:COLUMN: message\n" lines (caller frees). */
+/*
+ * All errors as "FILE:LINE:COLUMN: message\n" lines, or "FILE: message\n"
+ * for an error without a position (caller frees; "" when there are none).
+ * One load's errors are sorted by position.
+ */
 char *form_errors_format(const struct form_errors *errors);
 
 /* Index of the question with that full id ("section.question"), or -1. */

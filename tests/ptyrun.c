@@ -6,11 +6,13 @@
  * (bench/tui.sh). It is test code: it must never hang (a global timeout
  * kills the child) and never needs a real terminal or stdin of its own.
  *
- * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-f SCRIPT|-] [-v] -- COMMAND [ARG...]
+ * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-v] -- COMMAND [ARG...]
+ * -s terminal size (80x24), -t global timeout (60 s), -w default timeout of
+ * wait, lap and exit (5000 ms), -f the script (stdin), -v echo each line.
  *
  * Script: one command per line, '#' starts a comment line. Arguments are words
  * or "double quoted strings" (\" and \\ escape). Commands:
- *   wait TEXT [TIMEOUT_MS]     until TEXT is on the screen (default 5000 ms)
+ *   wait TEXT [TIMEOUT_MS]     until TEXT is on the screen (default -w)
  *                              and then 30 ms without output (frame complete)
  *   wait_not TEXT [TIMEOUT_MS] until TEXT is gone from the screen
  *   expect TEXT / expect_not TEXT
@@ -35,6 +37,9 @@
  *                              the mark to the last output byte as a sample
  *   stats                      print "latency n N median_ms X p99_ms Y max_ms Z"
  *   echo TEXT                  print TEXT to stdout
+ *   shell CMDLINE [CODE]       run /bin/sh -c CMDLINE (output to stdout) while
+ *                              the child keeps running; check its exit code
+ *                              (default 0, "any" accepts every status)
  * A failed command prints the script line, what was expected and the screen,
  * kills the child and exits 1. Exit 0 when the script ran to its end.
  */
@@ -60,7 +65,6 @@
 
 #define MAX_ARGS 64
 #define LAP_IDLE_MS 20
-#define DEFAULT_WAIT_MS 5000
 #define SETTLE_MS 30 /* quiet time that ends a frame after a wait */
 
 struct term {
@@ -84,6 +88,7 @@ struct term {
 };
 
 static struct term T;
+static int default_wait_ms = 5000; /* -w */
 static const char *script_name = "-";
 static int script_lineno;
 static char script_line[4096];
@@ -705,6 +710,40 @@ print_stats(void)
 	       T.samples[T.nsamples - 1]);
 }
 
+/* Run a shell command to its end while rendering the child's output. */
+static void
+run_shell(const char *cmdline, const char *want)
+{
+	pid_t pid;
+	int status;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		fail("fork: %s", strerror(errno));
+	if (pid == 0) {
+		int null = open("/dev/null", O_RDONLY);
+		if (null >= 0)
+			dup2(null, STDIN_FILENO);
+		if (T.master >= 0)
+			close(T.master);
+		execl("/bin/sh", "sh", "-c", cmdline, (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, WNOHANG) != pid) {
+		if (now_ms() >= T.deadline) {
+			kill(pid, SIGKILL);
+			waitpid(pid, &status, 0);
+			fail("global timeout reached while running the shell command");
+		}
+		pump(5);
+	}
+	if (strcmp(want, "any") == 0)
+		return;
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != atoi(want))
+		fail("shell command: expected exit %s, got %s", want, status_text(status));
+}
+
 /* Set the size of libvterm and of the pty (the child gets SIGWINCH). */
 static void
 term_resize(int cols, int rows)
@@ -738,7 +777,7 @@ run_command(int argc, char **argv)
 
 	if (strcmp(cmd, "wait") == 0 || strcmp(cmd, "wait_not") == 0) {
 		need_args(argc, 1, 2);
-		wait_text(argv[1], cmd[4] == '\0', argc > 2 ? parse_ms(argv[2]) : DEFAULT_WAIT_MS);
+		wait_text(argv[1], cmd[4] == '\0', argc > 2 ? parse_ms(argv[2]) : default_wait_ms);
 	} else if (strcmp(cmd, "expect") == 0) {
 		need_args(argc, 1, 1);
 		pump(0);
@@ -801,7 +840,7 @@ run_command(int argc, char **argv)
 	} else if (strcmp(cmd, "exit") == 0) {
 		need_args(argc, 0, 2);
 		wait_exit(argc > 1 ? argv[1] : NULL,
-			  argc > 2 ? parse_ms(argv[2]) : DEFAULT_WAIT_MS);
+			  argc > 2 ? parse_ms(argv[2]) : default_wait_ms);
 	} else if (strcmp(cmd, "sane") == 0) {
 		need_args(argc, 0, 0);
 		check_sane();
@@ -814,10 +853,13 @@ run_command(int argc, char **argv)
 		T.mark = now_ms();
 	} else if (strcmp(cmd, "lap") == 0) {
 		need_args(argc, 1, 2);
-		lap(argv[1], argc > 2 ? parse_ms(argv[2]) : DEFAULT_WAIT_MS);
+		lap(argv[1], argc > 2 ? parse_ms(argv[2]) : default_wait_ms);
 	} else if (strcmp(cmd, "stats") == 0) {
 		need_args(argc, 0, 0);
 		print_stats();
+	} else if (strcmp(cmd, "shell") == 0) {
+		need_args(argc, 1, 2);
+		run_shell(argv[1], argc > 2 ? argv[2] : "0");
 	} else if (strcmp(cmd, "echo") == 0) {
 		for (int i = 1; i < argc; i++)
 			printf("%s%s", argv[i], i + 1 < argc ? " " : "\n");
@@ -846,7 +888,7 @@ on_alarm(int sig)
 static void __attribute__((noreturn))
 usage(void)
 {
-	fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-f SCRIPT|-] [-v] "
+	fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-v] "
 			"-- COMMAND [ARG...]\n");
 	exit(2);
 }
@@ -860,7 +902,7 @@ main(int argc, char **argv)
 	FILE *in;
 	char *args[MAX_ARGS];
 
-	while ((opt = getopt(argc, argv, "+s:t:f:v")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:w:f:v")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &cols, &rows) != 2 || cols < 2 || rows < 2)
@@ -869,6 +911,11 @@ main(int argc, char **argv)
 		case 't':
 			timeout_s = atoi(optarg);
 			if (timeout_s <= 0)
+				usage();
+			break;
+		case 'w':
+			default_wait_ms = atoi(optarg);
+			if (default_wait_ms <= 0)
 				usage();
 			break;
 		case 'f':

@@ -1,0 +1,54 @@
+# tests/tui_lib.sh: shared set-up of the TUI black-box tests (sourced by
+# tests/tui_*.sh, never run on its own). Gives a temporary session directory,
+# the pty driver and helpers; skips (77) only while the interview is still
+# the placeholder. It must not start anything that outlives the test.
+set -u
+: "${WA_BIN:?WA_BIN must name the built binary}"
+: "${WA_BUILDDIR:?WA_BUILDDIR must name the build directory}"
+PTYRUN=$WA_BUILDDIR/tests/ptyrun
+[ -x "$PTYRUN" ] || { echo "FAIL: $PTYRUN is not built" >&2; exit 1; }
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/wa-tui.XXXXXX") || exit 99
+trap 'rm -rf "$TMP"' EXIT
+export NO_COLOR=
+unset WOHNORT_AUDIT_DIR XDG_DATA_HOME 2>/dev/null || true
+export HOME="$TMP/home"
+mkdir -p "$HOME"
+
+if "$WA_BIN" interview --dir "$TMP" </dev/null 2>&1 | grep -q "not implemented yet"; then
+	echo "SKIP: the interview is still the placeholder"
+	exit 77
+fi
+
+# fail MESSAGE: report and end the test.
+fail() {
+	echo "FAIL: $*" >&2
+	exit 1
+}
+
+# tui [ARGS...]: run the binary at 80x24 in the pty with the script on stdin.
+tui() {
+	"$PTYRUN" -s 80x24 -t 90 -w 15000 -f - -- "$WA_BIN" "$@"
+}
+
+# new_session KOMMUNE: create a session through the CLI, print its path.
+new_session() {
+	"$WA_BIN" new --dir "$TMP" --kommune "$1" --datum 2024-03-12 || fail "new $1"
+}
+
+# dump_has SESSION LINE: the dump holds exactly this key<TAB>value line.
+dump_has() {
+	"$WA_BIN" dump "$1" >"$TMP/dump.txt" || fail "dump $1"
+	grep -qxF "$2" "$TMP/dump.txt" || {
+		cat "$TMP/dump.txt" | grep -v '^form.text' >&2
+		fail "dump of $1 lacks the line: $2"
+	}
+}
+
+# dump_lacks SESSION KEY: the dump has no record for KEY.
+dump_lacks() {
+	"$WA_BIN" dump "$1" >"$TMP/dump.txt" || fail "dump $1"
+	if cut -f1 "$TMP/dump.txt" | grep -qxF "$2"; then
+		grep -F "$2" "$TMP/dump.txt" >&2
+		fail "dump of $1 has a record for $2"
+	fi
+}

@@ -12,6 +12,7 @@
 # lists every question in form order with its label; Empfehlungen follows
 # the score's order. Exit 0 all good, 1 a failure, 77 when the example
 # session is still missing (the random sets passed).
+import csv
 import os
 import random
 import re
@@ -38,6 +39,7 @@ INJECTIONS = ["=1+1", "+49 6172 12345", "-x", "@SUM(A1:A9)", "=HYPERLINK(\"http:
               "-2+3", "+A1", "@x", "=cmd|' /C calc'!A0"]
 
 failures = []
+RENDERED = []  # (xlsx, tsv, where) for the recalculation check
 UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 OPTION_LABELS = {}  # full id -> {option id: label}
 
@@ -81,6 +83,21 @@ def random_value(rng, q):
     return rng.choice(["Text mit Umlauten äöüß", "=1+1", "Zeile eins\nZeile zwei", "-x"])
 
 
+def best_value(q):
+    t = q["type"]
+    if t == "yesno":
+        return "ja"
+    if t == "choice":
+        return max(q["options"], key=lambda o: o["points"])["id"]
+    if t == "multi":
+        return ",".join(o["id"] for o in q["options"])
+    if t == "number":
+        return str(max(b["min"] for b in q["bands"]))
+    if t == "scale":
+        return str(q["max"])
+    return None
+
+
 def random_session(rng, form, n):
     """Build one random session; returns (path, {full_id: what was set})."""
     art = "re" if n % 2 else "erst"
@@ -92,7 +109,8 @@ def random_session(rng, form, n):
                "--dir", d).strip()
     lines = run("dump", path)
     set_ = {}
-    answer_all = n % 3 == 0  # some sets fully answered, so results are final
+    answer_all = n % 3 == 0  # some sets fully answered, so results are final;
+    # set 0 gets the best answers, so a passed result is covered too
     for sec in form["sections"]:
         for q in sec["questions"]:
             fid = "%s.%s" % (sec["id"], q["id"])
@@ -100,7 +118,9 @@ def random_session(rng, form, n):
             if not answer_all and r < 0.15:
                 set_[fid] = None  # left open
                 continue
-            if q.get("na") and r < 0.3:
+            if n == 0 and best_value(q) is not None:
+                value = best_value(q)  # a town that passes
+            elif q.get("na") and r < 0.3:
                 value = "entfaellt"
             else:
                 value = random_value(rng, q)
@@ -310,7 +330,77 @@ def check(path, where, set_=None):
         found = [n for n in notes if n in INJECTIONS]
         if not found:
             fail(where, "no injection note found in Bewertung")
+    RENDERED.append((out, tsv, where))
     return tsv
+
+
+def recalc_check():
+    """Let LibreOffice recalculate every formula (profile forced to always
+    recalculate OOXML on load) and compare Ergebnis with the score again:
+    proves the formulas, not just their cached values, agree."""
+    soffice = os.environ.get("WA_SOFFICE", "")
+    if not soffice or soffice == "no" or not os.access(soffice, os.X_OK):
+        print("note: no LibreOffice, formulas not recalculated")
+        return
+    home = os.path.join(TMP, "lo-home")
+    user = os.path.join(home, ".config", "libreoffice", "4", "user")
+    os.makedirs(user)
+    with open(os.path.join(user, "registrymodifications.xcu"), "w") as fp:
+        fp.write('<?xml version="1.0" encoding="UTF-8"?>\n<oor:items '
+                 'xmlns:oor="http://openoffice.org/2001/registry" '
+                 'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+                 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+                 '<item oor:path="/org.openoffice.Office.Calc/Formula/Load">'
+                 '<prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop>'
+                 '</item>\n</oor:items>\n')
+    outdir = os.path.join(TMP, "csv")
+    os.mkdir(outdir)
+    env = dict(os.environ, HOME=home)
+    subprocess.run([soffice, "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outdir]
+                   + [o for o, _, _ in RENDERED], env=env, capture_output=True, timeout=300)
+    for out, tsv, where in RENDERED:
+        csvpath = os.path.join(outdir, os.path.basename(out)[:-5] + ".csv")
+        if not os.path.exists(csvpath):
+            fail(where, "LibreOffice wrote no CSV")
+            continue
+        with open(csvpath, encoding="utf-8", newline="") as fp:
+            rows = list(csv.reader(fp))
+        where = where + " recalculated"
+        labels = {}
+        head = None
+        for i, r in enumerate(rows):
+            if r and r[0] not in labels:
+                labels[r[0]] = i
+            if r[:6] == RESULT_HEAD:
+                head = i
+        if head is None:
+            fail(where, "table heading not found")
+            continue
+
+        def pct(s):
+            return float(s.rstrip("%")) / 100 if s.endswith("%") else s
+
+        for k, (sid, pts, mx, p) in enumerate(tsv["sections"]):
+            r = rows[head + 1 + k]
+            if r[1] != str(pts) or r[2] != str(mx) or not percent_ok(pct(r[3]), p):
+                fail(where, "%s: %r, score says %d %d %s" % (sid, r[:4], pts, mx, p))
+        total, tmax, tpct = tsv["total"]
+        want_verdict = "vorläufig" if tsv["provisional"] == "yes" else (
+            "bestanden" if tsv["passed"] == "yes" else "nicht bestanden")
+        checks = [("Sonderpunkte (Entwicklungsziele)", 1, str(tsv["bonus"])),
+                  ("Endpunktzahl", 1, str(total)), ("Endpunktzahl", 2, str(tmax)),
+                  ("Offene Fragen", 1, str(tsv["open"])), ("Ergebnis", 1, want_verdict),
+                  ("Punkte bis zum Siegel", 1, str(tsv["missing"])),
+                  ("gültig bis", 1, german(tsv["valid_until"])
+                   if tsv["provisional"] == "no" else "–")]
+        for label, col, want in checks:
+            got = rows[labels[label]][col] if label in labels else None
+            if got != want:
+                fail(where, "%s: %r, score says %r" % (label, got, want))
+        q = rows[labels["Ergebnisquote"]][3] if "Ergebnisquote" in labels else ""
+        if not percent_ok(pct(q), tpct):
+            fail(where, "Ergebnisquote %r, score says %s" % (q, tpct))
 
 
 def main():
@@ -321,7 +411,7 @@ def main():
                 o["id"]: o["label"] for o in q.get("options", [])}
     seed = int(os.environ.get("WA_SEED", "20261123"))
     rng = random.Random(seed)
-    provisional_seen = final_seen = 0
+    provisional_seen = final_seen = passed_seen = 0
     for n in range(6):
         path, set_ = random_session(rng, form, n)
         tsv = check(path, "random%d(seed %d)" % (n, seed), set_)
@@ -329,8 +419,9 @@ def main():
             provisional_seen += 1
         else:
             final_seen += 1
-    if not provisional_seen or not final_seen:
-        fail("random", "the random sets did not cover provisional and final results")
+        passed_seen += tsv["passed"] == "yes"
+    if not provisional_seen or not final_seen or not passed_seen:
+        fail("random", "the random sets did not cover provisional, final and passed results")
     example = os.path.join(SRCDIR, "data", "beispiel-sitzung.txt")
     have_example = os.path.exists(example)
     if have_example:
@@ -338,6 +429,7 @@ def main():
         os.mkdir(d)
         path = run("load", example, "--dir", d).strip()
         check(path, "beispiel-sitzung")
+    recalc_check()
     for f in failures:
         print("FAIL", f)
     if failures:

@@ -3,7 +3,9 @@
 # Debian's python3-openpyxl: for the example session and six random answer
 # sets, every number on Ergebnis equals `score --format tsv`, formula cells
 # carry cached values, injection strings stay strings, sheet names and
-# headings are right (tests/export_readback.py does the checking).
+# headings are right; with LibreOffice ($WA_SOFFICE) every workbook is also
+# recalculated and Ergebnis compared again, so the formulas themselves agree
+# with the score (tests/export_readback.py does the checking).
 # Skips (77) without python3-openpyxl/python3-yaml, and while the example
 # session data/beispiel-sitzung.txt does not exist yet.
 : "${WA_BIN:?}" "${WA_SRCDIR:?}"

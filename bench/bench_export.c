@@ -95,7 +95,8 @@ main(int argc, char **argv)
 	t_export = xcalloc((size_t)runs, sizeof *t_export);
 	t_floor = xcalloc((size_t)runs, sizeof *t_floor);
 	/* one warm-up of each, which also gives the cell count */
-	if (export_xlsx_counted(s, out, &cells, &why) != 0 || write_floor(floor_path, cells) != 0) {
+	if (export_xlsx_counted(s, out, &cells, &why) != 0 ||
+	    write_floor(floor_path, cells) != 0) {
 		fprintf(stderr, "bench_export: %s\n", why ? why : "floor failed");
 		return 2;
 	}
@@ -116,8 +117,10 @@ main(int argc, char **argv)
 	m_export = median(t_export, (size_t)runs);
 	m_floor = median(t_floor, (size_t)runs);
 	printf("export of %s: %zu cells, median of %d runs\n", argv[1], cells, runs);
-	printf("  export_xlsx (formats, formulas, chart, fsync + rename): %8.2f ms\n", m_export);
-	printf("  floor (bare libxlsxwriter, same cell count):            %8.2f ms\n", m_floor);
+	printf("  export_xlsx (formats, formulas, chart, fsync + rename): %8.2f ms\n",
+	       m_export);
+	printf("  floor (bare libxlsxwriter, same cell count):            %8.2f ms\n",
+	       m_floor);
 	printf("  ratio %.2f (target <= %.1f): %s\n", m_export / m_floor, target,
 	       m_export <= target * m_floor ? "met" : "MISSED");
 	unlink(out);

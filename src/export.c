@@ -154,7 +154,7 @@ export_check(struct export_ctx *c, lxw_error err)
 
 void
 export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		const char *text, lxw_format *fmt)
+                const char *text, lxw_format *fmt)
 {
 	char *clean = export_clean_text(text);
 	if (clean[0] == '\0')
@@ -167,7 +167,7 @@ export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_
 
 void
 export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		  double value, lxw_format *fmt)
+                  double value, lxw_format *fmt)
 {
 	export_check(c, worksheet_write_number(ws, row, col, value, fmt));
 	c->cells++;
@@ -175,7 +175,8 @@ export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_co
 
 void
 export_put_formula_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-			  lxw_col_t col, const char *formula, double cached, lxw_format *fmt)
+                          lxw_col_t col, const char *formula, double cached,
+                          lxw_format *fmt)
 {
 	export_check(c, worksheet_write_formula_num(ws, row, col, formula, fmt, cached));
 	c->cells++;
@@ -183,8 +184,8 @@ export_put_formula_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row
 
 void
 export_put_formula_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-			lxw_col_t col, const char *formula, const char *cached,
-			lxw_format *fmt)
+                        lxw_col_t col, const char *formula, const char *cached,
+                        lxw_format *fmt)
 {
 	char *clean = export_clean_text(cached);
 	export_check(c, worksheet_write_formula_str(ws, row, col, formula, fmt, clean));
@@ -194,10 +195,12 @@ export_put_formula_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
 
 void
 export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-		  lxw_col_t first_col, lxw_col_t last_col, const char *text, lxw_format *fmt)
+                  lxw_col_t first_col, lxw_col_t last_col, const char *text,
+                  lxw_format *fmt)
 {
 	char *clean = export_clean_text(text);
-	export_check(c, worksheet_merge_range(ws, row, first_col, row, last_col, clean, fmt));
+	export_check(
+	    c, worksheet_merge_range(ws, row, first_col, row, last_col, clean, fmt));
 	free(clean);
 	c->cells++;
 }
@@ -247,8 +250,9 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape)
 		worksheet_set_portrait(ws);
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
 	export_check(c, worksheet_set_header(ws, c->header));
-	export_check(c, worksheet_set_footer(ws, "&L&8Vertraulich – die Punktzahl wird nicht "
-						 "veröffentlicht&R&8Seite &P von &N"));
+	export_check(c, worksheet_set_footer(ws,
+	                                     "&L&8Vertraulich – die Punktzahl wird nicht "
+	                                     "veröffentlicht&R&8Seite &P von &N"));
 }
 
 /* Create the formats every sheet uses. */
@@ -394,8 +398,8 @@ set_properties(struct export_ctx *c, char **owned)
 	lxw_doc_properties props = {0};
 
 	owned[0] = export_clean_text(m->kommune);
-	owned[1] = xasprintf("Ergebnisformular „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
-			     owned[0]);
+	owned[1] = xasprintf(
+	    "Ergebnisformular „Ausgezeichneter Wohnort für Fachkräfte“ – %s", owned[0]);
 	owned[2] = export_clean_text(m->auditor);
 	owned[3] = export_clean_text(m->ihk);
 	props.title = owned[1];
@@ -513,7 +517,8 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 	tmp = xasprintf("%s/.wohnort-export-XXXXXX", dir);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, strerror(errno));
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
 		goto fail_nofile;
 	}
 	mask = umask(0);
@@ -553,13 +558,14 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 		goto fail;
 	}
 	if (fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, strerror(errno));
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
 		goto fail;
 	}
 	if (dir_fsync_of(path) != 0) {
 		/* the file is in place; only its durability is in doubt */
 		*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", path,
-				 strerror(errno));
+		                 strerror(errno));
 		goto fail_nofile;
 	}
 	if (cells != NULL)
@@ -604,7 +610,7 @@ export_default_path(const struct session *s)
 		free(dir);
 	} else {
 		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
-				       s->meta.datum ? s->meta.datum : "");
+		                       s->meta.datum ? s->meta.datum : "");
 		slug = slug_make(name, 80);
 		free(name);
 		out = xasprintf("%s-ergebnis.xlsx", slug);

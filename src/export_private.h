@@ -32,7 +32,7 @@ enum {
 	RATING_COL_EVIDENCE,
 	RATING_COL_NOTE,
 	RATING_COL_SECTION_INDEX, /* hidden: 1-based Handlungsfeld number */
-	RATING_COL_OPEN,	  /* hidden: 1 when shown, scored and unanswered */
+	RATING_COL_OPEN,          /* hidden: 1 when shown, scored and unanswered */
 	RATING_COL_COUNT
 };
 
@@ -43,7 +43,7 @@ struct export_formats {
 	lxw_format *label;
 	lxw_format *value;
 	lxw_format *head;
-	lxw_format *cell;	/* wrapped text with border */
+	lxw_format *cell; /* wrapped text with border */
 	lxw_format *cell_center;
 	lxw_format *cell_int;
 	lxw_format *cell_percent;
@@ -91,20 +91,20 @@ double export_row_height(const char *const *texts, const double *widths, size_t 
 
 /* Cell writers: record the first error in ctx->err and count cells. Text is
  * cleaned with export_clean_text and always written as a string. */
-void export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		     const char *text, lxw_format *fmt);
-void export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
-		       double value, lxw_format *fmt);
+void export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                     lxw_col_t col, const char *text, lxw_format *fmt);
+void export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                       lxw_col_t col, double value, lxw_format *fmt);
 void export_put_formula_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-			       lxw_col_t col, const char *formula, double cached,
-			       lxw_format *fmt);
+                               lxw_col_t col, const char *formula, double cached,
+                               lxw_format *fmt);
 void export_put_formula_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-			     lxw_col_t col, const char *formula, const char *cached,
-			     lxw_format *fmt);
+                             lxw_col_t col, const char *formula, const char *cached,
+                             lxw_format *fmt);
 /* Merge a range and put cleaned text into it. */
 void export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-		       lxw_col_t first_col, lxw_col_t last_col, const char *text,
-		       lxw_format *fmt);
+                       lxw_col_t first_col, lxw_col_t last_col, const char *text,
+                       lxw_format *fmt);
 /* Record an error code from a libxlsxwriter call (keeps the first). */
 void export_check(struct export_ctx *c, lxw_error err);
 
@@ -129,6 +129,7 @@ void export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws);
  * (cells may be NULL). For the benchmark, which writes the same number of
  * bare cells as its floor.
  */
-int export_xlsx_counted(const struct session *s, const char *path, size_t *cells, char **why);
+int export_xlsx_counted(const struct session *s, const char *path, size_t *cells,
+                        char **why);
 
 #endif

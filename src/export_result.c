@@ -40,7 +40,7 @@ merged_width(void)
 /* One "Label: value" line of the facts block; value is merged across B..F. */
 static void
 put_fact(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *label,
-	 const char *value)
+         const char *value)
 {
 	double w = merged_width();
 	const char *texts[1];
@@ -48,22 +48,26 @@ put_fact(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, const char *lab
 
 	texts[0] = clean;
 	export_put_text(c, ws, row, 0, label, c->fmt.label);
-	export_put_merged(c, ws, row, 1, RESULT_LAST_COL, clean[0] ? clean : "–", c->fmt.value);
-	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+	export_put_merged(c, ws, row, 1, RESULT_LAST_COL, clean[0] ? clean : "–",
+	                  c->fmt.value);
+	export_check(c,
+	             worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 	free(clean);
 }
 
 /* An explanation merged across first_col..F beside a total; sets the row height. */
 static void
 put_note(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first_col,
-	 const char *text)
+         const char *text)
 {
 	double w = -1.5; /* the indent */
 	const char *texts[1] = {text};
 	for (lxw_col_t col = first_col; col <= RESULT_LAST_COL; col++)
 		w += result_widths[col];
-	export_put_merged(c, ws, row, first_col, RESULT_LAST_COL, text, c->fmt.total_note);
-	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+	export_put_merged(c, ws, row, first_col, RESULT_LAST_COL, text,
+	                  c->fmt.total_note);
+	export_check(c,
+	             worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 }
 
 /* Participants as "Name (Funktion)" lines. Caller frees. */
@@ -73,7 +77,8 @@ participants_text(const struct session *s)
 	struct buf b = {0};
 	for (size_t i = 0; i < s->participant_count; i++) {
 		const struct session_participant *p = &s->participants[i];
-		if ((p->name == NULL || !p->name[0]) && (p->function == NULL || !p->function[0]))
+		if ((p->name == NULL || !p->name[0]) &&
+		    (p->function == NULL || !p->function[0]))
 			continue;
 		if (b.len > 0)
 			buf_addc(&b, '\n');
@@ -101,7 +106,8 @@ write_facts(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 	const struct form *f = c->f;
 	char *date = export_german_date(s->meta.datum);
 	char *edition = export_german_date(f->edition);
-	char *form_line = xasprintf("%s, Fassung vom %s", f->title ? f->title : f->id, edition);
+	char *form_line =
+	    xasprintf("%s, Fassung vom %s", f->title ? f->title : f->id, edition);
 	char *people = participants_text(s);
 
 	put_fact(c, ws, row++, "Kommune", s->meta.kommune);
@@ -110,7 +116,8 @@ write_facts(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 	put_fact(c, ws, row++, "IHK", s->meta.ihk);
 	put_fact(c, ws, row++, "Auditor/in", s->meta.auditor);
 	put_fact(c, ws, row++, "Datum", date);
-	put_fact(c, ws, row++, "Art", s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
+	put_fact(c, ws, row++, "Art",
+	         s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
 	put_fact(c, ws, row++, "Prüfbogen", form_line);
 	put_fact(c, ws, row++, "Teilnehmende", people);
 	free(people);
@@ -124,8 +131,8 @@ write_facts(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 static lxw_row_t
 write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 {
-	static const char *const heads[] = {"Handlungsfeld", "Punkte", "Maximum",
-					    "Quote", "Mindestquote", "erfüllt"};
+	static const char *const heads[] = {"Handlungsfeld", "Punkte",       "Maximum",
+	                                    "Quote",         "Mindestquote", "erfüllt"};
 	const struct form *f = c->f;
 	unsigned last = (unsigned)f->question_count + 1; /* last Bewertung row, 1-based */
 	int pct = f->pass_section_min_percent;
@@ -145,35 +152,40 @@ write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 		cell_name(e, row, 4);
 		export_put_text(c, ws, row, 0, f->sections[i].title, c->fmt.cell);
 		snprintf(formula, sizeof formula,
-			 "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$E$2:$E$%u)", last, i + 1,
-			 last);
-		export_put_formula_number(c, ws, row, 1, formula, sec->points, c->fmt.cell_int);
+		         "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$E$2:$E$%u)", last,
+		         i + 1, last);
+		export_put_formula_number(c, ws, row, 1, formula, sec->points,
+		                          c->fmt.cell_int);
 		snprintf(formula, sizeof formula,
-			 "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$F$2:$F$%u)", last, i + 1,
-			 last);
-		export_put_formula_number(c, ws, row, 2, formula, sec->max, c->fmt.cell_int);
+		         "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$F$2:$F$%u)", last,
+		         i + 1, last);
+		export_put_formula_number(c, ws, row, 2, formula, sec->max,
+		                          c->fmt.cell_int);
 		snprintf(formula, sizeof formula, "=IF(%s=0,\"–\",%s/%s)", cc, b, cc);
 		if (sec->max > 0)
 			export_put_formula_number(c, ws, row, 3, formula,
-						  (double)sec->points / sec->max,
-						  c->fmt.cell_percent);
+			                          (double)sec->points / sec->max,
+			                          c->fmt.cell_percent);
 		else
-			export_put_formula_text(c, ws, row, 3, formula, "–", c->fmt.cell_percent);
+			export_put_formula_text(c, ws, row, 3, formula, "–",
+			                        c->fmt.cell_percent);
 		export_put_number(c, ws, row, 4, pct / 100.0, c->fmt.cell_percent);
 		/* integer comparison, as the score module does */
 		snprintf(formula, sizeof formula,
-			 "=IF(%s=0,\"–\",IF(%s*100>=ROUND(%s*100,0)*%s,\"ja\",\"nein\"))", cc, b, e,
-			 cc);
+		         "=IF(%s=0,\"–\",IF(%s*100>=ROUND(%s*100,0)*%s,\"ja\",\"nein\"))",
+		         cc, b, e, cc);
 		export_put_formula_text(c, ws, row, 5, formula,
-					sec->max == 0 ? "–" : (sec->below_min ? "nein" : "ja"),
-					c->fmt.cell_center);
+		                        sec->max == 0 ? "–"
+		                                      : (sec->below_min ? "nein" : "ja"),
+		                        c->fmt.cell_center);
 		cell_name(fcell, row, 5);
 		snprintf(formula, sizeof formula,
-			 "=IF(%s=\"nein\",ROUNDUP((ROUND(%s*100,0)*%s-100*%s)/100,0),0)", fcell,
-			 e, cc, b);
-		export_put_formula_number(c, ws, row, RESULT_HELPER_COL, formula, sec->needed,
-					  NULL);
-		export_check(c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+		         "=IF(%s=\"nein\",ROUNDUP((ROUND(%s*100,0)*%s-100*%s)/100,0),0)",
+		         fcell, e, cc, b);
+		export_put_formula_number(c, ws, row, RESULT_HELPER_COL, formula,
+		                          sec->needed, NULL);
+		export_check(
+		    c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 	}
 	return row;
 }
@@ -181,7 +193,7 @@ write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 /* Sonderpunkte, Endpunktzahl, Ergebnisquote, verdict and what is missing. */
 static lxw_row_t
 write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t first_sec,
-	     lxw_row_t last_sec)
+             lxw_row_t last_sec)
 {
 	const struct form *f = c->f;
 	const struct score_result *r = &c->r;
@@ -190,27 +202,31 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	lxw_row_t bonus_row, total_row, quote_row, open_row, verdict_row;
 	char formula[768], valid[11] = "", *valid_de;
 	int total_ok = (long)r->total * 100 >= (long)f->pass_total_percent * r->max;
-	int years = c->s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal : f->validity_first;
+	int years =
+	    c->s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal : f->validity_first;
 
 	/* Sonderpunkte: the sum on Entwicklungsziele in a re-audit */
 	bonus_row = row;
-	export_put_text(c, ws, row, 0, "Sonderpunkte (Entwicklungsziele)", c->fmt.total_label);
+	export_put_text(c, ws, row, 0, "Sonderpunkte (Entwicklungsziele)",
+	                c->fmt.total_label);
 	if (c->bonus_count > 0) {
 		snprintf(formula, sizeof formula, "=SUM(Entwicklungsziele!$F$%u:$F$%u)",
-			 (unsigned)c->bonus_first + 1,
-			 (unsigned)(c->bonus_first + c->bonus_count));
-		export_put_formula_number(c, ws, row, 1, formula, r->bonus, c->fmt.total_int);
+		         (unsigned)c->bonus_first + 1,
+		         (unsigned)(c->bonus_first + c->bonus_count));
+		export_put_formula_number(c, ws, row, 1, formula, r->bonus,
+		                          c->fmt.total_int);
 	} else {
 		export_put_number(c, ws, row, 1, r->bonus, c->fmt.total_int);
 	}
 	put_note(c, ws, row, 2,
-		 c->bonus_count > 0 ? "für die Entwicklungsziele des letzten Audits"
-				    : "im Erstaudit keine");
+	         c->bonus_count > 0 ? "für die Entwicklungsziele des letzten Audits"
+	                            : "im Erstaudit keine");
 	row++;
 
 	total_row = row;
 	export_put_text(c, ws, row, 0, "Endpunktzahl", c->fmt.total_label);
-	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)+B%u", first, last, bonus_row + 1);
+	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)+B%u", first, last,
+	         bonus_row + 1);
 	export_put_formula_number(c, ws, row, 1, formula, r->total, c->fmt.total_int);
 	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first, last);
 	export_put_formula_number(c, ws, row, 2, formula, r->max, c->fmt.total_int);
@@ -222,18 +238,21 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	export_put_text(c, ws, row, 1, "", c->fmt.total_label);
 	export_put_text(c, ws, row, 2, "", c->fmt.total_label);
 	snprintf(formula, sizeof formula, "=IF(C%u=0,\"–\",B%u/C%u)", total_row + 1,
-		 total_row + 1, total_row + 1);
+	         total_row + 1, total_row + 1);
 	if (r->max > 0)
-		export_put_formula_number(c, ws, row, 3, formula, (double)r->total / r->max,
-					  c->fmt.total_percent);
+		export_put_formula_number(c, ws, row, 3, formula,
+		                          (double)r->total / r->max,
+		                          c->fmt.total_percent);
 	else
-		export_put_formula_text(c, ws, row, 3, formula, "–", c->fmt.total_percent);
-	export_put_number(c, ws, row, 4, f->pass_total_percent / 100.0, c->fmt.total_percent);
+		export_put_formula_text(c, ws, row, 3, formula, "–",
+		                        c->fmt.total_percent);
+	export_put_number(c, ws, row, 4, f->pass_total_percent / 100.0,
+	                  c->fmt.total_percent);
 	snprintf(formula, sizeof formula,
-		 "=IF(B%u*100>=ROUND(E%u*100,0)*C%u,\"ja\",\"nein\")", total_row + 1,
-		 quote_row + 1, total_row + 1);
+	         "=IF(B%u*100>=ROUND(E%u*100,0)*C%u,\"ja\",\"nein\")", total_row + 1,
+	         quote_row + 1, total_row + 1);
 	export_put_formula_text(c, ws, row, 5, formula, total_ok ? "ja" : "nein",
-				c->fmt.total_center);
+	                        c->fmt.total_center);
 	row++;
 
 	open_row = row;
@@ -241,18 +260,19 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	snprintf(formula, sizeof formula, "=SUM(Bewertung!$J$2:$J$%u)", qlast);
 	export_put_formula_number(c, ws, row, 1, formula, r->open, c->fmt.total_int);
 	put_note(c, ws, row, 2,
-		 r->open > 0 ? "ohne Antwort: das Ergebnis ist vorläufig"
-			     : "alle Fragen beantwortet");
+	         r->open > 0 ? "ohne Antwort: das Ergebnis ist vorläufig"
+	                     : "alle Fragen beantwortet");
 	row++;
 
 	verdict_row = row;
 	export_put_text(c, ws, row, 0, "Ergebnis", c->fmt.verdict);
 	snprintf(formula, sizeof formula,
-		 "=IF(B%u>0,\"vorläufig\",IF(AND(F%u=\"ja\",COUNTIF(F%u:F%u,\"nein\")=0),"
-		 "\"bestanden\",\"nicht bestanden\"))",
-		 open_row + 1, quote_row + 1, first, last);
+	         "=IF(B%u>0,\"vorläufig\",IF(AND(F%u=\"ja\",COUNTIF(F%u:F%u,\"nein\")=0),"
+	         "\"bestanden\",\"nicht bestanden\"))",
+	         open_row + 1, quote_row + 1, first, last);
 	/* merge first, then put the formula into the merged range's first cell */
-	export_check(c, worksheet_merge_range(ws, row, 1, row, RESULT_LAST_COL, "", c->fmt.verdict));
+	export_check(c, worksheet_merge_range(ws, row, 1, row, RESULT_LAST_COL, "",
+	                                      c->fmt.verdict));
 	export_put_formula_text(c, ws, row, 1, formula, verdict_text(r), c->fmt.verdict);
 	export_check(c, worksheet_set_row(ws, row, 21, NULL));
 	row++;
@@ -263,21 +283,21 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	valid_de = valid[0] ? export_german_date(valid) : xstrdup("–");
 	export_put_text(c, ws, row, 0, "gültig bis", c->fmt.total_label);
 	snprintf(formula, sizeof formula, "=IF(B%u=\"bestanden\",\"%s\",\"–\")",
-		 verdict_row + 1, valid_de);
+	         verdict_row + 1, valid_de);
 	export_put_formula_text(c, ws, row, 1, formula,
-				r->passed && !r->provisional && valid[0] ? valid_de : "–",
-				c->fmt.total_label);
+	                        r->passed && !r->provisional && valid[0] ? valid_de : "–",
+	                        c->fmt.total_label);
 	free(valid_de);
 	valid_de = xasprintf("%d Jahre nach dem %s, wenn bestanden", years,
-			     c->s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
+	                     c->s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
 	put_note(c, ws, row, 2, valid_de);
 	free(valid_de);
 	row++;
 
 	export_put_text(c, ws, row, 0, "Punkte bis zum Siegel", c->fmt.total_label);
 	snprintf(formula, sizeof formula,
-		 "=MAX(0,ROUNDUP((ROUND(E%u*100,0)*C%u-100*B%u)/100,0),SUM(G%u:G%u))",
-		 quote_row + 1, total_row + 1, total_row + 1, first, last);
+	         "=MAX(0,ROUNDUP((ROUND(E%u*100,0)*C%u-100*B%u)/100,0),SUM(G%u:G%u))",
+	         quote_row + 1, total_row + 1, total_row + 1, first, last);
 	export_put_formula_number(c, ws, row, 1, formula, r->missing, c->fmt.total_int);
 	put_note(c, ws, row, 2, "fehlen zu Gesamt- und Mindestquoten");
 	row++;
@@ -287,21 +307,23 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 /* Bar chart of the Quote per Handlungsfeld against the Mindestquote. */
 static void
 write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t first_sec,
-	    lxw_row_t last_sec)
+            lxw_row_t last_sec)
 {
 	lxw_chart *chart = workbook_add_chart(c->wb, LXW_CHART_BAR);
 	lxw_chart_series *quote, *min;
 	lxw_chart_fill quote_fill = {.color = 0x1F4E79};
 	lxw_chart_fill min_fill = {.color = 0xBFBFBF};
 	lxw_chart_font small = {.size = 9};
-	lxw_chart_options opts = {.x_scale = 1.4, .y_scale = 1.3, .x_offset = 2, .y_offset = 6};
+	lxw_chart_options opts = {
+	    .x_scale = 1.4, .y_scale = 1.3, .x_offset = 2, .y_offset = 6};
 
 	if (chart == NULL) {
 		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
 		return;
 	}
 	quote = chart_add_series(chart, NULL, NULL);
-	chart_series_set_categories(quote, EXPORT_SHEET_RESULT, first_sec, 0, last_sec, 0);
+	chart_series_set_categories(quote, EXPORT_SHEET_RESULT, first_sec, 0, last_sec,
+	                            0);
 	chart_series_set_values(quote, EXPORT_SHEET_RESULT, first_sec, 3, last_sec, 3);
 	chart_series_set_name(quote, "Quote");
 	chart_series_set_fill(quote, &quote_fill);
@@ -335,25 +357,29 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	char range[64];
 
 	for (lxw_col_t col = 0; col <= RESULT_LAST_COL; col++)
-		export_check(c, worksheet_set_column(ws, col, col, result_widths[col], NULL));
-	export_check(c, worksheet_set_column_opt(ws, RESULT_HELPER_COL, RESULT_HELPER_COL, 8,
-						 NULL, &hidden));
+		export_check(
+		    c, worksheet_set_column(ws, col, col, result_widths[col], NULL));
+	export_check(c, worksheet_set_column_opt(ws, RESULT_HELPER_COL, RESULT_HELPER_COL,
+	                                         8, NULL, &hidden));
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 
-	export_put_merged(c, ws, row, 0, RESULT_LAST_COL, "Ergebnisformular", c->fmt.title);
+	export_put_merged(c, ws, row, 0, RESULT_LAST_COL, "Ergebnisformular",
+	                  c->fmt.title);
 	export_check(c, worksheet_set_row(ws, row, 24, NULL));
 	row++;
 	{
-		char *sub = xasprintf("Prüfgespräch „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
-				      c->s->meta.kommune ? c->s->meta.kommune : "");
+		char *sub = xasprintf(
+		    "Prüfgespräch „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
+		    c->s->meta.kommune ? c->s->meta.kommune : "");
 		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, sub, c->fmt.subtitle);
 		free(sub);
 	}
 	row++;
 	if (c->r.provisional) {
 		char *mark = xasprintf("VORLÄUFIG – %d Frage%s noch offen", c->r.open,
-				       c->r.open == 1 ? "" : "n");
-		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark, c->fmt.provisional);
+		                       c->r.open == 1 ? "" : "n");
+		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark,
+		                  c->fmt.provisional);
 		export_check(c, worksheet_set_row(ws, row, 26, NULL));
 		free(mark);
 	}
@@ -370,18 +396,19 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 		};
 		snprintf(range, sizeof range, "=$F%u=\"nein\"", (unsigned)first_sec + 1);
 		below.value_string = range;
-		export_check(c, worksheet_conditional_format_range(ws, first_sec, 0, last_sec,
-								   RESULT_LAST_COL, &below));
+		export_check(c, worksheet_conditional_format_range(
+		                    ws, first_sec, 0, last_sec, RESULT_LAST_COL, &below));
 	}
 	row = write_totals(c, ws, row, first_sec, last_sec);
 	row++;
 	if (f->section_count > 0)
 		write_chart(c, ws, row, first_sec, last_sec);
 	row += 20;
-	export_put_merged(c, ws, row, 0, RESULT_LAST_COL,
-			  "Vertraulich: Die Punktzahl wird nicht veröffentlicht. Die Summen sind "
-			  "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",
-			  c->fmt.note);
+	export_put_merged(
+	    c, ws, row, 0, RESULT_LAST_COL,
+	    "Vertraulich: Die Punktzahl wird nicht veröffentlicht. Die Summen sind "
+	    "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",
+	    c->fmt.note);
 	export_check(c, worksheet_set_row(ws, row, 26, NULL));
 
 	export_page_setup(c, ws, 0);

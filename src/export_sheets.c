@@ -16,13 +16,14 @@
 /* Header row, widths, freeze, repeat, filter and page setup of a list sheet. */
 static void
 list_begin(struct export_ctx *c, lxw_worksheet *ws, const char *const *heads,
-	   const double *widths, lxw_col_t ncols)
+           const double *widths, lxw_col_t ncols)
 {
 	for (lxw_col_t col = 0; col < ncols; col++) {
 		export_check(c, worksheet_set_column(ws, col, col, widths[col], NULL));
 		export_put_text(c, ws, 0, col, heads[col], c->fmt.head);
 	}
-	export_check(c, worksheet_set_row(ws, 0, export_row_height(heads, widths, ncols), NULL));
+	export_check(
+	    c, worksheet_set_row(ws, 0, export_row_height(heads, widths, ncols), NULL));
 	worksheet_freeze_panes(ws, 1, 0);
 	export_check(c, worksheet_repeat_rows(ws, 0, 0));
 	export_page_setup(c, ws, 1);
@@ -32,9 +33,10 @@ list_begin(struct export_ctx *c, lxw_worksheet *ws, const char *const *heads,
 /* Set a row's height from its wrapped texts (NULL entries count as empty). */
 static void
 list_row_height(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
-		const char *const *texts, const double *widths, size_t n)
+                const char *const *texts, const double *widths, size_t n)
 {
-	export_check(c, worksheet_set_row(ws, row, export_row_height(texts, widths, n), NULL));
+	export_check(
+	    c, worksheet_set_row(ws, row, export_row_height(texts, widths, n), NULL));
 }
 
 /* "–" for empty text, so a printed table never has silent holes. */
@@ -44,7 +46,8 @@ or_dash(const char *s)
 	return s != NULL && s[0] != '\0' ? s : "–";
 }
 
-/* Evidence status with its due date, e.g. "nachzureichen bis 01.12.2026". Caller frees. */
+/* Evidence status with its due date, e.g. "nachzureichen bis 01.12.2026". Caller frees.
+ */
 static char *
 evidence_text(const struct session_item *it)
 {
@@ -63,69 +66,78 @@ evidence_text(const struct session_item *it)
 void
 export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 {
-	static const char *const heads[] = {"Nr",	  "Handlungsfeld", "Frage",   "Antwort",
-					    "Punkte",	  "Maximum",	   "Nachweis", "Notiz",
-					    "Feld-Nr",	  "offen"};
+	static const char *const heads[] = {
+	    "Nr",      "Handlungsfeld", "Frage", "Antwort", "Punkte",
+	    "Maximum", "Nachweis",      "Notiz", "Feld-Nr", "offen"};
 	static const double widths[] = {6, 18, 46, 24, 8, 9, 17, 30, 8, 6};
 	const struct form *f = c->f;
 	lxw_row_col_options hidden = {.hidden = 1};
 
 	list_begin(c, ws, heads, widths, RATING_COL_OPEN + 1);
-	export_check(c, worksheet_set_column_opt(ws, RATING_COL_SECTION_INDEX, RATING_COL_OPEN,
-						 8, NULL, &hidden));
+	export_check(c, worksheet_set_column_opt(ws, RATING_COL_SECTION_INDEX,
+	                                         RATING_COL_OPEN, 8, NULL, &hidden));
 	for (size_t qi = 0; qi < f->question_count; qi++) {
 		const struct form_question *q = &f->questions[qi];
 		const struct session_item *it = &c->s->items[qi];
 		lxw_row_t row = (lxw_row_t)qi + 1;
-		int visible = c->r.question_visible != NULL ? c->r.question_visible[qi] : 1;
+		int visible =
+		    c->r.question_visible != NULL ? c->r.question_visible[qi] : 1;
 		int scored = form_type_scored(q->type);
 		char *nr = export_question_number(f, qi);
-		char *answer = visible ? answer_label(q, &it->answer) : xstrdup("nicht gezeigt");
+		char *answer =
+		    visible ? answer_label(q, &it->answer) : xstrdup("nicht gezeigt");
 		if (visible && q->type == QUESTION_DATE && date_valid(answer)) {
 			char *de = export_german_date(answer);
 			free(answer);
 			answer = de;
 		}
 		char *evidence = evidence_text(it);
-		const char *texts[] = {nr, f->sections[q->section].title, q->text, answer,
-				       "", "", evidence, it->note};
+		const char *texts[] = {nr,       f->sections[q->section].title,
+		                       q->text,  answer,
+		                       "",       "",
+		                       evidence, it->note};
 
 		export_put_text(c, ws, row, RATING_COL_NUMBER, nr, c->fmt.cell);
-		export_put_text(c, ws, row, RATING_COL_SECTION, f->sections[q->section].title,
-				c->fmt.cell);
+		export_put_text(c, ws, row, RATING_COL_SECTION,
+		                f->sections[q->section].title, c->fmt.cell);
 		export_put_text(c, ws, row, RATING_COL_QUESTION, q->text, c->fmt.cell);
 		export_put_text(c, ws, row, RATING_COL_ANSWER, answer, c->fmt.cell);
 		if (scored) {
 			int na = visible && it->answer.state == ANSWER_NA;
-			int pts = c->r.question_points != NULL ? c->r.question_points[qi] : 0;
-			export_put_number(c, ws, row, RATING_COL_POINTS, pts, c->fmt.cell_int);
-			export_put_number(c, ws, row, RATING_COL_MAX, na ? 0 : q->max_points,
-					  c->fmt.cell_int);
+			int pts =
+			    c->r.question_points != NULL ? c->r.question_points[qi] : 0;
+			export_put_number(c, ws, row, RATING_COL_POINTS, pts,
+			                  c->fmt.cell_int);
+			export_put_number(c, ws, row, RATING_COL_MAX,
+			                  na ? 0 : q->max_points, c->fmt.cell_int);
 		} else {
-			export_put_text(c, ws, row, RATING_COL_POINTS, "", c->fmt.cell_int);
+			export_put_text(c, ws, row, RATING_COL_POINTS, "",
+			                c->fmt.cell_int);
 			export_put_text(c, ws, row, RATING_COL_MAX, "", c->fmt.cell_int);
 		}
 		export_put_text(c, ws, row, RATING_COL_EVIDENCE, evidence, c->fmt.cell);
 		export_put_text(c, ws, row, RATING_COL_NOTE, it->note, c->fmt.cell);
-		export_put_number(c, ws, row, RATING_COL_SECTION_INDEX, (double)q->section + 1,
-				  NULL);
+		export_put_number(c, ws, row, RATING_COL_SECTION_INDEX,
+		                  (double)q->section + 1, NULL);
 		export_put_number(c, ws, row, RATING_COL_OPEN,
-				  visible && scored && it->answer.state == ANSWER_OPEN, NULL);
+		                  visible && scored && it->answer.state == ANSWER_OPEN,
+		                  NULL);
 		list_row_height(c, ws, row, texts, widths, 8);
 		free(evidence);
 		free(answer);
 		free(nr);
 	}
 	export_check(c, worksheet_autofilter(ws, 0, 0, (lxw_row_t)f->question_count,
-					     RATING_COL_NOTE));
+	                                     RATING_COL_NOTE));
 }
 
 void
 export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 {
-	static const char *const heads[] = {"Rang",	       "Handlungsfeld",
-					    "Frage",	       "mögliche Punkte",
-					    "Empfehlung",      "Anmerkung der Prüferin/des Prüfers"};
+	static const char *const heads[] = {
+	    "Rang",       "Handlungsfeld",
+	    "Frage",      "mögliche Punkte",
+	    "Empfehlung", "Anmerkung der Prüferin/des Prüfers"};
 	static const double widths[] = {6, 18, 42, 10, 46, 32};
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
@@ -137,7 +149,8 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 		char *nr = export_question_number(f, rec->question);
 		char *question = xasprintf("%s %s", nr, q->text);
 		const char *section = f->sections[q->section].title;
-		const char *texts[] = {"", section, question, "", or_dash(rec->text), rec->own};
+		const char *texts[] = {"",      section, question, "", or_dash(rec->text),
+		                       rec->own};
 
 		export_put_number(c, ws, row, 0, (double)i + 1, c->fmt.cell_int);
 		export_put_text(c, ws, row, 1, section, c->fmt.cell);
@@ -156,7 +169,8 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 	for (size_t i = 0; i < c->r.section_count; i++) {
 		if (c->r.sections[i].below_min && c->r.sections[i].summary != NULL) {
 			export_put_merged(c, ws, row++, 0, 5,
-					  "Handlungsfelder unter der Mindestquote", c->fmt.label);
+			                  "Handlungsfelder unter der Mindestquote",
+			                  c->fmt.label);
 			break;
 		}
 	}
@@ -213,10 +227,10 @@ goal_status_text(enum goal_status st)
 void
 export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 {
-	static const char *const heads[] = {"Nr",	 "Ziel",  "Maßnahmen",
-					    "Messgröße", "Frist", "Verantwortlich"};
-	static const char *const prev_heads[] = {"Nr",	       "Ziel",	 "Maßnahmen",
-						 "Messgröße", "Status", "Sonderpunkte"};
+	static const char *const heads[] = {"Nr",        "Ziel",  "Maßnahmen",
+	                                    "Messgröße", "Frist", "Verantwortlich"};
+	static const char *const prev_heads[] = {"Nr",        "Ziel",   "Maßnahmen",
+	                                         "Messgröße", "Status", "Sonderpunkte"};
 	static const double widths[] = {6, 40, 48, 34, 14, 22};
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
@@ -225,9 +239,12 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 	for (int i = 0; i < f->goal_count; i++, row++) {
 		const struct session_goal *g = &c->s->goals[i];
 		char *deadline = export_german_date(g->deadline);
-		const char *texts[] = {"", or_dash(g->goal), or_dash(g->measures),
-				       or_dash(g->indicator), or_dash(deadline),
-				       or_dash(g->responsible)};
+		const char *texts[] = {"",
+		                       or_dash(g->goal),
+		                       or_dash(g->measures),
+		                       or_dash(g->indicator),
+		                       or_dash(deadline),
+		                       or_dash(g->responsible)};
 		export_put_number(c, ws, row, 0, i + 1, c->fmt.cell_int);
 		for (int k = 1; k < 6; k++)
 			export_put_text(c, ws, row, (lxw_col_t)k, texts[k], c->fmt.cell);
@@ -239,8 +256,9 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 		return;
 
 	row++;
-	export_put_merged(c, ws, row, 0, 5, "Entwicklungsziele des letzten Audits (Re-Audit)",
-			  c->fmt.label);
+	export_put_merged(c, ws, row, 0, 5,
+	                  "Entwicklungsziele des letzten Audits (Re-Audit)",
+	                  c->fmt.label);
 	row++;
 	for (lxw_col_t col = 0; col < 6; col++)
 		export_put_text(c, ws, row, col, prev_heads[col], c->fmt.head);
@@ -250,8 +268,12 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 	for (int i = 0; i < f->goal_count; i++, row++) {
 		const struct session_goal *g = &c->s->previous_goals[i];
 		enum goal_status st = c->s->previous_status[i];
-		const char *texts[] = {"", or_dash(g->goal), or_dash(g->measures),
-				       or_dash(g->indicator), goal_status_text(st), ""};
+		const char *texts[] = {"",
+		                       or_dash(g->goal),
+		                       or_dash(g->measures),
+		                       or_dash(g->indicator),
+		                       goal_status_text(st),
+		                       ""};
 		export_put_number(c, ws, row, 0, i + 1, c->fmt.cell_int);
 		for (int k = 1; k < 5; k++)
 			export_put_text(c, ws, row, (lxw_col_t)k, texts[k], c->fmt.cell);
@@ -260,18 +282,20 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 	}
 	{
 		char formula[128];
-		export_put_merged(c, ws, row, 0, 4, "Sonderpunkte gesamt", c->fmt.total_label);
-		snprintf(formula, sizeof formula, "=SUM(F%u:F%u)", (unsigned)c->bonus_first + 1,
-			 (unsigned)row);
-		export_put_formula_number(c, ws, row, 5, formula, c->r.bonus, c->fmt.total_int);
+		export_put_merged(c, ws, row, 0, 4, "Sonderpunkte gesamt",
+		                  c->fmt.total_label);
+		snprintf(formula, sizeof formula, "=SUM(F%u:F%u)",
+		         (unsigned)c->bonus_first + 1, (unsigned)row);
+		export_put_formula_number(c, ws, row, 5, formula, c->r.bonus,
+		                          c->fmt.total_int);
 	}
 }
 
 void
 export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 {
-	static const char *const heads[] = {"Nr",	      "Frage",		   "Nachweis",
-					    "Status",	      "nachzureichen bis", "Beschreibung"};
+	static const char *const heads[] = {
+	    "Nr", "Frage", "Nachweis", "Status", "nachzureichen bis", "Beschreibung"};
 	static const double widths[] = {6, 44, 40, 15, 16, 38};
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
@@ -280,21 +304,23 @@ export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 	for (size_t qi = 0; qi < f->question_count; qi++) {
 		const struct form_question *q = &f->questions[qi];
 		const struct session_item *it = &c->s->items[qi];
-		int visible = c->r.question_visible != NULL ? c->r.question_visible[qi] : 1;
+		int visible =
+		    c->r.question_visible != NULL ? c->r.question_visible[qi] : 1;
 		int recorded = it->evidence != EVIDENCE_NONE ||
-			       (it->evidence_text != NULL && it->evidence_text[0]);
+		               (it->evidence_text != NULL && it->evidence_text[0]);
 		char *nr, *due;
 		const char *status;
 		if (!recorded && (q->evidence == NULL || !visible))
 			continue;
 		nr = export_question_number(f, qi);
 		due = it->evidence == EVIDENCE_DUE ? export_german_date(it->evidence_due)
-						   : xstrdup("");
-		status = it->evidence != EVIDENCE_NONE ? session_evidence_name(it->evidence)
-						       : "nicht erfasst";
+		                                   : xstrdup("");
+		status = it->evidence != EVIDENCE_NONE
+		             ? session_evidence_name(it->evidence)
+		             : "nicht erfasst";
 		{
-			const char *texts[] = {nr, q->text, or_dash(q->evidence), status, due,
-					       it->evidence_text};
+			const char *texts[] = {nr,     q->text, or_dash(q->evidence),
+			                       status, due,     it->evidence_text};
 			export_put_text(c, ws, row, 0, nr, c->fmt.cell);
 			export_put_text(c, ws, row, 1, q->text, c->fmt.cell);
 			export_put_text(c, ws, row, 2, or_dash(q->evidence), c->fmt.cell);

@@ -30,7 +30,8 @@ static struct form *
 make_form(void)
 {
 	struct form *f = xcalloc(1, sizeof *f);
-	static const char *const titles[] = {"Strategische Zielsetzung", "Zuzug leicht gemacht"};
+	static const char *const titles[] = {"Strategische Zielsetzung",
+	                                     "Zuzug leicht gemacht"};
 	static const char *const sids[] = {"strategie", "zuzug"};
 
 	f->id = xstrdup("testbogen");
@@ -59,9 +60,10 @@ make_form(void)
 		q->full_id = xasprintf("%s.q%zu", sids[i / 2], i);
 		q->section = i / 2;
 		q->type = i == 3 ? QUESTION_TEXT : QUESTION_YESNO;
-		q->text = xasprintf("Frage %zu: Gibt es ein Willkommenspaket für neue Bürgerinnen "
-				    "und Bürger mit Informationen zu Kita, Wohnen und Vereinen?",
-				    i + 1);
+		q->text = xasprintf(
+		    "Frage %zu: Gibt es ein Willkommenspaket für neue Bürgerinnen "
+		    "und Bürger mit Informationen zu Kita, Wohnen und Vereinen?",
+		    i + 1);
 		q->evidence = i == 0 ? xstrdup("Ratsbeschluss") : NULL;
 		q->points = i == 3 ? 0 : 5;
 		q->max_points = q->points;
@@ -214,7 +216,10 @@ test_clean_text(void)
 	} cases[] = {
 	    {"abc", "abc"},
 	    {"", ""},
-	    {"a\xff" "b", "a\xEF\xBF\xBD" "b"},
+	    {"a\xff"
+	     "b",
+	     "a\xEF\xBF\xBD"
+	     "b"},
 	    {"\xc3\x28", "\xEF\xBF\xBD("},
 	    {"\xe2\x82", "\xEF\xBF\xBD\xEF\xBF\xBD"},
 	    {"a\r\nb", "a\nb"},
@@ -271,12 +276,12 @@ test_wrapped_lines(void)
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		CU_ASSERT_EQUAL(export_wrapped_lines(cases[i].text, cases[i].width),
-				cases[i].lines);
+		                cases[i].lines);
 	{
 		const char *texts[] = {"a", "eins\nzwei\ndrei"};
 		const double widths[] = {10, 10};
 		CU_ASSERT_DOUBLE_EQUAL(export_row_height(texts, widths, 2),
-				       3 * EXPORT_LINE_HEIGHT + 3, 0.001);
+		                       3 * EXPORT_LINE_HEIGHT + 3, 0.001);
 	}
 	{
 		/* capped at Excel's maximum row height */
@@ -356,7 +361,8 @@ test_export_ok(void)
 	{
 		int prc = python_check(path);
 		if (prc == -1)
-			fprintf(stderr, "(python3 with openpyxl not found: read-back skipped)\n");
+			fprintf(stderr,
+			        "(python3 with openpyxl not found: read-back skipped)\n");
 		else
 			CU_ASSERT_EQUAL(prc, 0);
 	}

@@ -3,8 +3,11 @@
  * session, next to the floor measured in the same run: writing the same
  * number of bytes to a temp file, fsync, close, rename over a file and fsync
  * of the directory. Save and floor alternate, so both see the same disk.
+ * Then session_list over 10,000 sessions (hard links to the saved file, so
+ * every one is read) for the start screen and `list`.
  * Usage: bench_save DUMP [DIR] [ITERATIONS]. Prints "save|floor MEDIAN_US
- * P99_US" lines and "ratio R"; judging them is bench/save.sh's job.
+ * P99_US" lines, "ratio R" and "list COUNT MICROSECONDS"; judging them is
+ * bench/save.sh's job.
  */
 #include "config.h"
 
@@ -42,6 +45,51 @@ quantile(const double *v, size_t n, double q)
 {
 	size_t i = (size_t)(q * (double)(n - 1) + 0.5);
 	return v[i < n ? i : n - 1];
+}
+
+/* Time session_list over count hard links to path in a fresh subdirectory of dir. */
+static int
+list_round(const char *dir, const char *path, int count)
+{
+	char *sub = xasprintf("%s/list", dir), *why = NULL;
+	struct session_summary *list = NULL;
+	size_t n = 0, errors = 0;
+	double t;
+	int rc = 0;
+
+	if (mkdir(sub, 0700) != 0) {
+		perror("bench_save: mkdir");
+		free(sub);
+		return -1;
+	}
+	for (int i = 0; i < count && rc == 0; i++) {
+		char *name = xasprintf("%s/s%05d.cdb", sub, i);
+		if (link(path, name) != 0) {
+			perror("bench_save: link");
+			rc = -1;
+		}
+		free(name);
+	}
+	t = now_us();
+	if (rc == 0 && session_list(sub, &list, &n, &why) != 0) {
+		fprintf(stderr, "bench_save: %s\n", why);
+		free(why);
+		rc = -1;
+	}
+	t = now_us() - t;
+	for (size_t i = 0; i < n; i++)
+		errors += list[i].error != NULL;
+	if (rc == 0)
+		printf("list %zu %.0f %zu\n", n, t, errors);
+	session_summaries_free(list, n);
+	for (int i = 0; i < count; i++) {
+		char *name = xasprintf("%s/s%05d.cdb", sub, i);
+		unlink(name);
+		free(name);
+	}
+	rmdir(sub);
+	free(sub);
+	return rc;
 }
 
 /* One floor round: len bytes to a temp file, fsync, close, rename, dir fsync. 0 or -1. */
@@ -151,6 +199,8 @@ main(int argc, char **argv)
 	       quantile(floor_us, (size_t)iterations, 0.99));
 	printf("ratio %.2f\n", quantile(save_us, (size_t)iterations, 0.5) /
 				   quantile(floor_us, (size_t)iterations, 0.5));
+	if (list_round(dir, s->path, 10000) != 0)
+		return 1;
 	if (own_dir) {
 		char *p;
 		p = xasprintf("%s.prev", s->path), unlink(p), free(p);

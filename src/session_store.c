@@ -550,6 +550,30 @@ link_replace(const char *from, const char *to)
 	return rc;
 }
 
+/*
+ * Put the new snapshot tmp at path and keep the old one as prev, so that
+ * path never goes missing: swap tmp and path in one step (RENAME_EXCHANGE),
+ * then move the old file to prev. Where the file system cannot swap, hard-link
+ * path to prev first and rename tmp over path. 0 or -1 with errno (path is
+ * then untouched).
+ */
+static int
+rotate_into_place(const char *tmp, const char *path, const char *prev)
+{
+	if (renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_EXCHANGE) == 0) {
+		/* tmp now names the old snapshot; a failure here only loses the
+		 * older generation, which the next writer removes as a stale temp */
+		if (rename(tmp, prev) != 0)
+			unlink(tmp);
+		return 0;
+	}
+	if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
+		return -1;
+	if (link_replace(path, prev) != 0)
+		return -1;
+	return rename(tmp, path);
+}
+
 int
 session_save(struct session *s, char **why)
 {
@@ -604,13 +628,13 @@ session_save(struct session *s, char **why)
 			if (s->file_ino != 0)
 				link_replace(s->path, damaged);
 			free(damaged);
+			if (rename(tmp, s->path) != 0)
+				goto fail;
 		} else {
 			prev = xasprintf("%s.prev", s->path);
-			if (link_replace(s->path, prev) != 0)
+			if (rotate_into_place(tmp, s->path, prev) != 0)
 				goto fail;
 		}
-		if (rename(tmp, s->path) != 0)
-			goto fail;
 	}
 	if (dir_fsync_of(s->path) != 0)
 		goto fail_renamed;

@@ -14,6 +14,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <libfyaml.h>
 
@@ -44,6 +45,8 @@ struct loader {
 	struct form_errors *errors;
 	struct form *form;
 	const struct ynode **show_if_nodes; /* per question, the show_if value */
+	char **scratch; /* shortened copies for messages, freed after the load */
+	size_t scratch_count;
 };
 
 static const char *const type_names[] = {
@@ -117,6 +120,34 @@ err(struct loader *ld, const struct ynode *at, const char *fmt, ...)
 	message = xvasprintf(fmt, ap);
 	va_end(ap);
 	error_add(ld->errors, ld->name, at ? at->line : 0, at ? at->column : 0, message);
+}
+
+/* Longest quotation of file content in a message, in characters. */
+#define BRIEF_MAX 40
+
+/*
+ * brief: s as quoted in a message: at most BRIEF_MAX characters (then "…"),
+ * control characters as spaces, so a huge or multi-line value is never
+ * echoed whole. The copy lives until the load ends.
+ */
+static const char *
+brief(struct loader *ld, const char *s)
+{
+	struct buf b = {0};
+	int chars = 0;
+
+	buf_adds(&b, "");
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if ((*p & 0xc0) != 0x80 && chars++ == BRIEF_MAX) {
+			buf_adds(&b, "…");
+			break;
+		}
+		buf_addc(&b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
+	}
+	ld->scratch =
+	    xreallocarray(ld->scratch, ld->scratch_count + 1, sizeof *ld->scratch);
+	ld->scratch[ld->scratch_count++] = b.data;
+	return b.data;
 }
 
 /* Sort the errors from index first on by position; equal positions keep their order. */
@@ -498,15 +529,15 @@ check_keys(struct loader *ld, const struct ynode *map, const char *const *allowe
 			if (map->child[j]->kind == YN_SCALAR &&
 			    strcmp(map->child[j]->text, k->text) == 0) {
 				err(ld, k, "duplicate key '%s' in %s (first at line %d)",
-				    k->text, what, map->child[j]->line);
+				    brief(ld, k->text), what, map->child[j]->line);
 				break;
 			}
 		if (!in_list(k->text, allowed)) {
 			struct buf b = {0};
 			for (const char *const *a = allowed; *a; a++)
 				buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
-			err(ld, k, "unknown key '%s' in %s (allowed: %s)", k->text, what,
-			    b.data);
+			err(ld, k, "unknown key '%s' in %s (allowed: %s)",
+			    brief(ld, k->text), what, b.data);
 			buf_free(&b);
 		}
 	}
@@ -592,10 +623,10 @@ get_int(struct loader *ld, const struct ynode *map, const char *key, int require
 	if (!v->plain || !parse_long(v->text, &x)) {
 		if (lo >= 0)
 			err(ld, v, "'%s' in %s must be a non-negative integer, not '%s'",
-			    key, what, v->text);
+			    key, what, brief(ld, v->text));
 		else
 			err(ld, v, "'%s' in %s must be an integer, not '%s'", key, what,
-			    v->text);
+			    brief(ld, v->text));
 		return 0;
 	}
 	if (x < lo || x > hi) {
@@ -645,7 +676,7 @@ get_bool(struct loader *ld, const struct ynode *map, const char *key, int *out,
 	}
 	err(ld, v, "'%s' in %s must be true or false, not %s%s%s", key, what,
 	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "",
-	    v->kind == YN_SCALAR && !is_null(v) ? v->text : kind_name(v),
+	    v->kind == YN_SCALAR && !is_null(v) ? brief(ld, v->text) : kind_name(v),
 	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "");
 }
 
@@ -673,7 +704,7 @@ get_id(struct loader *ld, const struct ynode *map, const char *key, const char *
 		err(ld, map_get(map, key),
 		    "invalid id '%s' in %s: start with a-z, then only a-z, 0-9%s or _ "
 		    "(at most %d characters)",
-		    id, what, dash ? ", -" : "", FORM_ID_MAX);
+		    brief(ld, id), what, dash ? ", -" : "", FORM_ID_MAX);
 		free(id);
 		return NULL;
 	}
@@ -695,7 +726,7 @@ load_settings(struct loader *ld, const struct ynode *root)
 	if (f->edition != NULL && !date_valid(f->edition)) {
 		err(ld, map_get(root, "edition"),
 		    "'edition' must be a date YYYY-MM-DD that exists, not '%s'",
-		    f->edition);
+		    brief(ld, f->edition));
 		free(f->edition);
 		f->edition = NULL;
 	}
@@ -887,7 +918,7 @@ get_type(struct loader *ld, const struct ynode *qn, const char *what)
 		err(ld, map_get(qn, "type"),
 		    "unknown type '%s' in %s (yesno, choice, multi, number, scale, text, "
 		    "date)",
-		    t, what);
+		    brief(ld, t), what);
 	free(t);
 	return type;
 }
@@ -954,9 +985,10 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 		return;
 	{
 		const struct ynode *idn = map_get(qn, "id");
-		what = xasprintf(
-		    "question '%s.%s'", sec->id ? sec->id : "?",
-		    idn && idn->kind == YN_SCALAR && !is_null(idn) ? idn->text : "?");
+		what = xasprintf("question '%s.%s'", sec->id ? sec->id : "?",
+		                 idn && idn->kind == YN_SCALAR && !is_null(idn)
+		                     ? brief(ld, idn->text)
+		                     : "?");
 	}
 	check_keys(ld, qn, question_keys, what);
 	q->id = get_id(ld, qn, "id", what, 0);
@@ -1109,7 +1141,8 @@ resolve_show_if(struct loader *ld)
 			    q->show_if);
 		t = form_find_question(f, target);
 		if (t < 0)
-			err(ld, at, "show_if refers to unknown question '%s'", target);
+			err(ld, at, "show_if refers to unknown question '%s'",
+			    brief(ld, target));
 		else if ((size_t)t == i)
 			err(ld, at,
 			    "show_if of '%s' refers to the question itself (a cycle)",
@@ -1134,11 +1167,11 @@ resolve_show_if(struct loader *ld)
 				err(ld, at,
 				    "show_if '%s': only choice and multi questions have "
 				    "options, '%s' is %s",
-				    q->show_if, target, type_names[tq->type]);
+				    brief(ld, q->show_if), target, type_names[tq->type]);
 			else if ((o = form_find_option(tq, option)) < 0)
 				err(ld, at,
 				    "show_if refers to unknown option '%s' of '%s'",
-				    option, target);
+				    brief(ld, option), target);
 			else {
 				q->show_if_question = t;
 				q->show_if_option = o;
@@ -1208,6 +1241,9 @@ form_load_string(const char *text, size_t len, const char *name,
 		ynode_free(root);
 	}
 	free(ld.show_if_nodes);
+	for (size_t i = 0; i < ld.scratch_count; i++)
+		free(ld.scratch[i]);
+	free(ld.scratch);
 	if (errors->count > first) {
 		errors_sort_from(errors, first);
 		form_free(f);
@@ -1222,7 +1258,20 @@ form_load_file(const char *path, struct form_errors *errors)
 	char *data = NULL, *why = NULL;
 	size_t len = 0;
 	struct form *f;
+	struct stat st;
 
+	/* a FIFO or device would block or never end: only regular files */
+	if (stat(path, &st) != 0) {
+		error_add(errors, path, 0, 0,
+		          xasprintf("cannot read: %s", strerror(errno)));
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error_add(errors, path, 0, 0,
+		          xstrdup(S_ISDIR(st.st_mode) ? "is a directory, not a form file"
+		                                      : "is not a regular file"));
+		return NULL;
+	}
 	if (file_read_all(path, FORM_MAX_SIZE, &data, &len, &why) != 0) {
 		error_add(errors, path, 0, 0,
 		          why ? why : xstrdup("cannot read the file"));

@@ -3,10 +3,10 @@
 # `wohnort-audit questions`. Covers: the bundled Prüfbogen is valid (exit 0);
 # a broken fixture prints exactly the expected FILE:LINE:COLUMN lines and
 # exits 2; several files at once; invalid UTF-8 and tabs with their line;
-# unreadable files; usage errors (exit 1); `questions` on the bundled form
-# (default and --form) cross-checked field by field against an independent
-# reading of the YAML with Python; `questions` refuses a broken form with the
-# same messages.
+# unreadable files, a directory and a FIFO; usage errors (exit 1);
+# `questions` on the bundled form (default and --form) cross-checked field by
+# field against an independent reading of the YAML with Python; `questions`
+# refuses a broken form with the same messages.
 set -u
 
 : "${WA_BIN:?WA_BIN not set}" "${WA_SRCDIR:?WA_SRCDIR not set}"
@@ -67,6 +67,14 @@ then pass "syntax error: one FILE:LINE:COLUMN line"; else fail "syntax error out
 "$WA_BIN" check-form "$TMP/missing.yaml" 2>"$TMP/err" >/dev/null
 expect_status 2 $? "check-form on a missing file"
 grep -q "missing.yaml" "$TMP/err" || fail "missing file not named: $(cat "$TMP/err")"
+mkfifo "$TMP/fifo.yaml" 2>/dev/null && {
+	# a FIFO without a writer must be refused, not waited for
+	timeout 10 "$WA_BIN" check-form "$TMP/fifo.yaml" 2>"$TMP/err" >/dev/null
+	expect_status 2 $? "check-form on a FIFO"
+	grep -q "fifo.yaml: is not a regular file" "$TMP/err" || fail "FIFO message: $(cat "$TMP/err")"
+}
+"$WA_BIN" check-form "$TMP" 2>"$TMP/err" >/dev/null
+expect_status 2 $? "check-form on a directory"
 "$WA_BIN" check-form >/dev/null 2>&1
 expect_status 1 $? "check-form without FILE"
 "$WA_BIN" check-form --strict "$BUNDLED" >/dev/null 2>&1

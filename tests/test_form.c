@@ -626,6 +626,31 @@ test_all_errors_collected(void)
 	free(out);
 }
 
+/* A huge or multi-line value is quoted shortened, never echoed whole. */
+static void
+test_long_values_shortened(void)
+{
+	struct form_errors e = {0};
+	struct buf b = {0};
+	struct form *f;
+
+	buf_adds(&b, HEAD SEC "      - id: a\n        type: \"");
+	for (int i = 0; i < 100000; i++)
+		buf_adds(&b, "ü");
+	buf_adds(&b, "\\nzweite Zeile\"\n        text: A\n");
+	f = load(b.data, &e);
+	CU_ASSERT_PTR_NULL(f);
+	CU_ASSERT_EQUAL_FATAL(e.count, 1);
+	CU_ASSERT_EQUAL(e.items[0].line, 12);
+	CU_ASSERT(strlen(e.items[0].message) < 300);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.items[0].message, "unknown type 'üüü"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.items[0].message, "ü…'"));
+	CU_ASSERT_PTR_NULL(strchr(e.items[0].message, '\n'));
+	form_free(f);
+	form_errors_clear(&e);
+	buf_free(&b);
+}
+
 static void
 test_missing_file(void)
 {
@@ -639,6 +664,12 @@ test_missing_file(void)
 	out = form_errors_format(&e);
 	CU_ASSERT_PTR_NOT_NULL(strstr(out, "/nonexistent/dir/x.yaml"));
 	free(out);
+	form_errors_clear(&e);
+	/* a directory is refused without reading it */
+	f = form_load_file("/", &e);
+	CU_ASSERT_PTR_NULL(f);
+	CU_ASSERT_EQUAL_FATAL(e.count, 1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(e.items[0].message, "directory"));
 	form_errors_clear(&e);
 	form_free(NULL);
 	form_errors_clear(NULL);
@@ -869,6 +900,7 @@ static CU_TestInfo form_tests[] = {
     {"error classes with line and column", test_errors_table},
     {"multi option limit", test_multi_option_limit},
     {"all errors collected and formatted", test_all_errors_collected},
+    {"long values shortened in messages", test_long_values_shortened},
     {"missing file", test_missing_file},
     {"questions listing round trip", test_questions_round_trip},
     {"bundled Prüfbogen", test_bundled_form},

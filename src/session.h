@@ -20,6 +20,17 @@
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_set refuses.
+ *
+ * Snapshot file (tinycdb, one value per key), in this order: format
+ * (SESSION_FORMAT), form.id, form.edition, form.sha256, the set records in
+ * dump order, form.text (the embedded YAML), summary.answered|total|points|
+ * max|kommune|datum|art (for session_list), session.generation (1, 2, …),
+ * session.saved (UTC, YYYY-MM-DDTHH:MM:SSZ) and checksum: 8 lower-case hex
+ * digits of zlib crc32 over every other record in file order, each fed as
+ * 4-byte big-endian key length, key, 4-byte big-endian value length, value.
+ * Beside it: PATH.prev (previous generation), PATH.lock (flock; text
+ * "PID user@host since HH:MM"), PATH.damaged (a damaged file replaced after
+ * a fallback to .prev), PATH.tmp-* (temp files, removed by the next writer).
  */
 #ifndef SESSION_H
 #define SESSION_H

@@ -452,6 +452,16 @@ session_open(const char *path, enum session_mode mode, char **notice, char **why
 
 	*notice = NULL;
 	if (mode == SESSION_WRITE) {
+		/* No lock file beside a session that does not exist. */
+		prev = xasprintf("%s.prev", path);
+		if (stat(path, &st) != 0 && errno == ENOENT && stat(prev, &st) != 0 &&
+		    errno == ENOENT) {
+			*why = xasprintf("%s: %s", path, strerror(ENOENT));
+			free(prev);
+			errno = ENOENT;
+			return NULL;
+		}
+		free(prev);
 		if (lock_take(&probe, path, why) != 0)
 			return NULL;
 		remove_stale_temps(path);

@@ -105,6 +105,7 @@ expect 1 "set without value" -- "$BIN" set "$S" strategie.ratsbeschluss
 expect 1 "value and --clear" -- "$BIN" set "$S" strategie.ratsbeschluss ja --clear
 expect 1 "unknown set option" -- "$BIN" set "$S" strategie.ratsbeschluss ja --farbe rot
 expect 2 "missing session" -- "$BIN" set "$T/gibtsnicht.cdb" meta.kommune X
+[ -e "$T/gibtsnicht.cdb.lock" ] && fail "set on a missing session left a lock file"
 cmp -s "$S" "$T/before.cdb" || fail "a refused set changed the session file"
 [ ! -e "$S.tmp-"* ] 2>/dev/null || fail "temp file left: $(ls "$S".tmp-*)"
 

@@ -134,6 +134,7 @@ for t in $targets; do
 	echo "fuzz: $t for ${seconds}s, log $log" >&2
 	rc=0
 	ASAN_OPTIONS=detect_leaks=1:${ASAN_OPTIONS:-} \
+		LSAN_OPTIONS=suppressions=$srcdir/tests/lsan.supp:${LSAN_OPTIONS:-} \
 		nice -n 19 "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
 		-max_len=65536 -artifact_prefix="$work/crashes/$t-" -print_final_stats=1 \
 		"$work/corpus-$t" "$work/seed-$t" >"$log" 2>&1 || rc=$?

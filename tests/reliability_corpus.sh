@@ -113,5 +113,16 @@ check_form_refused "$gen/a-fifo.yaml" name
 check_form_refused /dev/null name
 count=$((count + 12))
 
+# Inputs that once crashed or leaked (fuzzing finds): refused or accepted,
+# but never a crash, hang or sanitizer report.
+for f in "$corpus"/regress/form-*; do
+	[ -f "$f" ] || continue
+	run 60 "$WA_BIN" check-form "$f"
+	if expect_no_crash "check-form regression input $f"; then
+		case $rc in 0 | 2) ok ;; *) fail "check-form $f: exit $rc" ;; esac
+	fi
+	count=$((count + 1))
+done
+
 echo "reliability_corpus: $count broken form inputs"
 finish

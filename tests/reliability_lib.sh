@@ -7,6 +7,11 @@
 : "${WA_SRCDIR:?WA_SRCDIR not set}"
 PY=${WA_PYTHON3:-/usr/bin/python3}
 
+# In a sanitizer build: leak checks on, known system-library leaks suppressed.
+ASAN_OPTIONS="detect_leaks=1:${ASAN_OPTIONS:-}"
+LSAN_OPTIONS="suppressions=$WA_SRCDIR/tests/lsan.supp:${LSAN_OPTIONS:-}"
+export ASAN_OPTIONS LSAN_OPTIONS
+
 failures=0
 checks=0
 work=$(mktemp -d "${TMPDIR:-/tmp}/wa-rel.XXXXXX")

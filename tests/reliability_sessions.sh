@@ -1,0 +1,206 @@
+#!/bin/sh
+# tests/reliability_sessions.sh: covers the broken and foreign session-file
+# corpus. From a valid session made at test time (so the fixtures follow the
+# format), it derives truncated, zero-filled, bit-flipped, foreign (another
+# program's cdb, a text file, a zip, a PNG), wrong-format-version,
+# checksum-mismatch and impossible-value files (behind a valid checksum,
+# rewritten by tests/corpus/wa_cdb.py), plus a directory, a symlink loop, a
+# FIFO and a missing file. Each goes through `dump`, `score`, `export` and
+# `set`: exit 2 with a message naming the file, no crash, hang or sanitizer
+# report; `set` must leave the file byte-for-byte unchanged and no temp file,
+# `export` must write no workbook. `list` over a directory of all of them must
+# not crash and must name every file. Committed inputs from
+# tests/corpus/session/ and crash inputs from tests/corpus/regress/session-*
+# run through the same commands.
+. "$WA_SRCDIR/tests/reliability_lib.sh"
+
+cdbtool=$WA_SRCDIR/tests/corpus/wa_cdb.py
+
+# A valid session with answers of every type.
+base=$work/base
+run 60 "$WA_BIN" new --kommune "Korpusstadt" --datum 2026-11-23 --dir "$base"
+expect_refusal "new (the valid base session)" 0 || finish
+valid=$(tail -1 "$work/out")
+[ -f "$valid" ] || { fail "new printed '$valid', not a file"; finish; }
+"$WA_BIN" questions >"$work/questions" || { fail "questions failed"; finish; }
+first_of() { awk -F'\t' -v t="$1" '$3 == t { print $1; exit }' "$work/questions"; }
+q_yesno=$(first_of yesno)
+q_choice=$(first_of choice)
+q_multi=$(first_of multi)
+q_number=$(first_of number)
+q_scale=$(first_of scale)
+q_text=$(first_of text)
+q_date=$(first_of date)
+for kv in "$q_yesno=ja" "$q_number=12" "$q_scale=1" "$q_text=Willkommenspaket für alle" \
+	"$q_date=2026-01-15" "meta.auditor=Erika Muster" "goal.1.ziel=Welcome Center eröffnen"; do
+	run 60 "$WA_BIN" set "$valid" "${kv%%=*}" "${kv#*=}"
+	expect_refusal "set ${kv%%=*} on the base session" 0
+done
+run 60 "$WA_BIN" dump "$valid"
+expect_refusal "dump of the valid base session" 0
+"$PY" "$cdbtool" verify "$valid" >/dev/null && ok || fail "wa_cdb.py cannot verify a valid session's checksum"
+choice_option=$(grep -F "$q_choice	" "$work/out" | head -1)
+
+# Fixtures: one directory per case, so no PATH.prev fallback applies.
+fix=$work/fixtures
+mkdir -p "$fix"
+"$PY" - "$valid" "$fix" "$cdbtool" "$q_yesno" "$q_choice" "$q_multi" "$q_number" "$q_scale" \
+	"$q_text" "$q_date" <<'PYEOF' || fail "making the fixtures failed"
+import hashlib, os, struct, subprocess, sys, zipfile
+valid, fix, tool = sys.argv[1:4]
+qy, qc, qm, qn, qs, qt, qd = sys.argv[4:11]
+data = open(valid, "rb").read()
+n = len(data)
+
+def put(name, content):
+    d = os.path.join(fix, name)
+    os.makedirs(d)
+    with open(os.path.join(d, "sitzung.cdb"), "wb") as f:
+        f.write(content)
+
+def rewrite(name, *ops):
+    d = os.path.join(fix, name)
+    os.makedirs(d)
+    subprocess.run([sys.executable, tool, "rewrite", valid, os.path.join(d, "sitzung.cdb")] + list(ops),
+                   check=True)
+
+put("empty", b"")
+put("one-byte", data[:1])
+put("cut-in-header", data[:2047])
+put("header-only", data[:2048])
+put("cut-half", data[: n // 2])
+put("cut-last-byte", data[: n - 1])
+put("cut-1k", data[:1024])
+put("zero-same-size", bytes(n))
+put("zero-4k", bytes(4096))
+mid = bytearray(data)
+mid[2048 + (n - 2048) // 3] ^= 0x20
+put("one-bit-flipped", bytes(mid))
+put("text-file", b"format\twohnort-audit-session 1\nmeta.kommune\tTextstadt\n")
+put("png", b"\x89PNG\r\n\x1a\n" + bytes(3000))
+put("random-1m", os.urandom(1 << 20))
+put("appended-garbage", data + b"GARBAGE")
+import io
+z = io.BytesIO()
+with zipfile.ZipFile(z, "w") as zf:
+    zf.writestr("[Content_Types].xml", "<Types/>")
+put("xlsx-zip", z.getvalue())
+d = os.path.join(fix, "foreign-cdb"); os.makedirs(d)
+subprocess.run([sys.executable, tool, "foreign", os.path.join(d, "sitzung.cdb")], check=True)
+d = os.path.join(fix, "table-past-eof"); os.makedirs(d)
+subprocess.run([sys.executable, tool, "header", os.path.join(d, "sitzung.cdb"), valid], check=True)
+
+rewrite("checksum-mismatch", "set:meta.kommune=Anderswo", "keep-checksum")
+rewrite("checksum-missing", "no-checksum")
+rewrite("checksum-garbage", "set:checksum=zz")
+rewrite("format-v99", "set:format=wohnort-audit-session 99")
+rewrite("format-missing", "del:format")
+rewrite("format-duplicate", "add:format=wohnort-audit-session 2")
+rewrite("answer-duplicate", "set:%s=ja" % qy, "add:%s=nein" % qy)
+rewrite("yesno-vielleicht", "set:%s=vielleicht" % qy)
+rewrite("choice-unknown-option", "set:%s=gibtsnicht" % qc)
+rewrite("multi-unknown-option", "set:%s=gibtsnicht,auchnicht" % qm)
+rewrite("number-overflow", "set:%s=99999999999999999999999999" % qn)
+rewrite("number-not-a-number", "set:%s=zwölf" % qn)
+rewrite("scale-above-max", "set:%s=999" % qs)
+rewrite("scale-negative", "set:%s=-1" % qs)
+rewrite("date-impossible", "set:%s=2026-02-30" % qd)
+rewrite("text-invalid-utf8", "hex:%s=%s" % (qt, b"ab\xff\xfecd".hex()))
+rewrite("text-embedded-nul", "hex:%s=%s" % (qt, b"ab\x00cd".hex()))
+rewrite("meta-datum-invalid", "set:meta.datum=gestern")
+rewrite("meta-art-invalid", "set:meta.art=zweit")
+rewrite("evidence-invalid", "set:%s:evidence=verloren" % qy)
+rewrite("prevgoal-invalid", "set:prevgoal.1=vielleicht")
+rewrite("unknown-key", "set:ganz.unbekannt=1")
+rewrite("unknown-question", "set:strategie.gibtsnicht=ja")
+rewrite("participant-huge-index", "set:participant.999999999.name=Riese")
+rewrite("goal-beyond-count", "set:goal.99.ziel=zu viele")
+rewrite("generation-not-a-number", "set:session.generation=abc")
+rewrite("form-text-altered", "set:form.text=form: anders\n")
+rewrite("form-sha-wrong", "set:form.sha256=" + "0" * 64)
+rewrite("form-text-empty", "set:form.text=", "set:form.sha256=" + hashlib.sha256(b"").hexdigest())
+broken_form = "form: kaputt\nsections: [\n"
+rewrite("form-text-broken", "set:form.text=" + broken_form,
+        "set:form.sha256=" + hashlib.sha256(broken_form.encode()).hexdigest())
+PYEOF
+
+mkdir "$fix/directory" "$fix/directory/sitzung.cdb"
+mkdir "$fix/symlink-loop"
+ln -s loop2.cdb "$fix/symlink-loop/sitzung.cdb"
+ln -s sitzung.cdb "$fix/symlink-loop/loop2.cdb"
+mkdir "$fix/missing"
+mkdir "$fix/fifo"
+mkfifo "$fix/fifo/sitzung.cdb"
+for f in "$WA_SRCDIR"/tests/corpus/session/* "$WA_SRCDIR"/tests/corpus/regress/session-*; do
+	[ -f "$f" ] || continue
+	mkdir "$fix/committed-$(basename "$f")"
+	cp "$f" "$fix/committed-$(basename "$f")/sitzung.cdb"
+done
+
+# leftovers DIR: files in DIR other than the fixture, its lock and a parked copy.
+leftovers() {
+	ls -A "$1" | grep -v -x -e sitzung.cdb -e sitzung.cdb.lock -e loop2.cdb -e sitzung.cdb.damaged || true
+}
+
+count=0
+for d in "$fix"/*/; do
+	d=${d%/}
+	name=$(basename "$d")
+	f=$d/sitzung.cdb
+	limit=60
+	[ "$name" = fifo ] && limit=10
+	count=$((count + 1))
+	for cmd in dump score; do
+		run $limit "$WA_BIN" $cmd "$f"
+		expect_refusal "$cmd $name" 2 && expect_err_names "$cmd $name" sitzung.cdb
+	done
+
+	run $limit "$WA_BIN" export "$f" -o "$work/export.xlsx"
+	expect_refusal "export $name" 2 && expect_err_names "export $name" sitzung.cdb
+	if [ -e "$work/export.xlsx" ]; then
+		fail "export $name: wrote a workbook from a broken session"
+		rm -f "$work/export.xlsx"
+	else
+		ok
+	fi
+
+	before=$work/before
+	rm -f "$before"
+	[ -f "$f" ] && [ ! -L "$f" ] && cp "$f" "$before"
+	run $limit "$WA_BIN" set "$f" meta.auditor "Erika Muster"
+	expect_refusal "set $name" 2 && expect_err_names "set $name" sitzung.cdb
+	if [ -f "$before" ] && ! cmp -s "$before" "$f"; then
+		fail "set $name: changed the broken file"
+	else
+		ok
+	fi
+	extra=$(leftovers "$d")
+	if [ -n "$extra" ]; then
+		fail "set $name: left files behind: $extra"
+	else
+		ok
+	fi
+done
+
+# list over one directory holding every regular fixture: no crash, each named.
+all=$work/all
+mkdir "$all"
+for d in "$fix"/*/; do
+	d=${d%/}
+	[ -f "$d/sitzung.cdb" ] && [ ! -L "$d/sitzung.cdb" ] &&
+		cp "$d/sitzung.cdb" "$all/$(basename "$d").cdb"
+done
+cp "$valid" "$all/gueltig.cdb"
+run 60 "$WA_BIN" list --dir "$all"
+if expect_no_crash "list over the broken sessions"; then
+	case $rc in 0 | 2) ok ;; *) fail "list over the broken sessions: exit $rc" ;; esac
+	for f in "$all"/*.cdb; do
+		b=$(basename "$f")
+		if grep -q -F -- "$b" "$work/out" "$work/err"; then ok; else fail "list does not mention $b"; fi
+	done
+	grep -F gueltig.cdb "$work/out" | grep -q Korpusstadt && ok ||
+		fail "list does not show the valid session's Kommune among broken ones"
+fi
+
+echo "reliability_sessions: $count broken or foreign session inputs"
+finish

@@ -412,16 +412,18 @@ set_properties(struct export_ctx *c, char **owned)
 	export_check(c, workbook_set_properties(c->wb, &props));
 }
 
-/* The page header: Kommune left, interview date right. */
+/* The page header: Kommune left, VORLÄUFIG while provisional, date right. */
 static char *
-make_header(const struct session *s)
+make_header(const struct session *s, int provisional)
 {
 	struct buf b = {0};
 	char *date = export_german_date(s->meta.datum);
 	/* a digit right after "&8" would extend the font size: keep a space */
 	buf_adds(&b, "&L&8 ");
 	add_header_text(&b, s->meta.kommune, 100);
-	buf_adds(&b, "&C&8Ergebnisformular&R&8Prüfgespräch am ");
+	buf_adds(&b, provisional ? "&C&8&BVORLÄUFIG&B – Ergebnisformular"
+	                         : "&C&8Ergebnisformular");
+	buf_adds(&b, "&R&8Prüfgespräch am ");
 	add_header_text(&b, date, 20);
 	free(date);
 	return buf_steal(&b);
@@ -535,7 +537,7 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 		*why = xasprintf("%s: keine Bewertung verfügbar", path);
 		goto fail;
 	}
-	c.header = make_header(s);
+	c.header = make_header(s, c.r.provisional);
 	opts.tmpdir = dir;
 	c.wb = workbook_new_opt(tmp, &opts);
 	if (c.wb == NULL) {

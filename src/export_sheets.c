@@ -25,6 +25,9 @@ list_begin(struct export_ctx *c, lxw_worksheet *ws, const char *const *heads,
 	export_check(
 	    c, worksheet_set_row(ws, 0, export_row_height(heads, widths, ncols), NULL));
 	worksheet_freeze_panes(ws, 1, 0);
+	/* "1.10" or "+49 …" are text on purpose: no green corner in Excel */
+	export_check(
+	    c, worksheet_ignore_errors(ws, LXW_IGNORE_NUMBER_STORED_AS_TEXT, "A1:J2000"));
 	export_check(c, worksheet_repeat_rows(ws, 0, 0));
 	export_page_setup(c, ws, 1);
 	worksheet_fit_to_pages(ws, 1, 0);

@@ -96,7 +96,8 @@ list_round(const char *dir, const char *path, int count)
 static int
 floor_round(const char *dir, const char *data, size_t len)
 {
-	char *tmp = xasprintf("%s/floor.tmp-XXXXXX", dir), *dst = xasprintf("%s/floor", dir);
+	char *tmp = xasprintf("%s/floor.tmp-XXXXXX", dir),
+	     *dst = xasprintf("%s/floor", dir);
 	int fd = mkostemp(tmp, O_CLOEXEC), rc = -1, dfd;
 	size_t done = 0;
 
@@ -198,7 +199,7 @@ main(int argc, char **argv)
 	printf("floor %.0f %.0f\n", quantile(floor_us, (size_t)iterations, 0.5),
 	       quantile(floor_us, (size_t)iterations, 0.99));
 	printf("ratio %.2f\n", quantile(save_us, (size_t)iterations, 0.5) /
-				   quantile(floor_us, (size_t)iterations, 0.5));
+	                           quantile(floor_us, (size_t)iterations, 0.5));
 	if (list_round(dir, s->path, 10000) != 0)
 		return 1;
 	if (own_dir) {

@@ -26,8 +26,9 @@ cmd_dump(int argc, char **argv)
 		return status;
 	text = session_dump(s);
 	len = strlen(text);
-	status = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0 ? EXIT_OK
-									    : EXIT_INVALID;
+	status = fwrite(text, 1, len, stdout) == len && fflush(stdout) == 0
+	             ? EXIT_OK
+	             : EXIT_INVALID;
 	if (status != EXIT_OK)
 		cli_error("dump: Ausgabe nicht schreibbar");
 	free(text);

@@ -62,8 +62,8 @@ cmd_list(int argc, char **argv)
 			status = EXIT_INVALID;
 			continue;
 		}
-		printf("%s\t%s\t%s\t%s\t%d/%d\n", base_name(e->path), e->kommune, e->datum,
-		       e->art, e->answered, e->total);
+		printf("%s\t%s\t%s\t%s\t%d/%d\n", base_name(e->path), e->kommune,
+		       e->datum, e->art, e->answered, e->total);
 	}
 	session_summaries_free(list, count);
 	free(dir);

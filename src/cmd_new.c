@@ -34,14 +34,15 @@ static const struct {
 };
 #define NEW_OPTION_COUNT (sizeof new_options / sizeof new_options[0])
 
-/* Copy goals (and unset master data) of the previous session into s. 0 or -1 (printed). */
+/* Copy goals (and unset master data) of the previous session into s. 0 or -1 (printed).
+ */
 static int
 copy_previous(struct session *s, const char *previous_path, const char **given)
 {
 	static const char *const fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-					     "verantwortlich"};
+	                                     "verantwortlich"};
 	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet",
-						"meta.ihk"};
+	                                        "meta.ihk"};
 	struct session *prev;
 	char resolved[PATH_MAX], *why = NULL;
 	int status, goals;
@@ -50,7 +51,7 @@ copy_previous(struct session *s, const char *previous_path, const char **given)
 	if (prev == NULL)
 		return -1;
 	goals = prev->form->goal_count < s->form->goal_count ? prev->form->goal_count
-							      : s->form->goal_count;
+	                                                     : s->form->goal_count;
 	for (int n = 1; n <= goals; n++) {
 		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
 			char *from = xasprintf("goal.%d.%s", n, fields[f]);
@@ -70,7 +71,8 @@ copy_previous(struct session *s, const char *previous_path, const char **given)
 		char *value;
 		size_t k;
 		for (k = 0; k < NEW_OPTION_COUNT; k++)
-			if (new_options[k].key && strcmp(new_options[k].key, inherited[i]) == 0)
+			if (new_options[k].key &&
+			    strcmp(new_options[k].key, inherited[i]) == 0)
 				break;
 		if (given[k] != NULL || (value = session_get(prev, inherited[i])) == NULL)
 			continue;
@@ -147,10 +149,11 @@ cmd_new(int argc, char **argv)
 	if (vorher != NULL) {
 		if (s->meta.kind != AUDIT_RENEWAL) {
 			for (size_t k = 0; k < NEW_OPTION_COUNT; k++)
-				if (new_options[k].key && strcmp(new_options[k].key, "meta.art") == 0 &&
+				if (new_options[k].key &&
+				    strcmp(new_options[k].key, "meta.art") == 0 &&
 				    given[k] != NULL) {
 					why = xstrdup("--vorher gehört zu einem Re-Audit "
-						      "(--art re), nicht zu --art erst");
+					              "(--art re), nicht zu --art erst");
 					goto invalid;
 				}
 			s->meta.kind = AUDIT_RENEWAL;

@@ -71,16 +71,18 @@ cmd_set(int argc, char **argv)
 		if (npositional == 3 && clear)
 			cli_error("set: entweder WERT oder --clear");
 		else
-			cli_error("set: SITZUNG SCHLÜSSEL und WERT (oder --clear) angeben");
+			cli_error(
+			    "set: SITZUNG SCHLÜSSEL und WERT (oder --clear) angeben");
 		return cli_usage("set");
 	}
 	s = cli_open_session(positional[0], SESSION_WRITE, &status);
 	if (s == NULL)
 		return status;
 	if (any_side && form_find_question(s->form, positional[1]) < 0) {
-		cli_error("--note, --recommendation, --evidence, --due und --evidence-text "
-			  "gehören zu einer Frage-ID; „%s“ ist keine Frage dieses Prüfbogens",
-			  positional[1]);
+		cli_error(
+		    "--note, --recommendation, --evidence, --due und --evidence-text "
+		    "gehören zu einer Frage-ID; „%s“ ist keine Frage dieses Prüfbogens",
+		    positional[1]);
 		session_free(s);
 		return EXIT_INVALID;
 	}

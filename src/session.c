@@ -23,20 +23,20 @@
 #define PARTICIPANT_MAX 99
 
 enum key_kind {
-	KEY_META_TEXT,	 /* free text master data */
+	KEY_META_TEXT, /* free text master data */
 	KEY_META_ZENTRAL,
 	KEY_META_DATUM,
 	KEY_META_ART,
 	KEY_PARTICIPANT, /* index, field 0 name / 1 funktion */
-	KEY_ANSWER,	 /* index = question */
+	KEY_ANSWER,      /* index = question */
 	KEY_NOTE,
 	KEY_RECOMMENDATION,
 	KEY_EVIDENCE,
 	KEY_EVIDENCE_DUE,
 	KEY_EVIDENCE_TEXT,
-	KEY_GOAL,	 /* index, field 0..4 */
+	KEY_GOAL, /* index, field 0..4 */
 	KEY_PREVGOAL_STATUS,
-	KEY_PREVGOAL,	 /* index, field 0..4 */
+	KEY_PREVGOAL, /* index, field 0..4 */
 	KEY_CURSOR,
 };
 
@@ -47,16 +47,18 @@ struct key_ref {
 };
 
 static const char *const meta_text_keys[] = {"kommune", "landkreis", "ihk", "auditor",
-					     "vorher"};
+                                             "vorher"};
 static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-					  "verantwortlich"};
+                                          "verantwortlich"};
 static const char *const participant_fields[] = {"name", "funktion"};
-static const char *const side_fields[] = {"note", "recommendation", "evidence", "evidence_due",
-					  "evidence_text"};
-static const char *const zentral_values[] = {"Oberzentrum", "Mittelzentrum", "Unterzentrum",
-					     "Kleinzentrum", "Verwaltungsgemeinschaft"};
+static const char *const side_fields[] = {"note", "recommendation", "evidence",
+                                          "evidence_due", "evidence_text"};
+static const char *const zentral_values[] = {"Oberzentrum", "Mittelzentrum",
+                                             "Unterzentrum", "Kleinzentrum",
+                                             "Verwaltungsgemeinschaft"};
 static const char *const evidence_names[] = {"", "vorgelegt", "nachzureichen", "fehlt"};
-static const char *const goal_status_names[] = {"", "erreicht", "teilweise", "nicht_erreicht"};
+static const char *const goal_status_names[] = {"", "erreicht", "teilweise",
+                                                "nicht_erreicht"};
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -102,7 +104,8 @@ goal_free(struct session_goal *g)
 void
 session_free_contents(struct session *s)
 {
-	size_t goals = s->form && s->form->goal_count > 0 ? (size_t)s->form->goal_count : 0;
+	size_t goals =
+	    s->form && s->form->goal_count > 0 ? (size_t)s->form->goal_count : 0;
 
 	free(s->meta.kommune);
 	free(s->meta.landkreis);
@@ -184,7 +187,8 @@ session_key_is_bookkeeping(const char *key)
 {
 	return strcmp(key, "format") == 0 || strcmp(key, "checksum") == 0 ||
 	       strncmp(key, "form.", 5) == 0 || strncmp(key, "summary.", 8) == 0 ||
-	       strcmp(key, "session.generation") == 0 || strcmp(key, "session.saved") == 0;
+	       strcmp(key, "session.generation") == 0 ||
+	       strcmp(key, "session.saved") == 0;
 }
 
 /* The message for a key nobody knows: what keys exist (caller frees). */
@@ -206,19 +210,21 @@ unknown_key_message(const struct session *s, const char *key)
 			buf_printf(&b, "die Fragen von „%s“: ", sec->id);
 			for (size_t i = 0; i < sec->count; i++)
 				buf_printf(&b, "%s%s", i ? ", " : "",
-					   f->questions[sec->first + i].full_id);
+				           f->questions[sec->first + i].full_id);
 			buf_adds(&b, "; oder ");
 		}
 	}
-	buf_printf(&b, "eine Frage-ID (z. B. „%s“; alle zeigt „wohnort-audit questions“), "
-		       "FRAGE:note|recommendation|evidence|evidence_due|evidence_text, "
-		       "meta.kommune|landkreis|zentralitaet|ihk|auditor|datum|art|vorher, "
-		       "participant.N.name|funktion (N = 1…%d), "
-		       "goal.N.ziel|massnahmen|messgroesse|frist|verantwortlich, prevgoal.N, "
-		       "prevgoal.N.ziel|massnahmen|messgroesse|frist|verantwortlich (N = 1…%d), "
-		       "session.cursor",
-		   f->question_count > 0 ? f->questions[0].full_id : "abschnitt.frage",
-		   PARTICIPANT_MAX, f->goal_count);
+	buf_printf(
+	    &b,
+	    "eine Frage-ID (z. B. „%s“; alle zeigt „wohnort-audit questions“), "
+	    "FRAGE:note|recommendation|evidence|evidence_due|evidence_text, "
+	    "meta.kommune|landkreis|zentralitaet|ihk|auditor|datum|art|vorher, "
+	    "participant.N.name|funktion (N = 1…%d), "
+	    "goal.N.ziel|massnahmen|messgroesse|frist|verantwortlich, prevgoal.N, "
+	    "prevgoal.N.ziel|massnahmen|messgroesse|frist|verantwortlich (N = 1…%d), "
+	    "session.cursor",
+	    f->question_count > 0 ? f->questions[0].full_id : "abschnitt.frage",
+	    PARTICIPANT_MAX, f->goal_count);
 	return buf_steal(&b);
 }
 
@@ -233,9 +239,10 @@ resolve_key(const struct session *s, const char *key, struct key_ref *ref, char 
 
 	memset(ref, 0, sizeof *ref);
 	if (session_key_is_bookkeeping(key)) {
-		*why = xasprintf("Der Schlüssel „%s“ wird beim Speichern geschrieben und kann "
-				 "nicht gesetzt werden",
-				 key);
+		*why = xasprintf(
+		    "Der Schlüssel „%s“ wird beim Speichern geschrieben und kann "
+		    "nicht gesetzt werden",
+		    key);
 		return -1;
 	}
 	if (strncmp(key, "meta.", 5) == 0) {
@@ -270,8 +277,8 @@ resolve_key(const struct session *s, const char *key, struct key_ref *ref, char 
 		dot = strchr(rest, '.');
 		n = parse_index(rest, dot ? (size_t)(dot - rest) : strlen(rest), max);
 		if (n == 0) {
-			*why = xasprintf("„%s“: die Nummer muss zwischen 1 und %zu liegen", key,
-					 max);
+			*why = xasprintf(
+			    "„%s“: die Nummer muss zwischen 1 und %zu liegen", key, max);
 			return -1;
 		}
 		ref->index = n - 1;
@@ -282,7 +289,8 @@ resolve_key(const struct session *s, const char *key, struct key_ref *ref, char 
 			return 0;
 		}
 		if (participant) {
-			i = table_find(participant_fields, COUNT(participant_fields), dot + 1);
+			i = table_find(participant_fields, COUNT(participant_fields),
+			               dot + 1);
 			ref->kind = KEY_PARTICIPANT;
 		} else {
 			i = table_find(goal_fields, COUNT(goal_fields), dot + 1);
@@ -302,9 +310,10 @@ resolve_key(const struct session *s, const char *key, struct key_ref *ref, char 
 			goto unknown;
 		i = table_find(side_fields, COUNT(side_fields), colon + 1);
 		if (i < 0) {
-			char *allowed = table_join(side_fields, 0, COUNT(side_fields), ", ");
+			char *allowed =
+			    table_join(side_fields, 0, COUNT(side_fields), ", ");
 			*why = xasprintf("„%s“: unbekanntes Feld „%s“; erlaubt: %s", key,
-					 colon + 1, allowed);
+			                 colon + 1, allowed);
 			free(allowed);
 			return -1;
 		}
@@ -332,7 +341,7 @@ text_slot(struct session *s, const struct key_ref *ref)
 	switch (ref->kind) {
 	case KEY_META_TEXT: {
 		char **slots[] = {&s->meta.kommune, &s->meta.landkreis, &s->meta.ihk,
-				  &s->meta.auditor, &s->meta.previous};
+		                  &s->meta.auditor, &s->meta.previous};
 		return slots[ref->field];
 	}
 	case KEY_META_ZENTRAL:
@@ -349,7 +358,8 @@ text_slot(struct session *s, const struct key_ref *ref)
 		return &s->items[ref->index].evidence_text;
 	case KEY_GOAL:
 	case KEY_PREVGOAL:
-		g = ref->kind == KEY_GOAL ? &s->goals[ref->index] : &s->previous_goals[ref->index];
+		g = ref->kind == KEY_GOAL ? &s->goals[ref->index]
+		                          : &s->previous_goals[ref->index];
 		switch (ref->field) {
 		case 0:
 			return &g->goal;
@@ -383,10 +393,10 @@ get_ref(const struct session *s, const struct key_ref *ref)
 		if (ref->index >= s->participant_count)
 			return NULL;
 		return xstrdup(ref->field == 0 ? s->participants[ref->index].name
-					       : s->participants[ref->index].function);
+		                               : s->participants[ref->index].function);
 	case KEY_ANSWER:
 		return answer_format(&s->form->questions[ref->index],
-				     &s->items[ref->index].answer);
+		                     &s->items[ref->index].answer);
 	case KEY_EVIDENCE:
 		if (s->items[ref->index].evidence == EVIDENCE_NONE)
 			return NULL;
@@ -431,7 +441,8 @@ static void
 participants_trim(struct session *s)
 {
 	while (s->participant_count > 0) {
-		struct session_participant *p = &s->participants[s->participant_count - 1];
+		struct session_participant *p =
+		    &s->participants[s->participant_count - 1];
 		if (p->name != NULL || p->function != NULL)
 			break;
 		s->participant_count--;
@@ -445,13 +456,14 @@ participants_trim(struct session *s)
 /* Validate value for a resolved key. 0, or -1 with *why naming what is allowed. */
 static int
 check_value(const struct session *s, const char *key, const struct key_ref *ref,
-	    const char *value, char **why)
+            const char *value, char **why)
 {
 	size_t len = strlen(value), bad;
 	char *allowed;
 
 	if (len > VALUE_MAX) {
-		*why = xasprintf("„%s“: Wert zu lang (höchstens %u Bytes)", key, VALUE_MAX);
+		*why =
+		    xasprintf("„%s“: Wert zu lang (höchstens %u Bytes)", key, VALUE_MAX);
 		return -1;
 	}
 	if (!utf8_valid(value, len, &bad)) {
@@ -463,51 +475,56 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 		if (table_find(zentral_values, COUNT(zentral_values), value) >= 0)
 			return 0;
 		allowed = table_join(zentral_values, 0, COUNT(zentral_values), ", ");
-		*why = xasprintf("„%s“: „%s“ ist keine Zentralitätsstufe; erlaubt: %s", key,
-				 value, allowed);
+		*why = xasprintf("„%s“: „%s“ ist keine Zentralitätsstufe; erlaubt: %s",
+		                 key, value, allowed);
 		free(allowed);
 		return -1;
 	case KEY_META_DATUM:
 	case KEY_EVIDENCE_DUE:
 		if (!date_valid(value)) {
-			*why = xasprintf("„%s“: „%s“ ist kein gültiges Datum; erlaubt: JJJJ-MM-TT "
-					 "(z. B. 2026-11-23)",
-					 key, value);
+			*why = xasprintf(
+			    "„%s“: „%s“ ist kein gültiges Datum; erlaubt: JJJJ-MM-TT "
+			    "(z. B. 2026-11-23)",
+			    key, value);
 			return -1;
 		}
 		if (ref->kind == KEY_EVIDENCE_DUE &&
 		    s->items[ref->index].evidence != EVIDENCE_DUE) {
-			*why = xasprintf("„%s“: eine Frist gibt es nur bei Nachweis "
-					 "„nachzureichen“ (--evidence nachzureichen --due DATUM)",
-					 key);
+			*why = xasprintf(
+			    "„%s“: eine Frist gibt es nur bei Nachweis "
+			    "„nachzureichen“ (--evidence nachzureichen --due DATUM)",
+			    key);
 			return -1;
 		}
 		return 0;
 	case KEY_META_ART:
 		if (strcmp(value, "erst") == 0 || strcmp(value, "re") == 0)
 			return 0;
-		*why = xasprintf("„%s“: „%s“ ist keine Audit-Art; erlaubt: erst, re", key, value);
+		*why = xasprintf("„%s“: „%s“ ist keine Audit-Art; erlaubt: erst, re", key,
+		                 value);
 		return -1;
 	case KEY_EVIDENCE:
 		if (table_find(evidence_names, COUNT(evidence_names), value) > 0)
 			return 0;
 		allowed = table_join(evidence_names, 1, COUNT(evidence_names), ", ");
-		*why = xasprintf("„%s“: „%s“ ist kein Nachweis-Status; erlaubt: %s", key, value,
-				 allowed);
+		*why = xasprintf("„%s“: „%s“ ist kein Nachweis-Status; erlaubt: %s", key,
+		                 value, allowed);
 		free(allowed);
 		return -1;
 	case KEY_PREVGOAL_STATUS:
 		if (table_find(goal_status_names, COUNT(goal_status_names), value) > 0)
 			return 0;
-		allowed = table_join(goal_status_names, 1, COUNT(goal_status_names), ", ");
-		*why = xasprintf("„%s“: „%s“ ist kein Zielstatus; erlaubt: %s", key, value,
-				 allowed);
+		allowed =
+		    table_join(goal_status_names, 1, COUNT(goal_status_names), ", ");
+		*why = xasprintf("„%s“: „%s“ ist kein Zielstatus; erlaubt: %s", key,
+		                 value, allowed);
 		free(allowed);
 		return -1;
 	case KEY_CURSOR:
 		if (form_find_question(s->form, value) >= 0)
 			return 0;
-		*why = xasprintf("„%s“: „%s“ ist keine Frage-ID dieses Prüfbogens", key, value);
+		*why = xasprintf("„%s“: „%s“ ist keine Frage-ID dieses Prüfbogens", key,
+		                 value);
 		return -1;
 	default:
 		return 0;
@@ -527,8 +544,10 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 		return -1;
 	if (ref.kind == KEY_ANSWER && value != NULL) {
 		char *reason = NULL;
-		if (answer_parse(&s->form->questions[ref.index], value, &parsed, &reason) != 0) {
-			*why = xasprintf("„%s“: %s", key, reason ? reason : "ungültiger Wert");
+		if (answer_parse(&s->form->questions[ref.index], value, &parsed,
+		                 &reason) != 0) {
+			*why = xasprintf("„%s“: %s", key,
+			                 reason ? reason : "ungültiger Wert");
 			free(reason);
 			return -1;
 		}
@@ -537,21 +556,22 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 	switch (ref.kind) {
 	case KEY_META_ART:
 		s->meta.kind = value != NULL && strcmp(value, "re") == 0 ? AUDIT_RENEWAL
-									 : AUDIT_FIRST;
+		                                                         : AUDIT_FIRST;
 		break;
 	case KEY_PARTICIPANT:
 		if (value == NULL && ref.index >= s->participant_count)
 			break;
 		if (ref.index >= s->participant_count) {
 			s->participants = xreallocarray(s->participants, ref.index + 1,
-							sizeof *s->participants);
+			                                sizeof *s->participants);
 			memset(s->participants + s->participant_count, 0,
-			       (ref.index + 1 - s->participant_count) * sizeof *s->participants);
+			       (ref.index + 1 - s->participant_count) *
+			           sizeof *s->participants);
 			s->participant_count = ref.index + 1;
 		}
 		str_replace(ref.field == 0 ? &s->participants[ref.index].name
-					   : &s->participants[ref.index].function,
-			    value);
+		                           : &s->participants[ref.index].function,
+		            value);
 		participants_trim(s);
 		break;
 	case KEY_ANSWER:
@@ -561,9 +581,10 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 		break;
 	case KEY_EVIDENCE: {
 		struct session_item *it = &s->items[ref.index];
-		it->evidence = value == NULL ? EVIDENCE_NONE
-					     : (enum evidence_status)table_find(
-						   evidence_names, COUNT(evidence_names), value);
+		it->evidence = value == NULL
+		                   ? EVIDENCE_NONE
+		                   : (enum evidence_status)table_find(
+		                         evidence_names, COUNT(evidence_names), value);
 		if (it->evidence != EVIDENCE_DUE) {
 			free(it->evidence_due);
 			it->evidence_due = NULL;
@@ -572,9 +593,10 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 	}
 	case KEY_PREVGOAL_STATUS:
 		s->previous_status[ref.index] =
-		    value == NULL ? GOAL_OPEN
-				  : (enum goal_status)table_find(goal_status_names,
-								 COUNT(goal_status_names), value);
+		    value == NULL
+		        ? GOAL_OPEN
+		        : (enum goal_status)table_find(goal_status_names,
+		                                       COUNT(goal_status_names), value);
 		break;
 	default:
 		slot = text_slot(s, &ref);
@@ -586,8 +608,8 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 
 /* Call fn for key with the value of a field, when it has one (no key lookup). */
 static void
-emit_ref(const struct session *s, const char *key, enum key_kind kind, size_t index, int field,
-	 session_record_fn fn, void *ctx)
+emit_ref(const struct session *s, const char *key, enum key_kind kind, size_t index,
+         int field, session_record_fn fn, void *ctx)
 {
 	struct key_ref ref = {.kind = kind, .index = index, .field = field};
 	char **slot = text_slot((struct session *)s, &ref); /* only read */
@@ -620,20 +642,24 @@ key_join(char *out, size_t size, const char *prefix, const char *suffix)
 
 void
 session_records_each(const struct session *s, int with_form_text, session_record_fn fn,
-		     void *ctx)
+                     void *ctx)
 {
 	static const struct {
 		const char *key;
 		enum key_kind kind;
 		int field;
 	} meta_order[] = {
-	    {"meta.kommune", KEY_META_TEXT, 0},	      {"meta.landkreis", KEY_META_TEXT, 1},
-	    {"meta.zentralitaet", KEY_META_ZENTRAL, 0}, {"meta.ihk", KEY_META_TEXT, 2},
-	    {"meta.auditor", KEY_META_TEXT, 3},	      {"meta.datum", KEY_META_DATUM, 0},
-	    {"meta.art", KEY_META_ART, 0},	      {"meta.vorher", KEY_META_TEXT, 4},
+	    {"meta.kommune", KEY_META_TEXT, 0},
+	    {"meta.landkreis", KEY_META_TEXT, 1},
+	    {"meta.zentralitaet", KEY_META_ZENTRAL, 0},
+	    {"meta.ihk", KEY_META_TEXT, 2},
+	    {"meta.auditor", KEY_META_TEXT, 3},
+	    {"meta.datum", KEY_META_DATUM, 0},
+	    {"meta.art", KEY_META_ART, 0},
+	    {"meta.vorher", KEY_META_TEXT, 4},
 	};
 	static const char *const side_suffix[] = {":note", ":recommendation", ":evidence",
-						  ":evidence_due", ":evidence_text"};
+	                                          ":evidence_due", ":evidence_text"};
 	const struct form *f = s->form;
 	size_t goals = f->goal_count > 0 ? (size_t)f->goal_count : 0;
 	char key[512], prefix[64];
@@ -645,11 +671,12 @@ session_records_each(const struct session *s, int with_form_text, session_record
 	fn(ctx, "form.edition", edition, strlen(edition));
 	fn(ctx, "form.sha256", f->sha256, strlen(f->sha256));
 	for (size_t i = 0; i < COUNT(meta_order); i++)
-		emit_ref(s, meta_order[i].key, meta_order[i].kind, 0, meta_order[i].field, fn, ctx);
+		emit_ref(s, meta_order[i].key, meta_order[i].kind, 0, meta_order[i].field,
+		         fn, ctx);
 	for (size_t i = 0; i < s->participant_count; i++) {
 		for (size_t k = 0; k < COUNT(participant_fields); k++) {
 			snprintf(key, sizeof key, "participant.%zu.%s", i + 1,
-				 participant_fields[k]);
+			         participant_fields[k]);
 			emit_ref(s, key, KEY_PARTICIPANT, i, (int)k, fn, ctx);
 		}
 	}
@@ -678,7 +705,8 @@ session_records_each(const struct session *s, int with_form_text, session_record
 		}
 	}
 	emit_ref(s, "session.cursor", KEY_CURSOR, 0, 0, fn, ctx);
-	if (with_form_text) /* form.h: source is NUL-terminated (loaded with form_load_*) */
+	if (with_form_text) /* form.h: source is NUL-terminated (loaded with form_load_*)
+	                     */
 		fn(ctx, "form.text", f->source, f->source_len);
 }
 
@@ -713,11 +741,11 @@ is_integer(const char *text)
 }
 
 struct session *
-session_from_records(const struct session_record *records, size_t count, const size_t *line_of,
-		     char **why)
+session_from_records(const struct session_record *records, size_t count,
+                     const size_t *line_of, char **why)
 {
-	const struct session_record *format = NULL, *text = NULL, *id = NULL, *edition = NULL,
-				    *sha = NULL;
+	const struct session_record *format = NULL, *text = NULL, *id = NULL,
+	                            *edition = NULL, *sha = NULL;
 	struct form_errors errors = {0};
 	struct session *s = NULL;
 	struct form *form;
@@ -730,14 +758,15 @@ session_from_records(const struct session_record *records, size_t count, const s
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(records[j].key, r->key) == 0) {
 				at = where(line_of, i);
-				*why = xasprintf("%sder Schlüssel „%s“ kommt doppelt vor", at,
-						 r->key);
+				*why = xasprintf("%sder Schlüssel „%s“ kommt doppelt vor",
+				                 at, r->key);
 				free(at);
 				return NULL;
 			}
 		if (strlen(r->value) != r->value_len) {
 			at = where(line_of, i);
-			*why = xasprintf("%s„%s“: der Wert enthält ein NUL-Byte", at, r->key);
+			*why = xasprintf("%s„%s“: der Wert enthält ein NUL-Byte", at,
+			                 r->key);
 			free(at);
 			return NULL;
 		}
@@ -755,20 +784,22 @@ session_from_records(const struct session_record *records, size_t count, const s
 			*slot = r;
 	}
 	if (format == NULL) {
-		*why = xstrdup("keine Sitzung von wohnort-audit (der Eintrag „format“ fehlt)");
+		*why = xstrdup(
+		    "keine Sitzung von wohnort-audit (der Eintrag „format“ fehlt)");
 		return NULL;
 	}
 	if (strcmp(format->value, SESSION_FORMAT) != 0) {
-		*why = xasprintf("unbekanntes Format „%s“ (erwartet: „%s“)", format->value,
-				 SESSION_FORMAT);
+		*why = xasprintf("unbekanntes Format „%s“ (erwartet: „%s“)",
+		                 format->value, SESSION_FORMAT);
 		return NULL;
 	}
 	if (text == NULL || sha == NULL) {
-		*why = xstrdup("der eingebettete Prüfbogen fehlt (form.text, form.sha256)");
+		*why =
+		    xstrdup("der eingebettete Prüfbogen fehlt (form.text, form.sha256)");
 		return NULL;
 	}
 	form = form_load_string(text->value, text->value_len, "(eingebetteter Prüfbogen)",
-				&errors);
+	                        &errors);
 	if (form == NULL) {
 		char *list = form_errors_format(&errors);
 		size_t n = strlen(list);
@@ -782,10 +813,12 @@ session_from_records(const struct session_record *records, size_t count, const s
 	form_errors_clear(&errors);
 	if (strcmp(sha->value, form->sha256) != 0 ||
 	    (id != NULL && strcmp(id->value, form->id ? form->id : "") != 0) ||
-	    (edition != NULL && strcmp(edition->value, form->edition ? form->edition : "") != 0)) {
-		*why = xasprintf("der eingebettete Prüfbogen passt nicht zu seiner Kennung "
-				 "(form.sha256 %s, berechnet %s)",
-				 sha->value, form->sha256);
+	    (edition != NULL &&
+	     strcmp(edition->value, form->edition ? form->edition : "") != 0)) {
+		*why =
+		    xasprintf("der eingebettete Prüfbogen passt nicht zu seiner Kennung "
+		              "(form.sha256 %s, berechnet %s)",
+		              sha->value, form->sha256);
 		form_free(form);
 		return NULL;
 	}
@@ -802,7 +835,8 @@ session_from_records(const struct session_record *records, size_t count, const s
 				continue;
 			if (session_key_is_bookkeeping(r->key)) {
 				if (pass == 1 || strncmp(r->key, "form.", 5) == 0 ||
-				    strcmp(r->key, "format") == 0 || strcmp(r->key, "checksum") == 0)
+				    strcmp(r->key, "format") == 0 ||
+				    strcmp(r->key, "checksum") == 0)
 					continue;
 				if (strcmp(r->key, "session.saved") == 0 ||
 				    strcmp(r->key, "summary.kommune") == 0 ||
@@ -813,11 +847,13 @@ session_from_records(const struct session_record *records, size_t count, const s
 				     strcmp(r->key, "session.generation") == 0) &&
 				    is_integer(r->value)) {
 					if (strcmp(r->key, "session.generation") == 0)
-						s->generation = strtoul(r->value, NULL, 10);
+						s->generation =
+						    strtoul(r->value, NULL, 10);
 					continue;
 				}
 				at = where(line_of, i);
-				*why = xasprintf("%sunzulässiger Eintrag „%s“", at, r->key);
+				*why =
+				    xasprintf("%sunzulässiger Eintrag „%s“", at, r->key);
 				free(at);
 				session_free(s);
 				return NULL;
@@ -843,17 +879,17 @@ escape_into(struct buf *b, const char *value, size_t len)
 
 	while (i < len) {
 		size_t j = i;
-		while (j < len && value[j] != '\\' && value[j] != '\t' && value[j] != '\n' &&
-		       value[j] != '\r')
+		while (j < len && value[j] != '\\' && value[j] != '\t' &&
+		       value[j] != '\n' && value[j] != '\r')
 			j++;
 		buf_add(b, value + i, j - i);
 		if (j == len)
 			break;
 		buf_addc(b, '\\');
 		buf_addc(b, value[j] == '\t'   ? 't'
-			    : value[j] == '\n' ? 'n'
-			    : value[j] == '\r' ? 'r'
-						: '\\');
+		            : value[j] == '\n' ? 'n'
+		            : value[j] == '\r' ? 'r'
+		                               : '\\');
 		i = j + 1;
 	}
 }
@@ -895,7 +931,8 @@ session_from_dump(const char *text, size_t len, char **why)
 		if (n == 0 || start[0] == '#')
 			continue;
 		if (tab == NULL || tab == start) {
-			*why = xasprintf("Zeile %zu: erwartet „SCHLÜSSEL<TAB>WERT“", line);
+			*why =
+			    xasprintf("Zeile %zu: erwartet „SCHLÜSSEL<TAB>WERT“", line);
 			goto fail;
 		}
 		for (const char *p = tab + 1; p < start + n; p++) {
@@ -909,13 +946,17 @@ session_from_dump(const char *text, size_t len, char **why)
 				continue;
 			}
 			if (++p == start + n || strchr("\\tnr", *p) == NULL) {
-				*why = xasprintf("Zeile %zu: ungültige Escape-Folge (erlaubt: \\\\ "
-						 "\\t \\n \\r)",
-						 line);
+				*why = xasprintf(
+				    "Zeile %zu: ungültige Escape-Folge (erlaubt: \\\\ "
+				    "\\t \\n \\r)",
+				    line);
 				buf_free(&value);
 				goto fail;
 			}
-			buf_addc(&value, *p == 't' ? '\t' : *p == 'n' ? '\n' : *p == 'r' ? '\r' : '\\');
+			buf_addc(&value, *p == 't'   ? '\t'
+			                 : *p == 'n' ? '\n'
+			                 : *p == 'r' ? '\r'
+			                             : '\\');
 		}
 		buf_adds(&value, "");
 		records = xreallocarray(records, count + 1, sizeof *records);

@@ -44,20 +44,20 @@
 enum evidence_status {
 	EVIDENCE_NONE = 0,
 	EVIDENCE_PRESENTED, /* vorgelegt */
-	EVIDENCE_DUE,	    /* nachzureichen (with a due date) */
+	EVIDENCE_DUE,       /* nachzureichen (with a due date) */
 	EVIDENCE_MISSING,   /* fehlt */
 };
 
 enum goal_status {
 	GOAL_OPEN = 0,
-	GOAL_REACHED,	  /* erreicht */
-	GOAL_PARTIAL,	  /* teilweise */
+	GOAL_REACHED,     /* erreicht */
+	GOAL_PARTIAL,     /* teilweise */
 	GOAL_NOT_REACHED, /* nicht_erreicht */
 };
 
 enum audit_kind {
 	AUDIT_FIRST = 0, /* Erstaudit */
-	AUDIT_RENEWAL,	 /* Re-Audit */
+	AUDIT_RENEWAL,   /* Re-Audit */
 };
 
 struct session_item {
@@ -75,10 +75,10 @@ struct session_participant {
 };
 
 struct session_goal {
-	char *goal;	   /* Ziel */
-	char *measures;	   /* Maßnahmen */
+	char *goal;        /* Ziel */
+	char *measures;    /* Maßnahmen */
 	char *indicator;   /* Messgröße */
-	char *deadline;	   /* Frist */
+	char *deadline;    /* Frist */
 	char *responsible; /* Verantwortlich */
 };
 
@@ -86,7 +86,7 @@ struct session_meta {
 	char *kommune;
 	char *landkreis;
 	char *zentralitaet; /* Oberzentrum | Mittelzentrum | Unterzentrum | Kleinzentrum |
-			       Verwaltungsgemeinschaft */
+	                       Verwaltungsgemeinschaft */
 	char *ihk;
 	char *auditor;
 	char *datum; /* YYYY-MM-DD */
@@ -99,13 +99,13 @@ struct session {
 	struct session_meta meta;
 	struct session_participant *participants;
 	size_t participant_count;
-	struct session_item *items;	     /* form->question_count entries, same order */
-	struct session_goal *goals;	     /* form->goal_count entries */
+	struct session_item *items; /* form->question_count entries, same order */
+	struct session_goal *goals; /* form->goal_count entries */
 	struct session_goal *previous_goals; /* form->goal_count entries (re-audit) */
 	enum goal_status *previous_status;   /* form->goal_count entries */
-	char *cursor;			     /* full question id to resume at, or NULL */
-	char *path;			     /* session file; NULL until created */
-	unsigned long generation;	     /* snapshots written so far */
+	char *cursor;                        /* full question id to resume at, or NULL */
+	char *path;                          /* session file; NULL until created */
+	unsigned long generation;            /* snapshots written so far */
 	/* private to session.c */
 	int lock_fd;
 	dev_t file_dev;
@@ -115,7 +115,8 @@ struct session {
 
 enum session_mode {
 	SESSION_READ_ONLY,
-	SESSION_WRITE, /* takes the advisory lock; refused when another process holds it */
+	SESSION_WRITE, /* takes the advisory lock; refused when another process holds it
+	                */
 };
 
 /* A new, empty, unsaved session over form (ownership of form passes to it). */
@@ -138,7 +139,7 @@ int session_create_file(struct session *s, const char *dir, char **why);
  * EWOULDBLOCK (any other failure leaves errno something else).
  */
 struct session *session_open(const char *path, enum session_mode mode, char **notice,
-			     char **why);
+                             char **why);
 
 /*
  * session_save: write a complete new snapshot of s to s->path atomically and
@@ -184,11 +185,13 @@ struct session_summary {
 	int total;
 	int points;
 	int max_points;
-	char *error; /* non-NULL when the file could not be read; other fields may be NULL */
+	char *error; /* non-NULL when the file could not be read; other fields may be NULL
+	              */
 };
 
 /* Summaries of every *.cdb in dir, sorted by file name. Returns 0 or -1 with *why. */
-int session_list(const char *dir, struct session_summary **out, size_t *count, char **why);
+int session_list(const char *dir, struct session_summary **out, size_t *count,
+                 char **why);
 void session_summaries_free(struct session_summary *list, size_t count);
 
 /* The format record every snapshot and dump starts with. */

@@ -20,7 +20,7 @@ struct session_record {
 /* Called once per record; key and value (value_len bytes, NUL-terminated) are
  * borrowed for the call only. */
 typedef void (*session_record_fn)(void *ctx, const char *key, const char *value,
-				  size_t value_len);
+                                  size_t value_len);
 
 /*
  * session_records_each: the records of s in the canonical order: format,
@@ -28,8 +28,8 @@ typedef void (*session_record_fn)(void *ctx, const char *key, const char *value,
  * last when with_form_text. Bookkeeping (summary.*, session.generation,
  * session.saved, checksum) is the store's business.
  */
-void session_records_each(const struct session *s, int with_form_text, session_record_fn fn,
-			  void *ctx);
+void session_records_each(const struct session *s, int with_form_text,
+                          session_record_fn fn, void *ctx);
 
 /*
  * session_from_records: build a session from records (dump lines or cdb
@@ -40,7 +40,7 @@ void session_records_each(const struct session *s, int with_form_text, session_r
  * session.generation which is kept. NULL with *why when anything is wrong.
  */
 struct session *session_from_records(const struct session_record *records, size_t count,
-				     const size_t *line_of, char **why);
+                                     const size_t *line_of, char **why);
 
 /* Free count records and the array. */
 void session_records_free(struct session_record *records, size_t count);

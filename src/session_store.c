@@ -59,9 +59,11 @@ put_len(unsigned char out[4], size_t n)
 	out[3] = (unsigned char)n;
 }
 
-/* Add one record to a running CRC-32: 4-byte key length, key, 4-byte value length, value. */
+/* Add one record to a running CRC-32: 4-byte key length, key, 4-byte value length, value.
+ */
 static unsigned long
-crc_record(unsigned long crc, const char *key, size_t klen, const char *value, size_t vlen)
+crc_record(unsigned long crc, const char *key, size_t klen, const char *value,
+           size_t vlen)
 {
 	unsigned char len[4];
 
@@ -82,7 +84,7 @@ records_checksum(const struct session_record *records, size_t count)
 	for (size_t i = 0; i < count; i++)
 		if (strcmp(records[i].key, "checksum") != 0)
 			crc = crc_record(crc, records[i].key, strlen(records[i].key),
-					 records[i].value, records[i].value_len);
+			                 records[i].value, records[i].value_len);
 	return crc;
 }
 
@@ -94,7 +96,8 @@ struct record_list {
 
 /* Append a copy of key/value. */
 static void
-record_list_add(struct record_list *l, const char *key, const char *value, size_t value_len)
+record_list_add(struct record_list *l, const char *key, const char *value,
+                size_t value_len)
 {
 	l->items = xreallocarray(l->items, l->count + 1, sizeof *l->items);
 	l->items[l->count].key = xstrdup(key);
@@ -109,7 +112,8 @@ count_answered(const struct session *s, int *answered, int *total)
 {
 	*answered = *total = 0;
 	for (size_t i = 0; i < s->form->question_count; i++) {
-		if (!form_type_scored(s->form->questions[i].type) || !score_question_visible(s, i))
+		if (!form_type_scored(s->form->questions[i].type) ||
+		    !score_question_visible(s, i))
 			continue;
 		(*total)++;
 		if (s->items[i].answer.state != ANSWER_OPEN)
@@ -188,7 +192,8 @@ write_snapshot(int fd, const struct session *s, unsigned long generation)
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snapshot_adds(&w, "session.saved", stamp);
 	snprintf(crc, sizeof crc, "%08lx", w.crc);
-	if (!w.failed && cdb_make_add(&w.cdbm, "checksum", 8, crc, (unsigned)strlen(crc)) < 0)
+	if (!w.failed &&
+	    cdb_make_add(&w.cdbm, "checksum", 8, crc, (unsigned)strlen(crc)) < 0)
 		w.failed = errno ? errno : EIO;
 	if (w.failed) {
 		cdb_make_finish(&w.cdbm); /* frees its tables; the file is discarded */
@@ -214,7 +219,8 @@ cdb_structure_check(const struct cdb *cdb, size_t size)
 	if (head == NULL || size < 2048)
 		return -1;
 	for (int i = 0; i < 256; i++) {
-		size_t pos = cdb_unpack(head + 8 * i), slots = cdb_unpack(head + 8 * i + 4);
+		size_t pos = cdb_unpack(head + 8 * i),
+		       slots = cdb_unpack(head + 8 * i + 4);
 		if (slots == 0)
 			continue;
 		if (pos < dend || pos + slots * 8 > size)
@@ -228,7 +234,7 @@ cdb_structure_check(const struct cdb *cdb, size_t size)
 /* Read every record of the cdb at path. 0, or -1 with *failure and *why. */
 static int
 read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
-	     enum load_failure *failure, char **why)
+             enum load_failure *failure, char **why)
 {
 	struct cdb cdb;
 	struct stat st;
@@ -255,14 +261,14 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 	}
 	if ((unsigned long long)st.st_size > SNAPSHOT_MAX) {
 		*why = xasprintf("%s: zu groß für eine Sitzung (%lld Bytes)", path,
-				 (long long)st.st_size);
+		                 (long long)st.st_size);
 		close(fd);
 		return -1;
 	}
 	if (cdb_init(&cdb, fd) != 0) {
 		*why = xasprintf("%s: keine gültige Sitzungsdatei (zu kurz oder kein "
-				 "CDB-Format)",
-				 path);
+		                 "CDB-Format)",
+		                 path);
 		close(fd);
 		return -1;
 	}
@@ -272,9 +278,10 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 		while (head != NULL && zeros < 2048 && head[zeros] == 0)
 			zeros++;
 		*why = xasprintf("%s: %s", path,
-				 zeros == 2048 ? "enthält keine Datensätze (genullt)"
-					       : "beschädigt oder abgeschnitten (Hashtabellen "
-						 "unvollständig)");
+		                 zeros == 2048
+		                     ? "enthält keine Datensätze (genullt)"
+		                     : "beschädigt oder abgeschnitten (Hashtabellen "
+		                       "unvollständig)");
 		cdb_free(&cdb);
 		close(fd);
 		return -1;
@@ -286,7 +293,8 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 		unsigned klen = cdb_keylen(&cdb);
 		char *k;
 
-		if (key == NULL || value == NULL || klen == 0 || memchr(key, '\0', klen) != NULL) {
+		if (key == NULL || value == NULL || klen == 0 ||
+		    memchr(key, '\0', klen) != NULL) {
 			rc = -1;
 			break;
 		}
@@ -297,8 +305,8 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 	cdb_free(&cdb);
 	close(fd);
 	if (rc < 0) {
-		*why = xasprintf("%s: beschädigt oder abgeschnitten (Datensätze nicht lesbar)",
-				 path);
+		*why = xasprintf(
+		    "%s: beschädigt oder abgeschnitten (Datensätze nicht lesbar)", path);
 		return -1;
 	}
 	*dev = st.st_dev;
@@ -327,17 +335,19 @@ load_snapshot(const char *path, enum load_failure *failure, char **why)
 		int has_format = 0;
 		for (size_t i = 0; i < l.count; i++)
 			has_format |= strcmp(l.items[i].key, "format") == 0;
-		*why = xasprintf("%s: %s", path,
-				 l.count == 0 ? "enthält keine Datensätze (leer oder genullt)"
-				 : has_format ? "die Prüfsumme fehlt (unvollständig geschrieben)"
-					      : "keine Sitzung von wohnort-audit");
+		*why = xasprintf(
+		    "%s: %s", path,
+		    l.count == 0 ? "enthält keine Datensätze (leer oder genullt)"
+		    : has_format ? "die Prüfsumme fehlt (unvollständig geschrieben)"
+		                 : "keine Sitzung von wohnort-audit");
 		goto done;
 	}
 	snprintf(computed, sizeof computed, "%08lx", records_checksum(l.items, l.count));
 	if (strcmp(stored, computed) != 0) {
-		*why = xasprintf("%s: Prüfsumme falsch (gespeichert %s, berechnet %s): die "
-				 "Datei ist beschädigt",
-				 path, stored, computed);
+		*why =
+		    xasprintf("%s: Prüfsumme falsch (gespeichert %s, berechnet %s): die "
+		              "Datei ist beschädigt",
+		              path, stored, computed);
 		goto done;
 	}
 	s = session_from_records(l.items, l.count, NULL, &reason);
@@ -354,7 +364,8 @@ done:
 	return s;
 }
 
-/* Take the flock on PATH.lock and record the holder. -1 with *why (errno EWOULDBLOCK when held). */
+/* Take the flock on PATH.lock and record the holder. -1 with *why (errno EWOULDBLOCK when
+ * held). */
 static int
 lock_take(struct session *s, const char *path, char **why)
 {
@@ -373,7 +384,8 @@ lock_take(struct session *s, const char *path, char **why)
 	}
 	if (fd < 0) {
 		int saved = errno;
-		*why = xasprintf("%s: Sperrdatei nicht anlegbar: %s", lock, strerror(saved));
+		*why =
+		    xasprintf("%s: Sperrdatei nicht anlegbar: %s", lock, strerror(saved));
 		free(lock);
 		errno = saved == EWOULDBLOCK ? EIO : saved;
 		return -1;
@@ -384,11 +396,13 @@ lock_take(struct session *s, const char *path, char **why)
 			n = pread(fd, holder, sizeof holder - 1, 0);
 			holder[n > 0 ? n : 0] = '\0';
 			holder[strcspn(holder, "\n")] = '\0';
-			*why = xasprintf("%s wird gerade von einem anderen Programm bearbeitet "
-					 "(%s); nur lesen ist möglich",
-					 path, *holder ? holder : "unbekannt");
+			*why = xasprintf(
+			    "%s wird gerade von einem anderen Programm bearbeitet "
+			    "(%s); nur lesen ist möglich",
+			    path, *holder ? holder : "unbekannt");
 		} else {
-			*why = xasprintf("%s: Sperre nicht möglich: %s", lock, strerror(saved));
+			*why = xasprintf("%s: Sperre nicht möglich: %s", lock,
+			                 strerror(saved));
 			saved = EIO;
 		}
 		close(fd);
@@ -402,7 +416,7 @@ lock_take(struct session *s, const char *path, char **why)
 		localtime_r(&now, &tm);
 		strftime(stamp, sizeof stamp, "%H:%M", &tm);
 		snprintf(holder, sizeof holder, "%ld %s@%s since %s\n", (long)getpid(),
-			 pw ? pw->pw_name : "?", host, stamp);
+		         pw ? pw->pw_name : "?", host, stamp);
 		if (fchmod(fd, 0600) != 0 || ftruncate(fd, 0) != 0 ||
 		    pwrite(fd, holder, strlen(holder), 0) < 0) {
 			/* The lock holds regardless; the holder text is a courtesy. */
@@ -475,8 +489,9 @@ session_open(const char *path, enum session_mode mode, char **notice, char **why
 		if (failure == LOAD_IO || prev_failure == LOAD_MISSING)
 			*why = xstrdup(reason);
 		else
-			*why = xasprintf("%s; auch die vorherige Generation ist unbrauchbar: %s",
-					 reason, prev_reason);
+			*why = xasprintf(
+			    "%s; auch die vorherige Generation ist unbrauchbar: %s",
+			    reason, prev_reason);
 		free(reason);
 		free(prev_reason);
 		free(prev);
@@ -486,8 +501,8 @@ session_open(const char *path, enum session_mode mode, char **notice, char **why
 		return NULL;
 	}
 	*notice = xasprintf("%s; die vorherige Generation %s (Stand %lu) wurde geladen. "
-			    "Änderungen seit jener Sicherung fehlen.",
-			    reason, prev, s->generation);
+	                    "Änderungen seit jener Sicherung fehlen.",
+	                    reason, prev, s->generation);
 	free(reason);
 	free(prev);
 	/* Saving goes to path again; what is there now may be replaced. */
@@ -506,7 +521,8 @@ opened:
 	return s;
 }
 
-/* Write the snapshot to a fresh temp file beside s->path. Returns its name or NULL with *why. */
+/* Write the snapshot to a fresh temp file beside s->path. Returns its name or NULL with
+ * *why. */
 static char *
 write_temp(const struct session *s, unsigned long generation, struct stat *st, char **why)
 {
@@ -516,14 +532,15 @@ write_temp(const struct session *s, unsigned long generation, struct stat *st, c
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0) {
 		saved = errno;
-		*why = xasprintf("%s: Speichern nicht möglich: %s", s->path, strerror(saved));
+		*why = xasprintf("%s: Speichern nicht möglich: %s", s->path,
+		                 strerror(saved));
 		free(tmp);
 		errno = saved;
 		return NULL;
 	}
 	errno = 0;
-	if (fchmod(fd, 0600) != 0 || write_snapshot(fd, s, generation) != 0 || fsync(fd) != 0 ||
-	    fstat(fd, st) != 0)
+	if (fchmod(fd, 0600) != 0 || write_snapshot(fd, s, generation) != 0 ||
+	    fsync(fd) != 0 || fstat(fd, st) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;
@@ -541,7 +558,8 @@ fail:
 	return NULL;
 }
 
-/* Hard-link from to to, replacing to atomically through a temp name. 0 or -1 with errno. */
+/* Hard-link from to to, replacing to atomically through a temp name. 0 or -1 with errno.
+ */
 static int
 link_replace(const char *from, const char *to)
 {
@@ -603,7 +621,8 @@ session_save(struct session *s, char **why)
 	/* Refuse before writing anything when the file was replaced underneath. */
 	if (stat(s->path, &now) == 0) {
 		if (s->file_ino == 0 && !s->loaded_from_previous) {
-			*why = xasprintf("%s: existiert bereits; nicht überschrieben", s->path);
+			*why = xasprintf("%s: existiert bereits; nicht überschrieben",
+			                 s->path);
 			errno = EEXIST;
 			return -1;
 		}
@@ -624,8 +643,9 @@ session_save(struct session *s, char **why)
 			saved = errno;
 			unlink(tmp);
 			*why = xasprintf("%s: %s", s->path,
-					 saved == EEXIST ? "existiert bereits; nicht überschrieben"
-							 : strerror(saved));
+			                 saved == EEXIST
+			                     ? "existiert bereits; nicht überschrieben"
+			                     : strerror(saved));
 			free(tmp);
 			errno = saved;
 			return -1;
@@ -665,9 +685,9 @@ fail:
 	return -1;
 replaced:
 	*why = xasprintf("%s wurde von einem anderen Programm ersetzt oder entfernt; "
-			 "die Sitzung wird dort nicht gespeichert (Daten im Speicher "
-			 "bleiben erhalten)",
-			 s->path);
+	                 "die Sitzung wird dort nicht gespeichert (Daten im Speicher "
+	                 "bleiben erhalten)",
+	                 s->path);
 	errno = EBUSY;
 	return -1;
 fail_renamed:
@@ -677,7 +697,8 @@ fail_renamed:
 	s->file_dev = st.st_dev;
 	s->file_ino = st.st_ino;
 	s->loaded_from_previous = 0;
-	*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", s->path, strerror(saved));
+	*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", s->path,
+	                 strerror(saved));
 	free(tmp);
 	free(prev);
 	return -1;
@@ -706,7 +727,7 @@ session_create_file(struct session *s, const char *dir, char **why)
 	free(slug);
 	for (int n = 1; n < 1000; n++) {
 		char *path = n == 1 ? xasprintf("%s/%s.cdb", dir, base)
-				    : xasprintf("%s/%s-%d.cdb", dir, base, n);
+		                    : xasprintf("%s/%s-%d.cdb", dir, base, n);
 		struct session probe = {.lock_fd = -1};
 		char *reason = NULL;
 
@@ -765,7 +786,7 @@ static void
 summary_read(const char *path, struct session_summary *out)
 {
 	static const char *const numbers[] = {"summary.answered", "summary.total",
-					      "summary.points", "summary.max"};
+	                                      "summary.points", "summary.max"};
 	int *slots[] = {&out->answered, &out->total, &out->points, &out->max_points};
 	struct cdb cdb;
 	char *format;
@@ -776,14 +797,15 @@ summary_read(const char *path, struct session_summary *out)
 		return;
 	}
 	if (cdb_init(&cdb, fd) != 0) {
-		out->error = xstrdup("keine gültige Sitzungsdatei (zu kurz oder kein CDB-Format)");
+		out->error =
+		    xstrdup("keine gültige Sitzungsdatei (zu kurz oder kein CDB-Format)");
 		close(fd);
 		return;
 	}
 	format = cdb_value(&cdb, "format");
 	if (format == NULL || strcmp(format, SESSION_FORMAT) != 0)
 		out->error = xstrdup(format ? "unbekanntes Sitzungsformat"
-					    : "keine Sitzung von wohnort-audit");
+		                            : "keine Sitzung von wohnort-audit");
 	else if (cdb_find(&cdb, "checksum", 8) <= 0)
 		out->error = xstrdup("beschädigt (Prüfsumme fehlt)");
 	free(format);

@@ -73,7 +73,8 @@ static struct session *
 small_session(void)
 {
 	struct form_errors errors = {0};
-	struct form *f = form_load_string(small_form, sizeof small_form - 1, "klein", &errors);
+	struct form *f =
+	    form_load_string(small_form, sizeof small_form - 1, "klein", &errors);
 	if (f == NULL) {
 		char *text = form_errors_format(&errors);
 		fprintf(stderr, "small form does not load:\n%s", text);
@@ -225,7 +226,8 @@ test_evidence_and_status_names(void)
 	CU_ASSERT_STRING_EQUAL(session_goal_status_name(GOAL_OPEN), "");
 	CU_ASSERT_STRING_EQUAL(session_goal_status_name(GOAL_REACHED), "erreicht");
 	CU_ASSERT_STRING_EQUAL(session_goal_status_name(GOAL_PARTIAL), "teilweise");
-	CU_ASSERT_STRING_EQUAL(session_goal_status_name(GOAL_NOT_REACHED), "nicht_erreicht");
+	CU_ASSERT_STRING_EQUAL(session_goal_status_name(GOAL_NOT_REACHED),
+	                       "nicht_erreicht");
 }
 
 static void
@@ -329,7 +331,7 @@ test_set_invalid_changes_nothing(void)
 		if (why != NULL && cases[i].reason_part != NULL &&
 		    strstr(why, cases[i].reason_part) == NULL) {
 			fprintf(stderr, "%s: reason lacks '%s': %s\n", cases[i].key,
-				cases[i].reason_part, why);
+			        cases[i].reason_part, why);
 			CU_FAIL("reason does not list what is allowed");
 		}
 		free(why);
@@ -350,10 +352,11 @@ test_dump_and_snapshot_round_trip(void)
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 	dump = session_dump(s);
-	CU_ASSERT_PTR_NOT_NULL(strstr(dump, "b.freitext\tZeile 1\\nZeile\\t2 \\\\ Ende\\r\n"));
+	CU_ASSERT_PTR_NOT_NULL(
+	    strstr(dump, "b.freitext\tZeile 1\\nZeile\\t2 \\\\ Ende\\r\n"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(dump, "\nmeta.kommune\tLindenfels am Main\n"));
-	CU_ASSERT_EQUAL(strncmp(dump, "format\t" SESSION_FORMAT "\n", 8 + strlen(SESSION_FORMAT)),
-			0);
+	CU_ASSERT_EQUAL(
+	    strncmp(dump, "format\t" SESSION_FORMAT "\n", 8 + strlen(SESSION_FORMAT)), 0);
 	back = session_from_dump(dump, strlen(dump), &why);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(back);
 	CU_ASSERT_PTR_NULL(back->path);
@@ -460,7 +463,8 @@ test_from_dump_rejects(void)
 		CU_ASSERT_PTR_NULL(bad);
 		CU_ASSERT_PTR_NOT_NULL(why);
 		if (why && strstr(why, edits[i].reason_part) == NULL) {
-			fprintf(stderr, "edit %zu: '%s' lacks '%s'\n", i, why, edits[i].reason_part);
+			fprintf(stderr, "edit %zu: '%s' lacks '%s'\n", i, why,
+			        edits[i].reason_part);
 			CU_FAIL("reason");
 		}
 		free(why);
@@ -525,8 +529,8 @@ test_checksum_failure_and_fallback(void)
 	/* Only one generation: a damaged file is refused. */
 	corrupt_value(path, "Lindenfels");
 	expect_refused(path, "Prüfsumme");
-	/* Write generation 2 and 3 from memory (the damaged one is replaced underneath? no:
-	 * same inode, so the writer may overwrite it). */
+	/* Write generation 2 and 3 from memory (the damaged one is replaced underneath?
+	 * no: same inode, so the writer may overwrite it). */
 	session_free(s);
 	unlink(path);
 	unlink(prev);
@@ -583,7 +587,8 @@ static void
 test_truncation_every_kib(void)
 {
 	struct session *s = bundled_session();
-	char *dir = in_tmp("trunc"), *why = NULL, *data, *copy, *copy_prev, *notice = NULL;
+	char *dir = in_tmp("trunc"), *why = NULL, *data, *copy, *copy_prev,
+	     *notice = NULL;
 	size_t len, checked = 0;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
@@ -616,7 +621,8 @@ test_truncation_every_kib(void)
 	unlink(copy_prev);
 	expect_refused(copy, NULL);
 	CU_ASSERT(checked >= 4);
-	fprintf(stderr, "[%zu truncations of a %zu-byte snapshot refused] ", checked + 1, len);
+	fprintf(stderr, "[%zu truncations of a %zu-byte snapshot refused] ", checked + 1,
+	        len);
 	free(data);
 	free(copy);
 	free(copy_prev);
@@ -713,7 +719,8 @@ rewrite_with(const char *path, const char *key, const char *value)
 	cdb_make_start(&cdbm, fd);
 	for (size_t i = 0; i < n; i++) {
 		const char *v = strcmp(keys[i], "checksum") == 0 ? number : values[i];
-		cdb_make_add(&cdbm, keys[i], (unsigned)strlen(keys[i]), v, (unsigned)strlen(v));
+		cdb_make_add(&cdbm, keys[i], (unsigned)strlen(keys[i]), v,
+		             (unsigned)strlen(v));
 		free(keys[i]);
 		free(values[i]);
 	}
@@ -996,7 +1003,9 @@ test_list(void)
 		s = small_session();
 		CU_ASSERT_PTR_NOT_NULL_FATAL(s);
 		set_ok(s, "meta.kommune", i == 1 ? "Öhringen" : "Ahausen");
-		set_ok(s, "meta.datum", "2026-01-0" "1");
+		set_ok(s, "meta.datum",
+		       "2026-01-0"
+		       "1");
 		if (i == 2) {
 			set_ok(s, "meta.art", "re");
 			set_ok(s, "a.jn", "ja");

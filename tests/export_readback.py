@@ -10,7 +10,11 @@
 # sums are formulas over Bewertung; injection strings stay strings; the
 # VORLÄUFIG mark appears exactly when the result is provisional; Bewertung
 # lists every question in form order with its label; Empfehlungen follows
-# the score's order. Exit 0 all good, 1 a failure, 77 when the example
+# the score's order; document properties; print setup (A4, Ergebnis portrait
+# on one page with conditional formatting and a chart, list sheets landscape
+# with frozen, repeated header rows, autofilter, wrapped rows with heights).
+# With LibreOffice ($WA_SOFFICE) every workbook is recalculated and Ergebnis
+# compared with the score again. Exit 0 all good, 1 a failure, 77 when the example
 # session is still missing (the random sets passed).
 import csv
 import os
@@ -221,6 +225,39 @@ def check(path, where, set_=None):
             data = z.read(name)
             if TMP.encode() in data or os.path.dirname(path).encode() in data:
                 fail(where, "%s holds a machine path" % name)
+
+    # print setup: A4, Ergebnis portrait on one page, lists landscape with
+    # a frozen header row repeated on every page, autofilter on Bewertung
+    for name in SHEETS:
+        ws = wf[name]
+        want = "portrait" if name == "Ergebnis" else "landscape"
+        if ws.page_setup.orientation != want or str(ws.page_setup.paperSize) != "9":
+            fail(where, "%s: %s paper %s" % (name, ws.page_setup.orientation,
+                                              ws.page_setup.paperSize))
+        if "Vertraulich – die Punktzahl wird nicht veröffentlicht" not in \
+                (ws.oddFooter.left.text or "") or "&P von &N" not in (ws.oddFooter.right.text or ""):
+            fail(where, "%s: footer %r %r" % (name, ws.oddFooter.left.text,
+                                              ws.oddFooter.right.text))
+        if name != "Ergebnis" and (ws.freeze_panes != "A2" or ws.print_title_rows != "$1:$1"):
+            fail(where, "%s: header not frozen/repeated (%s, %s)" % (name, ws.freeze_panes,
+                                                                     ws.print_title_rows))
+    ws = wf["Ergebnis"]
+    if not ws.sheet_properties.pageSetUpPr.fitToPage or \
+            (ws.page_setup.fitToHeight or 1) != 1 or (ws.page_setup.fitToWidth or 1) != 1:
+        fail(where, "Ergebnis is not fitted to one page")
+    if len(ws.conditional_formatting) < 1:
+        fail(where, "Ergebnis has no conditional formatting")
+    bw = wf["Bewertung"]
+    if bw.auto_filter.ref != "A1:H%d" % bw.max_row:
+        fail(where, "Bewertung autofilter %r" % bw.auto_filter.ref)
+    for r in range(2, bw.max_row + 1):
+        if not bw.cell(row=r, column=3).alignment.wrap_text or \
+                not bw.row_dimensions[r].height:
+            fail(where, "Bewertung row %d: not wrapped or no height" % r)
+            break
+    with zipfile.ZipFile(out) as z:
+        if not any(n.startswith("xl/charts/chart") for n in z.namelist()):
+            fail(where, "no chart")
 
     ef, ev = wf["Ergebnis"], wv["Ergebnis"]
     labels = {}

@@ -3,7 +3,8 @@
 # forced to recalculate every formula on load) and checks the PDF text: page
 # 1 holds the Kommune, the Endpunktzahl and the result as `score --format
 # tsv` computes them (so the formulas agree with the score module), the
-# Ergebnis sheet fits on page 1, a provisional result shows VORLÄUFIG, and
+# Ergebnis sheet fits on page 1, a provisional result shows VORLÄUFIG, the
+# Bewertung header row repeats on its printed pages, and
 # every Frage text of the form appears whole in the PDF (no row cut off).
 # Covers the example session and a provisional session made with new + set.
 # Skips (77) without LibreOffice ($WA_SOFFICE) or poppler-utils, and while
@@ -76,6 +77,10 @@ render() {
 	grep -q "Vertraulich – die Punktzahl wird nicht veröffentlicht" "$TMP/$name.p1.txt" ||
 		fail "$name: no confidentiality footer"
 	grep -q "^Frage$" "$TMP/$name.p2.txt" || fail "$name: page 2 is not Bewertung"
+	# Bewertung spans several pages: its header row is printed on each
+	pdftotext -layout "$pdf" "$TMP/$name.layout.txt"
+	heads=$(grep -c "^ *Nr  *Handlungsfeld  *Frage  *Antwort  *Punkte  *Maximum" "$TMP/$name.layout.txt")
+	[ "$heads" -ge 2 ] || fail "$name: Bewertung header printed $heads times"
 	# every Frage text appears whole
 	"$WA_BIN" questions >"$TMP/questions.tsv"
 	"$PY" - "$TMP/$name.txt" "$TMP/questions.tsv" <<'PYEOF' || fail "$name: row text cut off"

@@ -241,7 +241,7 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 	unsigned pos;
 	int fd, rc;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*failure = errno == ENOENT ? LOAD_MISSING : LOAD_IO;
 		*why = xasprintf("%s: %s", path, strerror(errno));
@@ -377,10 +377,10 @@ lock_take(struct session *s, const char *path, char **why)
 	ssize_t n;
 	int fd, writable = 1;
 
-	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+	fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC | O_NONBLOCK, 0600);
 	if (fd < 0 && (errno == EROFS || errno == EACCES)) {
 		writable = 0;
-		fd = open(lock, O_RDONLY | O_CLOEXEC);
+		fd = open(lock, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	}
 	if (fd < 0) {
 		int saved = errno;
@@ -790,10 +790,17 @@ summary_read(const char *path, struct session_summary *out)
 	int *slots[] = {&out->answered, &out->total, &out->points, &out->max_points};
 	struct cdb cdb;
 	char *format;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	struct stat st;
 
 	if (fd < 0) {
 		out->error = xstrdup(strerror(errno));
+		return;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		out->error = xstrdup("keine reguläre Datei");
+		close(fd);
 		return;
 	}
 	if (cdb_init(&cdb, fd) != 0) {

@@ -369,6 +369,11 @@ make_formats(struct export_ctx *c)
 	format_set_bg_color(f->below_min, 0xFFC7CE);
 	format_set_font_color(f->below_min, 0x9C0006);
 
+	f->signature = workbook_add_format(c->wb);
+	format_set_top(f->signature, LXW_BORDER_THIN);
+	format_set_font_size(f->signature, 9);
+	format_set_align(f->signature, LXW_ALIGN_VERTICAL_TOP);
+
 	f->note = workbook_add_format(c->wb);
 	format_set_italic(f->note);
 	format_set_font_size(f->note, 9);

@@ -55,6 +55,7 @@ struct export_formats {
 	lxw_format *verdict;
 	lxw_format *below_min; /* conditional format: section below its minimum */
 	lxw_format *note;
+	lxw_format *signature; /* a line to sign on, with its caption below */
 };
 
 struct export_ctx {

@@ -410,6 +410,11 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	    "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",
 	    c->fmt.note);
 	export_check(c, worksheet_set_row(ws, row, 26, NULL));
+	/* room to sign the printed form */
+	row += 4;
+	export_put_text(c, ws, row, 0, "Ort, Datum", c->fmt.signature);
+	export_put_merged(c, ws, row, 2, RESULT_LAST_COL, "Unterschrift Auditor/in",
+	                  c->fmt.signature);
 
 	export_page_setup(c, ws, 0);
 	worksheet_fit_to_pages(ws, 1, 1);

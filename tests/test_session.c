@@ -1068,6 +1068,14 @@ test_example_session(void)
 		CU_ASSERT(s->previous_status[g] != GOAL_OPEN);
 	}
 	CU_ASSERT(s->participant_count >= 2);
+	/* it embeds the bundled form as it is now (else regenerate it with
+	 * tests/session_example.py) */
+	{
+		struct session *bundled = bundled_session();
+		CU_ASSERT_PTR_NOT_NULL_FATAL(bundled);
+		CU_ASSERT_STRING_EQUAL(s->form->sha256, bundled->form->sha256);
+		session_free(bundled);
+	}
 	free(dump);
 	free(text);
 	free(path);

@@ -740,6 +740,40 @@ is_integer(const char *text)
 	return *text != '\0' && *end == '\0' && errno == 0;
 }
 
+/* Compare the keys of two records through pointers (qsort). */
+static int
+record_ptr_cmp(const void *a, const void *b)
+{
+	const struct session_record *x = *(const struct session_record *const *)a;
+	const struct session_record *y = *(const struct session_record *const *)b;
+	int c = strcmp(x->key, y->key);
+	return c != 0 ? c : (x > y) - (x < y);
+}
+
+/* 1 with *why naming the later line when a key occurs twice, else 0. */
+static int
+duplicate_key(const struct session_record *records, size_t count, const size_t *line_of,
+              char **why)
+{
+	const struct session_record **sorted = xcalloc(count + 1, sizeof *sorted);
+	int found = 0;
+
+	for (size_t i = 0; i < count; i++)
+		sorted[i] = &records[i];
+	qsort(sorted, count, sizeof *sorted, record_ptr_cmp);
+	for (size_t i = 1; i < count && !found; i++) {
+		if (strcmp(sorted[i - 1]->key, sorted[i]->key) == 0) {
+			char *at = where(line_of, (size_t)(sorted[i] - records));
+			*why = xasprintf("%sder Schlüssel „%s“ kommt doppelt vor", at,
+			                 sorted[i]->key);
+			free(at);
+			found = 1;
+		}
+	}
+	free(sorted);
+	return found;
+}
+
 struct session *
 session_from_records(const struct session_record *records, size_t count,
                      const size_t *line_of, char **why)
@@ -751,18 +785,12 @@ session_from_records(const struct session_record *records, size_t count,
 	struct form *form;
 	char *at;
 
+	if (duplicate_key(records, count, line_of, why))
+		return NULL;
 	for (size_t i = 0; i < count; i++) {
 		const struct session_record *r = &records[i];
 		const struct session_record **slot = NULL;
 
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(records[j].key, r->key) == 0) {
-				at = where(line_of, i);
-				*why = xasprintf("%sder Schlüssel „%s“ kommt doppelt vor",
-				                 at, r->key);
-				free(at);
-				return NULL;
-			}
 		if (strlen(r->value) != r->value_len) {
 			at = where(line_of, i);
 			*why = xasprintf("%s„%s“: der Wert enthält ein NUL-Byte", at,

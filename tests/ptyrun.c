@@ -33,11 +33,15 @@
  *                              mode on, normal screen, cursor visible (the
  *                              last CSI ? 25 h/l the child sent)
  *   rss                        print "rss_kb N hwm_kb M" of the child
- *   mark                       remember now as the time of the next key press
- *   lap TEXT [TIMEOUT_MS]      wait for output after the mark, TEXT on screen
- *                              and 20 ms without output; record the time from
- *                              the mark to the last output byte as a sample
+ *   mark [GROUP]               remember now as the time of the next key press;
+ *                              the sample of the next lap counts for GROUP
+ *   lap TEXT...                wait for output after the mark, every TEXT on
+ *                              the screen and 20 ms without output; record the
+ *                              time from the mark to the last output byte as
+ *                              a sample (timeout: -w)
  *   stats                      print "latency n N median_ms X p99_ms Y max_ms Z"
+ *                              over all samples, then one such line per GROUP
+ *                              as "latency group NAME n N ..."
  *   echo TEXT                  print TEXT to stdout
  *   shell CMDLINE [CODE]       run /bin/sh -c CMDLINE (output to stdout) while
  *                              the child keeps running; check its exit code
@@ -66,6 +70,7 @@
 #include <vterm.h>
 
 #define MAX_ARGS 64
+#define MAX_GROUPS 16
 #define LAP_IDLE_MS 20
 #define SETTLE_MS 30 /* quiet time that ends a frame after a wait */
 
@@ -87,7 +92,10 @@ struct term {
 	size_t keylen;
 	double mark;	    /* time of the marked key press; < 0 none */
 	double *samples;    /* lap latencies in ms */
+	int *sample_group;  /* index into groups for each sample */
 	size_t nsamples, samples_cap;
+	char *groups[MAX_GROUPS]; /* names given to mark; 0 is "" */
+	int ngroups, group; /* group of the current mark */
 	int verbose;
 };
 
@@ -692,26 +700,40 @@ print_rss(void)
 	printf("rss_kb %ld hwm_kb %ld\n", rss, hwm);
 }
 
-/* Record one latency sample: after the mark, output, text present, idle. */
-static void
-lap(const char *text, int timeout_ms)
+/* Whether every one of the n texts is on the screen. */
+static int
+screen_has_all(char **texts, int n)
 {
-	double until = now_ms() + timeout_ms;
+	for (int i = 0; i < n; i++)
+		if (!screen_has(texts[i]))
+			return 0;
+	return 1;
+}
+
+/* Record one latency sample: after the mark, output, all texts present, then
+ * LAP_IDLE_MS without output; the sample ends at the last byte. */
+static void
+lap(char **texts, int n)
+{
+	double until = now_ms() + default_wait_ms;
 
 	if (T.mark < 0)
 		fail("lap without mark");
 	for (;;) {
 		check_deadline();
-		if (T.last_output >= T.mark && screen_has(text)) {
+		if (T.last_output >= T.mark && screen_has_all(texts, n)) {
 			double last = T.last_output;
 			if (pump(LAP_IDLE_MS) == 0) {
 				if (T.nsamples == T.samples_cap) {
 					T.samples_cap = T.samples_cap ? 2 * T.samples_cap : 256;
 					T.samples =
 					    realloc(T.samples, T.samples_cap * sizeof *T.samples);
-					if (T.samples == NULL)
+					T.sample_group = realloc(T.sample_group,
+								 T.samples_cap * sizeof *T.sample_group);
+					if (T.samples == NULL || T.sample_group == NULL)
 						abort();
 				}
+				T.sample_group[T.nsamples] = T.group;
 				T.samples[T.nsamples++] = last - T.mark;
 				if (T.verbose)
 					printf("lap %.3f ms\n", last - T.mark);
@@ -721,10 +743,10 @@ lap(const char *text, int timeout_ms)
 			continue;
 		}
 		if (now_ms() >= until)
-			fail("timeout after %d ms waiting for \"%s\" after the key", timeout_ms,
-			     text);
+			fail("timeout after %d ms waiting for the screen after the key",
+			     default_wait_ms);
 		if (T.eof)
-			fail("the child has gone while waiting for \"%s\"", text);
+			fail("the child has gone while waiting for the screen after the key");
 		pump((int)(until - now_ms()) + 1);
 	}
 }
@@ -749,16 +771,53 @@ percentile(const double *sorted, size_t n, double p)
 	return sorted[rank - 1];
 }
 
-/* Print median, 99th percentile and maximum of the recorded laps. */
+/* Print one line of statistics over the samples of group g (-1: all). */
+static void
+print_group_stats(int g)
+{
+	double *v = malloc((T.nsamples + 1) * sizeof *v);
+	size_t n = 0;
+
+	if (v == NULL)
+		abort();
+	for (size_t i = 0; i < T.nsamples; i++)
+		if (g < 0 || T.sample_group[i] == g)
+			v[n++] = T.samples[i];
+	if (n > 0) {
+		qsort(v, n, sizeof *v, cmp_double);
+		printf("latency%s%s n %zu median_ms %.3f p99_ms %.3f max_ms %.3f\n",
+		       g < 0 ? "" : " group ", g < 0 ? "" : T.groups[g], n,
+		       percentile(v, n, 50), percentile(v, n, 99), v[n - 1]);
+	}
+	free(v);
+}
+
+/* Print median, 99th percentile and maximum of all laps, then per group. */
 static void
 print_stats(void)
 {
 	if (T.nsamples == 0)
 		fail("stats without samples");
-	qsort(T.samples, T.nsamples, sizeof *T.samples, cmp_double);
-	printf("latency n %zu median_ms %.3f p99_ms %.3f max_ms %.3f\n", T.nsamples,
-	       percentile(T.samples, T.nsamples, 50), percentile(T.samples, T.nsamples, 99),
-	       T.samples[T.nsamples - 1]);
+	print_group_stats(-1);
+	for (int g = 1; g < T.ngroups; g++)
+		print_group_stats(g);
+}
+
+/* The index of a mark group, added on first use. */
+static int
+group_index(const char *name)
+{
+	if (T.ngroups == 0)
+		T.groups[T.ngroups++] = strdup("");
+	for (int g = 0; g < T.ngroups; g++)
+		if (strcmp(T.groups[g], name) == 0)
+			return g;
+	if (T.ngroups == MAX_GROUPS)
+		fail("too many mark groups");
+	T.groups[T.ngroups] = strdup(name);
+	if (T.groups[T.ngroups] == NULL)
+		abort();
+	return T.ngroups++;
 }
 
 /* Run a shell command to its end while rendering the child's output. */
@@ -899,12 +958,14 @@ run_command(int argc, char **argv)
 		need_args(argc, 0, 0);
 		print_rss();
 	} else if (strcmp(cmd, "mark") == 0) {
-		need_args(argc, 0, 0);
+		need_args(argc, 0, 1);
+		T.group = group_index(argc > 1 ? argv[1] : "");
 		pump(0);
 		T.mark = now_ms();
 	} else if (strcmp(cmd, "lap") == 0) {
-		need_args(argc, 1, 2);
-		lap(argv[1], argc > 2 ? parse_ms(argv[2]) : default_wait_ms);
+		if (argc < 2)
+			fail("lap needs a text");
+		lap(argv + 1, argc - 1);
 	} else if (strcmp(cmd, "stats") == 0) {
 		need_args(argc, 0, 0);
 		print_stats();

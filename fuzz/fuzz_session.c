@@ -128,8 +128,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	free(why);
 	why = NULL;
 	if (session_list(dir, &list, &count, &why) == 0) {
+		/* list reads the summary records without the checksum (fast
+		 * path), so their values are not checked here: only memory safety */
 		CHECK(count == 1);
-		CHECK(list[0].error != NULL || list[0].answered <= list[0].total);
 		session_summaries_free(list, count);
 	} else {
 		free(why);

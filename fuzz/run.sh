@@ -71,6 +71,25 @@ rm -f "$work/libmodel.a"
 # shellcheck disable=SC2086
 ar rcs "$work/libmodel.a" $objs
 
+# small_sessions DIR: sessions over the small corpus form, empty and answered.
+small_sessions() {
+	[ -x "$builddir/wohnort-audit" ] || return 0
+	sd=$(mktemp -d)
+	"$builddir/wohnort-audit" new --kommune Saatstadt --datum 2026-11-23 \
+		--form "$srcdir/tests/corpus/form-valid.yaml" --dir "$sd" >/dev/null 2>&1 || true
+	for f in "$sd"/*.cdb; do
+		[ -f "$f" ] || continue
+		cp "$f" "$1/small-empty.cdb"
+		"$builddir/wohnort-audit" set "$f" strategie.ratsbeschluss ja --note "Notiz" >/dev/null 2>&1
+		"$builddir/wohnort-audit" set "$f" strategie.art gut --evidence nachzureichen \
+			--due 2026-12-01 >/dev/null 2>&1
+		"$builddir/wohnort-audit" set "$f" goal.1.ziel "Welcome Center" >/dev/null 2>&1
+		"$builddir/wohnort-audit" set "$f" participant.1.name "Erika Muster" >/dev/null 2>&1
+		cp "$f" "$1/small-answered.cdb"
+	done
+	rm -rf "$sd"
+}
+
 # Seed corpora, rebuilt each run from the tree (cheap).
 seeds() {
 	t=$1
@@ -85,7 +104,9 @@ seeds() {
 		;;
 	session)
 		cp "$srcdir"/tests/corpus/session/* "$d"/ 2>/dev/null || true
-		# a real snapshot of the example session, when the program can make one
+		# real snapshots: the example session, and small ones (the small
+		# corpus form keeps inputs short, which fuzzes faster)
+		small_sessions "$d"
 		if [ -x "$builddir/wohnort-audit" ] && [ -f "$srcdir/data/beispiel-sitzung.txt" ]; then
 			sd=$(mktemp -d)
 			"$builddir/wohnort-audit" load "$srcdir/data/beispiel-sitzung.txt" --dir "$sd" \
@@ -97,6 +118,12 @@ seeds() {
 	load)
 		cp "$srcdir"/data/*.txt "$d"/ 2>/dev/null || true
 		cp "$srcdir"/tests/corpus/dump/* "$d"/ 2>/dev/null || true
+		small_sessions "$d"
+		for f in "$d"/small-*.cdb; do
+			[ -f "$f" ] || continue
+			"$builddir/wohnort-audit" dump "$f" >"${f%.cdb}.txt" 2>/dev/null || true
+			rm -f "$f"
+		done
 		;;
 	set)
 		# mode byte 0 + a value, and KEY<TAB>VALUE lines of the example session
@@ -135,7 +162,7 @@ for t in $targets; do
 	rc=0
 	ASAN_OPTIONS=detect_leaks=1:${ASAN_OPTIONS:-} \
 		LSAN_OPTIONS=suppressions=$srcdir/tests/lsan.supp:${LSAN_OPTIONS:-} \
-		nice -n 19 "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=20 \
+		nice -n 19 "$bin" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=60 \
 		-max_len=65536 -artifact_prefix="$work/crashes/$t-" -print_final_stats=1 \
 		"$work/corpus-$t" "$work/seed-$t" >"$log" 2>&1 || rc=$?
 	execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)

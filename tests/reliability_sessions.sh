@@ -200,6 +200,15 @@ if expect_no_crash "list over the broken sessions"; then
 	done
 	grep -F gueltig.cdb "$work/out" | grep -q Korpusstadt && ok ||
 		fail "list does not show the valid session's Kommune among broken ones"
+	# A file whose cdb structure is cut or extended must not be listed like
+	# a good session (list may skip the checksum, but not the structure).
+	for b in cut-half cut-last-byte cut-1k header-only appended-garbage table-past-eof; do
+		if grep -F "$b.cdb" "$work/out" | grep -q Korpusstadt; then
+			fail "list shows the damaged $b.cdb as a good session: $(grep -F "$b.cdb" "$work/out")"
+		else
+			ok
+		fi
+	done
 fi
 
 echo "reliability_sessions: $count broken or foreign session inputs"

@@ -809,6 +809,13 @@ summary_read(const char *path, struct session_summary *out)
 		close(fd);
 		return;
 	}
+	if (cdb_structure_check(&cdb, (size_t)st.st_size) != 0) {
+		out->error =
+		    xstrdup("beschädigt oder abgeschnitten (Hashtabellen unvollständig)");
+		cdb_free(&cdb);
+		close(fd);
+		return;
+	}
 	format = cdb_value(&cdb, "format");
 	if (format == NULL || strcmp(format, SESSION_FORMAT) != 0)
 		out->error = xstrdup(format ? "unbekanntes Sitzungsformat"

@@ -19,6 +19,8 @@
  *   expect TEXT / expect_not TEXT
  *   expect_row ROW TEXT        TEXT on row ROW (0-based; negative counts from
  *                              the bottom, -1 is the last row)
+ *   expect_color / expect_mono some cell has a non-default colour / none has
+ *                              (attributes such as reverse and bold do not count)
  *   keys KEY...                literal text and <Enter> <Esc> <Tab> <S-Tab> <BS>
  *                              <Up> <Down> <Left> <Right> <Home> <End> <Ins> <Del>
  *                              <PgUp> <PgDn> <F1>..<F12> <Space> <lt> <C-x> <M-x>
@@ -221,6 +223,25 @@ screen_has(const char *text)
 	int found = strstr(all, text) != NULL;
 	free(all);
 	return found;
+}
+
+/* The number of cells drawn with a colour other than the default ones. */
+static int
+coloured_cells(void)
+{
+	int n = 0;
+
+	for (int row = 0; row < T.rows; row++) {
+		for (int col = 0; col < T.cols; col++) {
+			VTermScreenCell cell;
+			VTermPos pos = {.row = row, .col = col};
+			if (vterm_screen_get_cell(T.screen, pos, &cell) &&
+			    (!VTERM_COLOR_IS_DEFAULT_FG(&cell.fg) ||
+			     !VTERM_COLOR_IS_DEFAULT_BG(&cell.bg)))
+				n++;
+		}
+	}
+	return n;
 }
 
 /* Kill the child's process group and reap it. */
@@ -916,6 +937,15 @@ run_command(int argc, char **argv)
 			fail("expected \"%s\" on row %ld", argv[2], row);
 		}
 		free(line);
+	} else if (strcmp(cmd, "expect_color") == 0 || strcmp(cmd, "expect_mono") == 0) {
+		int n;
+		need_args(argc, 0, 0);
+		pump(0);
+		n = coloured_cells();
+		if (cmd[7] == 'c' && n == 0)
+			fail("expected colours on the screen, found none");
+		if (cmd[7] == 'm' && n > 0)
+			fail("expected no colours, found %d coloured cells", n);
 	} else if (strcmp(cmd, "keys") == 0) {
 		if (argc < 2)
 			fail("keys needs an argument");

@@ -111,6 +111,8 @@ struct session {
 	dev_t file_dev;
 	ino_t file_ino;
 	int loaded_from_previous; /* opened from PATH.prev: the next save keeps .prev */
+	unsigned long form_text_crc; /* CRC-32 of the form.text record, once computed */
+	int form_text_crc_set;
 };
 
 enum session_mode {

@@ -125,7 +125,9 @@ count_answered(const struct session *s, int *answered, int *total)
 struct snapshot_writer {
 	struct cdb_make cdbm;
 	unsigned long crc;
-	int failed; /* errno of the first failed add, or 0 */
+	const char *form_text;       /* the session's form source */
+	unsigned long form_text_crc; /* CRC-32 of its record alone */
+	int failed;                  /* errno of the first failed add, or 0 */
 };
 
 /* Record callback: add one record to the cdb and the running checksum. */
@@ -137,7 +139,11 @@ snapshot_add(void *ctx, const char *key, const char *value, size_t value_len)
 
 	if (w->failed)
 		return;
-	w->crc = crc_record(w->crc, key, klen, value, value_len);
+	if (value == w->form_text) /* the largest record: its CRC is computed once */
+		w->crc = crc32_combine(w->crc, w->form_text_crc,
+		                       (z_off_t)(8 + klen + value_len));
+	else
+		w->crc = crc_record(w->crc, key, klen, value, value_len);
 	if (cdb_make_add(&w->cdbm, key, (unsigned)klen, value, (unsigned)value_len) < 0)
 		w->failed = errno ? errno : EIO;
 }
@@ -164,9 +170,17 @@ snapshot_addl(struct snapshot_writer *w, const char *key, long value)
  * checksum over all of them in file order. 0 or -1 with errno.
  */
 static int
-write_snapshot(int fd, const struct session *s, unsigned long generation)
+write_snapshot(int fd, struct session *s, unsigned long generation)
 {
 	struct snapshot_writer w = {.crc = crc32(0L, Z_NULL, 0)};
+
+	if (!s->form_text_crc_set) {
+		s->form_text_crc = crc_record(crc32(0L, Z_NULL, 0), "form.text", 9,
+		                              s->form->source, s->form->source_len);
+		s->form_text_crc_set = 1;
+	}
+	w.form_text = s->form->source;
+	w.form_text_crc = s->form_text_crc;
 	struct score_result r;
 	char stamp[32], crc[16];
 	int answered, total;
@@ -524,7 +538,7 @@ opened:
 /* Write the snapshot to a fresh temp file beside s->path. Returns its name or NULL with
  * *why. */
 static char *
-write_temp(const struct session *s, unsigned long generation, struct stat *st, char **why)
+write_temp(struct session *s, unsigned long generation, struct stat *st, char **why)
 {
 	char *tmp = xasprintf("%s.tmp-XXXXXX", s->path);
 	int fd, saved;
@@ -539,8 +553,12 @@ write_temp(const struct session *s, unsigned long generation, struct stat *st, c
 		return NULL;
 	}
 	errno = 0;
-	if (fchmod(fd, 0600) != 0 || write_snapshot(fd, s, generation) != 0 ||
-	    fsync(fd) != 0 || fstat(fd, st) != 0)
+	/* mkostemp creates 0600 unless the umask removes owner bits; fchmod
+	 * only then (it would cost a journal update on every save) */
+	if (fstat(fd, st) != 0 ||
+	    ((st->st_mode & 07777) != 0600 && fchmod(fd, 0600) != 0) ||
+	    write_snapshot(fd, s, generation) != 0 || fsync(fd) != 0 ||
+	    fstat(fd, st) != 0)
 		goto fail;
 	if (close(fd) != 0) {
 		fd = -1;

@@ -728,7 +728,9 @@ session_create_file(struct session *s, const char *dir, char **why)
 	char *slug, *base;
 	struct stat st;
 
-	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+	int created = mkdir(dir, 0700) == 0;
+
+	if (!created && errno != EEXIST) {
 		*why = xasprintf("%s: %s", dir, strerror(errno));
 		return -1;
 	}
@@ -736,7 +738,10 @@ session_create_file(struct session *s, const char *dir, char **why)
 		*why = xasprintf("%s: kein Verzeichnis", dir);
 		return -1;
 	}
-	if ((st.st_mode & 077) != 0 && chmod(dir, 0700) != 0) {
+	/* 0700 whatever the umask took from a new directory; an existing one
+	 * only loses group and other permissions */
+	if (((created && (st.st_mode & 0777) != 0700) || (st.st_mode & 077) != 0) &&
+	    chmod(dir, 0700) != 0) {
 		*why = xasprintf("%s: %s", dir, strerror(errno));
 		return -1;
 	}

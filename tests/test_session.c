@@ -981,6 +981,27 @@ test_modes_and_no_overwrite(void)
 	CU_ASSERT_EQUAL(stat(expect, &st), 0);
 	CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
 	free(expect);
+	/* a umask that takes owner bits still gives 0700 and 0600 */
+	{
+		struct session *d = small_session();
+		char *strict = in_tmp("modes/streng"), *lock;
+		mode_t before = umask(0277);
+		int rc = session_create_file(d, strict, &why);
+		int rc2 = rc == 0 ? session_save(d, &why) : -1;
+		umask(before);
+		CU_ASSERT_EQUAL_FATAL(rc, 0);
+		CU_ASSERT_EQUAL(rc2, 0);
+		CU_ASSERT_EQUAL(stat(strict, &st), 0);
+		CU_ASSERT_EQUAL(st.st_mode & 0777, 0700);
+		CU_ASSERT_EQUAL(stat(d->path, &st), 0);
+		CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
+		lock = xasprintf("%s.lock", d->path);
+		CU_ASSERT_EQUAL(stat(lock, &st), 0);
+		CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
+		free(lock);
+		free(strict);
+		session_free(d);
+	}
 	/* an unsaved session without a file cannot be saved */
 	{
 		struct session *d = small_session();

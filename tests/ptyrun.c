@@ -9,7 +9,8 @@
  * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-l LOG] [-v] -- COMMAND [ARG...]
  * -s terminal size (80x24), -t global timeout (60 s), -w default timeout of
  * wait, lap and exit (5000 ms), -f the script (stdin), -l a file that gets
- * every byte the child wrote, -v echo each line.
+ * every byte the child wrote, -v echo each line and print each lap sample
+ * as "lap GROUP MS ms" (GROUP "-" when the mark had none).
  *
  * Script: one command per line, '#' starts a comment line. Arguments are words
  * or "double quoted strings" (\" and \\ escape). Commands:
@@ -41,9 +42,10 @@
  *                              the screen and 20 ms without output; record the
  *                              time from the mark to the last output byte as
  *                              a sample (timeout: -w)
- *   stats                      print "latency n N median_ms X p99_ms Y max_ms Z"
- *                              over all samples, then one such line per GROUP
- *                              as "latency group NAME n N ..."
+ *   stats [GROUP...]           print "latency n N median_ms X p99_ms Y max_ms Z"
+ *                              over all samples but those of the GROUPs named,
+ *                              then one such line per GROUP as
+ *                              "latency group NAME n N ..."
  *   echo TEXT                  print TEXT to stdout
  *   shell CMDLINE [CODE]       run /bin/sh -c CMDLINE (output to stdout) while
  *                              the child keeps running; check its exit code
@@ -757,7 +759,9 @@ lap(char **texts, int n)
 				T.sample_group[T.nsamples] = T.group;
 				T.samples[T.nsamples++] = last - T.mark;
 				if (T.verbose)
-					printf("lap %.3f ms\n", last - T.mark);
+					printf("lap %s %.3f ms\n",
+					       T.group > 0 ? T.groups[T.group] : "-",
+					       last - T.mark);
 				T.mark = -1;
 				return;
 			}
@@ -792,9 +796,10 @@ percentile(const double *sorted, size_t n, double p)
 	return sorted[rank - 1];
 }
 
-/* Print one line of statistics over the samples of group g (-1: all). */
+/* Print one line of statistics over the samples of group g (-1: all groups
+ * but those in the excluded mask). */
 static void
-print_group_stats(int g)
+print_group_stats(int g, unsigned excluded)
 {
 	double *v = malloc((T.nsamples + 1) * sizeof *v);
 	size_t n = 0;
@@ -802,7 +807,7 @@ print_group_stats(int g)
 	if (v == NULL)
 		abort();
 	for (size_t i = 0; i < T.nsamples; i++)
-		if (g < 0 || T.sample_group[i] == g)
+		if (g < 0 ? !(excluded & (1u << T.sample_group[i])) : T.sample_group[i] == g)
 			v[n++] = T.samples[i];
 	if (n > 0) {
 		qsort(v, n, sizeof *v, cmp_double);
@@ -813,15 +818,22 @@ print_group_stats(int g)
 	free(v);
 }
 
-/* Print median, 99th percentile and maximum of all laps, then per group. */
+/* Print median, 99th percentile and maximum of all laps except those of the
+ * excluded groups, then per group. */
 static void
-print_stats(void)
+print_stats(char **excluded, int nexcluded)
 {
+	unsigned mask = 0;
+
 	if (T.nsamples == 0)
 		fail("stats without samples");
-	print_group_stats(-1);
+	for (int i = 0; i < nexcluded; i++)
+		for (int g = 1; g < T.ngroups; g++)
+			if (strcmp(T.groups[g], excluded[i]) == 0)
+				mask |= 1u << g;
+	print_group_stats(-1, mask);
 	for (int g = 1; g < T.ngroups; g++)
-		print_group_stats(g);
+		print_group_stats(g, 0);
 }
 
 /* The index of a mark group, added on first use. */
@@ -997,8 +1009,7 @@ run_command(int argc, char **argv)
 			fail("lap needs a text");
 		lap(argv + 1, argc - 1);
 	} else if (strcmp(cmd, "stats") == 0) {
-		need_args(argc, 0, 0);
-		print_stats();
+		print_stats(argv + 1, argc - 1);
 	} else if (strcmp(cmd, "shell") == 0) {
 		need_args(argc, 1, 2);
 		run_shell(argv[1], argc > 2 ? argv[2] : "0");

@@ -235,6 +235,10 @@ session_screen(struct ui *ui, const struct ui_screen *screen)
 		ui_message(ui, 1, "Zuerst ein Audit öffnen oder anlegen.");
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (ui->session->form->question_count == 0 &&
+	    (screen == &ui_note_screen || screen == &ui_evidence_screen ||
+	     screen == &ui_sections_screen))
+		return UI_HANDLED;
 	ui_switch(ui, screen);
 	return UI_HANDLED | UI_REDRAW;
 }

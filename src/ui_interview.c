@@ -128,7 +128,7 @@ ui_interview_go(struct ui *ui, size_t qi)
 static void
 interview_init(struct ui *ui)
 {
-	if (ui->session == NULL)
+	if (ui->session == NULL || ui->session->form->question_count == 0)
 		return;
 	if (!interview_visible(ui->session, ui->question))
 		ui->question = interview_resume(ui->session);
@@ -177,14 +177,16 @@ commit(struct ui *ui, const char *value, int advance)
 		return UI_HANDLED | UI_REDRAW;
 	if (interview_next(ui->session, ui->question, &next)) {
 		ui_interview_go(ui, next);
-	} else {
+	} else if (!ui->save_failed) {
 		size_t open;
+		char *saved = xstrdup(ui->status != NULL ? ui->status : "");
 		if (interview_next_open(ui->session, ui->question, &open))
 			ui_message(ui, 0, "%s – letzte Frage. Tab: nächste offene Frage, F6: Ergebnis",
-				   ui->status != NULL ? ui->status : "");
+				   saved);
 		else
 			ui_message(ui, 0, "%s – alle Fragen beantwortet. F7: Entwicklungsziele, F6: Ergebnis",
-				   ui->status != NULL ? ui->status : "");
+				   saved);
+		free(saved);
 	}
 	return UI_HANDLED | UI_REDRAW;
 }
@@ -317,7 +319,7 @@ interview_key(struct ui *ui, int key)
 	const struct form_question *q;
 	const struct answer *a;
 
-	if (ui->session == NULL)
+	if (ui->session == NULL || ui->session->form->question_count == 0)
 		return 0;
 	if (st.question != ui->question)
 		reset_widget(ui);
@@ -491,6 +493,13 @@ interview_draw(struct ui *ui)
 
 	if (s == NULL)
 		return;
+	if (s->form->question_count == 0) {
+		ui_header(ui, "Prüfgespräch", NULL);
+		ui_put(2, 1, ui->cols - 2, "Dieser Prüfbogen enthält keine Fragen.", ui->attrs[ROLE_ERROR]);
+		ui_status_line(ui);
+		ui_keybar(ui, keys);
+		return;
+	}
 	if (st.question != ui->question)
 		reset_widget(ui);
 	q = current(ui);
@@ -540,8 +549,11 @@ interview_draw(struct ui *ui)
 			ui_edit_draw(&st.edit, y, x + 9, w - 9, ui->attrs[ROLE_SELECTED]);
 		} else {
 			char *l = answer_label(q, &it->answer);
-			ui_putf(y, x, w, it->answer.state == ANSWER_OPEN ? ui->attrs[ROLE_DIM] : A_BOLD,
-				"Antwort: %s", l);
+			char *t = xasprintf("Antwort: %s", l);
+			/* text answers may run over a few rows */
+			y += ui_wrap(y, x, w, q->type == QUESTION_TEXT ? 4 : 1, t,
+				     it->answer.state == ANSWER_OPEN ? ui->attrs[ROLE_DIM] : A_BOLD) - 1;
+			free(t);
 			free(l);
 		}
 		y++;

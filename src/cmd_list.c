@@ -23,6 +23,15 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
+/* Print text with tabs, newlines and other control characters as spaces,
+ * so that every session stays one tab-separated line. */
+static void
+print_field(const char *text)
+{
+	for (const char *p = text; *p != '\0'; p++)
+		putchar((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p);
+}
+
 int
 cmd_list(int argc, char **argv)
 {
@@ -57,13 +66,21 @@ cmd_list(int argc, char **argv)
 	}
 	for (size_t i = 0; i < count; i++) {
 		const struct session_summary *e = &list[i];
+		print_field(base_name(e->path));
 		if (e->error != NULL) {
-			printf("%s\tFEHLER: %s\n", base_name(e->path), e->error);
+			fputs("\tFEHLER: ", stdout);
+			print_field(e->error);
+			putchar('\n');
 			status = EXIT_INVALID;
 			continue;
 		}
-		printf("%s\t%s\t%s\t%s\t%d/%d\n", base_name(e->path), e->kommune,
-		       e->datum, e->art, e->answered, e->total);
+		putchar('\t');
+		print_field(e->kommune);
+		putchar('\t');
+		print_field(e->datum);
+		putchar('\t');
+		print_field(e->art);
+		printf("\t%d/%d\n", e->answered, e->total);
 	}
 	session_summaries_free(list, count);
 	free(dir);

@@ -158,6 +158,11 @@ grep -q "^lindenfels-am-main-2026-11-23-3.cdb	Lindenfels am Main	2026-11-23	re	4
 	{ fail "list line of the example"; cat "$T/out"; }
 n=$(ls "$D"/*.cdb | wc -l)
 [ "$(wc -l <"$T/out")" = "$n" ] || fail "list shows $(wc -l <"$T/out") lines for $n sessions"
+expect 0 "Kommune with a line break" -- "$BIN" new --kommune "Zwei
+Zeilen	Tab" --datum 2026-01-03 --dir "$T/nl"
+"$BIN" list --dir "$T/nl" >"$T/out"
+[ "$(wc -l <"$T/out")" = 1 ] && grep -q "	Zwei Zeilen Tab	" "$T/out" ||
+	{ fail "list keeps one line per session"; cat "$T/out"; }
 echo kaputt >"$D/kaputt.cdb"
 expect 2 "list with an unreadable file" -- "$BIN" list --dir "$D"
 contains "$T/out" "kaputt.cdb	FEHLER" "list names the unreadable file"

@@ -22,6 +22,9 @@
  *                              the bottom, -1 is the last row)
  *   expect_color / expect_mono some cell has a non-default colour / none has
  *                              (attributes such as reverse and bold do not count)
+ *   expect_fg TEXT INDEX       TEXT on the screen, its first cell drawn in
+ *                              palette colour INDEX (1 red, 2 green, ...) or
+ *                              its bright variant INDEX+8; -1: default colour
  *   keys KEY...                literal text and <Enter> <Esc> <Tab> <S-Tab> <BS>
  *                              <Up> <Down> <Left> <Right> <Home> <End> <Ins> <Del>
  *                              <PgUp> <PgDn> <F1>..<F12> <Space> <lt> <C-x> <M-x>
@@ -145,9 +148,11 @@ utf8_put(uint32_t c, char *out)
 	return 4;
 }
 
-/* The rendered text of one row, UTF-8, trailing blanks removed; caller frees. */
+/* The rendered text of one row, UTF-8, trailing blanks removed; caller frees.
+ * With cols != NULL, cols[i] is set to the column of the cell that byte i of
+ * the text comes from (room for T.cols * 4 * VTERM_MAX_CHARS_PER_CELL ints). */
 static char *
-row_text(int row)
+row_text_cols(int row, int *cols)
 {
 	char *out = malloc((size_t)T.cols * 4 * VTERM_MAX_CHARS_PER_CELL + 1);
 	size_t len = 0;
@@ -157,6 +162,7 @@ row_text(int row)
 	for (int col = 0; col < T.cols; col++) {
 		VTermScreenCell cell;
 		VTermPos pos = {.row = row, .col = col};
+		size_t start = len;
 
 		if (!vterm_screen_get_cell(T.screen, pos, &cell) ||
 		    cell.chars[0] == (uint32_t)-1)
@@ -167,6 +173,8 @@ row_text(int row)
 			for (int i = 0; i < VTERM_MAX_CHARS_PER_CELL && cell.chars[i]; i++)
 				len += utf8_put(cell.chars[i], out + len);
 		}
+		for (size_t i = start; cols != NULL && i < len; i++)
+			cols[i] = col;
 		if (cell.width > 1)
 			col += cell.width - 1;
 	}
@@ -175,6 +183,13 @@ row_text(int row)
 		len--;
 	out[len] = '\0';
 	return out;
+}
+
+/* The rendered text of one row; caller frees. */
+static char *
+row_text(int row)
+{
+	return row_text_cols(row, NULL);
 }
 
 /* The whole screen as text, rows joined by newlines; caller frees. */
@@ -275,6 +290,38 @@ fail(const char *fmt, ...)
 		screen_print(stderr);
 	child_kill();
 	exit(1);
+}
+
+/* Fail unless TEXT is on the screen with its first cell in palette colour
+ * index (0 black, 1 red, 2 green, 3 yellow, 4 blue ...; 8-15 bright). */
+static void
+expect_fg(const char *text, int index)
+{
+	int *cols = malloc((size_t)T.cols * 4 * VTERM_MAX_CHARS_PER_CELL * sizeof *cols);
+	int found = 0, got = -2;
+
+	if (cols == NULL)
+		abort();
+	for (int row = 0; row < T.rows && !found; row++) {
+		char *line = row_text_cols(row, cols), *at = strstr(line, text);
+		if (at != NULL) {
+			VTermScreenCell cell;
+			VTermPos pos = {.row = row, .col = cols[at - line]};
+			found = 1;
+			vterm_screen_get_cell(T.screen, pos, &cell);
+			if (VTERM_COLOR_IS_DEFAULT_FG(&cell.fg))
+				got = -1;
+			else if (VTERM_COLOR_IS_INDEXED(&cell.fg))
+				got = cell.fg.indexed.idx;
+		}
+		free(line);
+	}
+	free(cols);
+	if (!found)
+		fail("expected \"%s\" on the screen", text);
+	if (got != index && got != index + 8)
+		fail("\"%s\" has foreground %s %d, expected colour %d", text,
+		     got == -1 ? "default" : got == -2 ? "RGB" : "colour", got, index);
 }
 
 /* Reap the child if it has exited; 1 when it is gone. */
@@ -958,6 +1005,10 @@ run_command(int argc, char **argv)
 			fail("expected colours on the screen, found none");
 		if (cmd[7] == 'm' && n > 0)
 			fail("expected no colours, found %d coloured cells", n);
+	} else if (strcmp(cmd, "expect_fg") == 0) {
+		need_args(argc, 2, 2);
+		pump(0);
+		expect_fg(argv[1], atoi(argv[2]));
 	} else if (strcmp(cmd, "keys") == 0) {
 		if (argc < 2)
 			fail("keys needs an argument");

@@ -22,6 +22,7 @@ fail() {
 cat >"$TMP/prog.sh" <<'PROG'
 trap 'echo "size $(stty size)"' WINCH
 printf 'Grüße „aus“ Köln – 日本語 ✓\n'
+printf '\033[31mRot\033[0m und normal\n'
 echo "size $(stty size)"
 while IFS= read -r line; do
 	case $line in
@@ -69,6 +70,8 @@ S
 
 ok "screen output" <<'S'
 wait "Grüße"
+expect_fg "Rot" 1
+expect_fg "日本語" -1
 screen
 keys "exit 0<Enter>"
 exit 0
@@ -90,6 +93,10 @@ ko "wrong exit status" 'expected exit 3, got exit 4' <<'S'
 wait "Grüße"
 keys "exit 4<Enter>"
 exit 3
+S
+ko "wrong colour" '"und normal" has foreground default' <<'S'
+wait "Rot"
+expect_fg "und normal" 1
 S
 ko "unknown key" 'unknown key <Nope>' <<'S'
 keys <Nope>

@@ -513,7 +513,8 @@ static int
 run(struct ui *ui)
 {
 	struct ui_edit dir_edit = {0};
-	int redraw = 1;
+	struct timespec t0, t1;
+	int redraw = 1, quick_errors = 0;
 
 	for (;;) {
 		int key, flags = 0;
@@ -523,9 +524,18 @@ run(struct ui *ui)
 		if (redraw)
 			draw(ui, &dir_edit);
 		redraw = 0;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		key = read_key();
-		if (key < 0)
+		if (key < 0) {
+			/* the timeout returns after a second; many quick failures in
+			 * a row mean the terminal is gone (hangup without SIGHUP) */
+			clock_gettime(CLOCK_MONOTONIC, &t1);
+			if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 < 100 &&
+			    !got_signal && ++quick_errors > 100)
+				break;
 			continue;
+		}
+		quick_errors = 0;
 		redraw = 1;
 		if (key == UI_KEY(KEY_RESIZE)) {
 			getmaxyx(stdscr, ui->rows, ui->cols);

@@ -6,11 +6,14 @@
  * (bench/tui.sh). It is test code: it must never hang (a global timeout
  * kills the child) and never needs a real terminal or stdin of its own.
  *
- * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-l LOG] [-v] --
- * COMMAND [ARG...] -s terminal size (80x24), -t global timeout (60 s), -w default timeout
- * of wait, lap and exit (5000 ms), -f the script (stdin), -l a file that gets every byte
- * the child wrote, -v echo each line and print each lap sample as "lap GROUP MS ms"
- * (GROUP "-" when the mark had none).
+ * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-l LOG] [-v]
+ *               -- COMMAND [ARG...]
+ *   -s  terminal size (80x24)
+ *   -t  global timeout in seconds (60): the child is killed, ptyrun exits 1
+ *   -w  default timeout of wait, lap and exit in milliseconds (5000)
+ *   -f  the script (default: stdin)
+ *   -l  a file that gets every byte the child wrote
+ *   -v  echo each script line; print each lap sample as "lap GROUP MS ms"
  *
  * Script: one command per line, '#' starts a comment line. Arguments are words
  * or "double quoted strings" (\" and \\ escape). Commands:

@@ -965,7 +965,7 @@ term_resize(int cols, int rows)
 		fail("TIOCSWINSZ: %s", strerror(errno));
 }
 
-/* Fail unless exactly n arguments (besides the command) were given. */
+/* Fail unless min to max arguments (besides the command) were given. */
 static void
 need_args(int argc, int min, int max)
 {

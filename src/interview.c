@@ -145,7 +145,8 @@ interview_position(const struct session *s, size_t qi, size_t *number, size_t *t
 
 /* Progress over the shown questions of a Handlungsfeld or the form. */
 void
-interview_progress(const struct session *s, size_t section, struct interview_progress *out)
+interview_progress(const struct session *s, size_t section,
+                   struct interview_progress *out)
 {
 	size_t from = 0, to = s->form->question_count;
 
@@ -175,7 +176,7 @@ interview_progress(const struct session *s, size_t section, struct interview_pro
 /* Append one review item. */
 static void
 review_add(struct interview_review_item **items, size_t *count,
-	   enum interview_review_kind kind, size_t qi)
+           enum interview_review_kind kind, size_t qi)
 {
 	*items = xreallocarray(*items, *count + 1, sizeof **items);
 	(*items)[*count].kind = kind;
@@ -192,7 +193,8 @@ has_text(const char *t)
 
 /* The review list: open, then evidence to chase, then notes. */
 void
-interview_review(const struct session *s, struct interview_review_item **items, size_t *count)
+interview_review(const struct session *s, struct interview_review_item **items,
+                 size_t *count)
 {
 	size_t n = s->form->question_count;
 
@@ -203,7 +205,8 @@ interview_review(const struct session *s, struct interview_review_item **items, 
 			review_add(items, count, REVIEW_OPEN, i);
 	for (size_t i = 0; i < n; i++) {
 		enum evidence_status e = s->items[i].evidence;
-		if ((e == EVIDENCE_DUE || e == EVIDENCE_MISSING) && interview_visible(s, i))
+		if ((e == EVIDENCE_DUE || e == EVIDENCE_MISSING) &&
+		    interview_visible(s, i))
 			review_add(items, count, REVIEW_EVIDENCE, i);
 	}
 	for (size_t i = 0; i < n; i++)

@@ -13,11 +13,11 @@
 
 /* Progress of one Handlungsfeld (or of the whole form) over shown questions. */
 struct interview_progress {
-	size_t shown;	 /* questions shown (all types) */
+	size_t shown;    /* questions shown (all types) */
 	size_t answered; /* shown and answered (given or entfällt) */
-	size_t open;	 /* shown and not answered */
-	int points;	 /* points of the shown answers so far */
-	int max;	 /* most points the shown questions can earn */
+	size_t open;     /* shown and not answered */
+	int points;      /* points of the shown answers so far */
+	int max;         /* most points the shown questions can earn */
 };
 
 /* Whether question qi is shown (score_question_visible; 0 when out of range). */
@@ -55,15 +55,17 @@ size_t interview_resume(const struct session *s);
  * interview_position: number of qi among the shown questions of its
  * Handlungsfeld (1-based, 0 when hidden) and how many are shown there.
  */
-void interview_position(const struct session *s, size_t qi, size_t *number, size_t *total);
+void interview_position(const struct session *s, size_t qi, size_t *number,
+                        size_t *total);
 
 /* Progress of Handlungsfeld section, or of the whole form when section is (size_t)-1. */
-void interview_progress(const struct session *s, size_t section, struct interview_progress *out);
+void interview_progress(const struct session *s, size_t section,
+                        struct interview_progress *out);
 
 enum interview_review_kind {
-	REVIEW_OPEN,	 /* shown, unanswered */
+	REVIEW_OPEN,     /* shown, unanswered */
 	REVIEW_EVIDENCE, /* evidence nachzureichen or fehlt */
-	REVIEW_NOTE,	 /* has a note or an own recommendation */
+	REVIEW_NOTE,     /* has a note or an own recommendation */
 };
 
 struct interview_review_item {
@@ -79,6 +81,6 @@ struct interview_review_item {
  * allocated (caller frees; NULL when *count is 0).
  */
 void interview_review(const struct session *s, struct interview_review_item **items,
-		      size_t *count);
+                      size_t *count);
 
 #endif

@@ -33,8 +33,8 @@
 
 /* Every screen; a resize is passed to each of them. */
 static const struct ui_screen *const screens[] = {
-    &ui_start_screen,  &ui_new_screen,	  &ui_interview_screen, &ui_sections_screen,
-    &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,	&ui_review_screen,
+    &ui_start_screen,  &ui_new_screen,      &ui_interview_screen, &ui_sections_screen,
+    &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,     &ui_review_screen,
     &ui_result_screen, &ui_help_screen,
 };
 
@@ -243,12 +243,47 @@ session_screen(struct ui *ui, const struct ui_screen *screen)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static int bind_note(struct ui *ui) { return session_screen(ui, &ui_note_screen); }
-static int bind_evidence(struct ui *ui) { return session_screen(ui, &ui_evidence_screen); }
-static int bind_sections(struct ui *ui) { return session_screen(ui, &ui_sections_screen); }
-static int bind_review(struct ui *ui) { return session_screen(ui, &ui_review_screen); }
-static int bind_result(struct ui *ui) { return session_screen(ui, &ui_result_screen); }
-static int bind_goals(struct ui *ui) { return session_screen(ui, &ui_goals_screen); }
+/* F2: note and own recommendation. */
+static int
+bind_note(struct ui *ui)
+{
+	return session_screen(ui, &ui_note_screen);
+}
+
+/* F3: evidence. */
+static int
+bind_evidence(struct ui *ui)
+{
+	return session_screen(ui, &ui_evidence_screen);
+}
+
+/* F4: Handlungsfeld chooser. */
+static int
+bind_sections(struct ui *ui)
+{
+	return session_screen(ui, &ui_sections_screen);
+}
+
+/* F5: review. */
+static int
+bind_review(struct ui *ui)
+{
+	return session_screen(ui, &ui_review_screen);
+}
+
+/* F6: result. */
+static int
+bind_result(struct ui *ui)
+{
+	return session_screen(ui, &ui_result_screen);
+}
+
+/* F7: Entwicklungsziele. */
+static int
+bind_goals(struct ui *ui)
+{
+	return session_screen(ui, &ui_goals_screen);
+}
 
 /* Move within the interview; from another screen, return to it first. */
 static int
@@ -270,15 +305,33 @@ navigate(struct ui *ui, int how)
 	if (found)
 		ui_interview_go(ui, q);
 	else
-		ui_message(ui, 0, how == 0 ? "Alle angezeigten Fragen sind beantwortet."
-				  : how > 0 ? "Das war die letzte Frage (F6 Ergebnis)."
-					    : "Das ist die erste Frage.");
+		ui_message(ui, 0,
+		           how == 0  ? "Alle angezeigten Fragen sind beantwortet."
+		           : how > 0 ? "Das war die letzte Frage (F6 Ergebnis)."
+		                     : "Das ist die erste Frage.");
 	return UI_HANDLED | UI_REDRAW;
 }
 
-static int bind_next_open(struct ui *ui) { return navigate(ui, 0); }
-static int bind_next(struct ui *ui) { return navigate(ui, 1); }
-static int bind_prev(struct ui *ui) { return navigate(ui, -1); }
+/* Tab: next open question anywhere. */
+static int
+bind_next_open(struct ui *ui)
+{
+	return navigate(ui, 0);
+}
+
+/* PgDn: next shown question. */
+static int
+bind_next(struct ui *ui)
+{
+	return navigate(ui, 1);
+}
+
+/* PgUp: previous shown question. */
+static int
+bind_prev(struct ui *ui)
+{
+	return navigate(ui, -1);
+}
 
 /* F10 / Ctrl-Q / Ctrl-C: leave (asks first when the last save failed). */
 static int
@@ -295,12 +348,15 @@ const struct ui_binding ui_global_keys[] = {
     {UI_KEY(KEY_F(3)), 0, "F3", "Nachweis: Status, nachzureichen bis, Beschreibung",
      bind_evidence},
     {UI_KEY(KEY_F(4)), 0, "F4", "zu einem Handlungsfeld springen", bind_sections},
-    {UI_KEY(KEY_F(5)), 0, "F5", "Übersicht: offene Fragen, Nachweise, Notizen", bind_review},
+    {UI_KEY(KEY_F(5)), 0, "F5", "Übersicht: offene Fragen, Nachweise, Notizen",
+     bind_review},
     {UI_KEY(KEY_F(6)), 0, "F6", "Ergebnis mit Punkten je Handlungsfeld", bind_result},
     {UI_KEY(KEY_F(7)), 0, "F7", "Entwicklungsziele", bind_goals},
     {'\t', 0, "Tab", "nächste offene Frage (im ganzen Prüfbogen)", bind_next_open},
-    {UI_KEY(KEY_NPAGE), 0, "Bild↓", "nächste Frage, ohne die Antwort zu ändern", bind_next},
-    {UI_KEY(KEY_PPAGE), 0, "Bild↑", "vorige Frage, ohne die Antwort zu ändern", bind_prev},
+    {UI_KEY(KEY_NPAGE), 0, "Bild↓", "nächste Frage, ohne die Antwort zu ändern",
+     bind_next},
+    {UI_KEY(KEY_PPAGE), 0, "Bild↑", "vorige Frage, ohne die Antwort zu ändern",
+     bind_prev},
     {UI_KEY(KEY_F(10)), UI_CTRL('q'), "F10, Strg-Q",
      "beenden (alles ist schon gespeichert); Strg-C ebenso", bind_quit},
     {UI_CTRL('c'), 0, NULL, NULL, bind_quit},
@@ -324,8 +380,8 @@ global_key(struct ui *ui, int key)
 static int
 global_first(int key)
 {
-	return (key >= UI_KEY(KEY_F(1)) && key <= UI_KEY(KEY_F(12))) || key == UI_CTRL('q') ||
-	       key == UI_CTRL('c');
+	return (key >= UI_KEY(KEY_F(1)) && key <= UI_KEY(KEY_F(12))) ||
+	       key == UI_CTRL('q') || key == UI_CTRL('c');
 }
 
 /* Read one key; Esc followed by a digit within a second is an F-key. */
@@ -405,7 +461,7 @@ draw_quit_question(struct ui *ui)
 	ui_put(y, 3, w - 2, "Die letzten Änderungen sind NICHT gespeichert!",
 	       ui->attrs[ROLE_SELECTED] | A_BOLD);
 	ui_putf(y + 1, 3, w - 2, ui->attrs[ROLE_SELECTED], "Grund: %s",
-		ui->save_error != NULL ? ui->save_error : "?");
+	        ui->save_error != NULL ? ui->save_error : "?");
 	ui_put(y + 2, 3, w - 2, "w  erneut speichern", ui->attrs[ROLE_SELECTED]);
 	ui_put(y + 3, 3, w - 2, "a  als Text in ein anderes Verzeichnis sichern",
 	       ui->attrs[ROLE_SELECTED]);
@@ -420,12 +476,13 @@ save_elsewhere(struct ui *ui, const char *dir)
 {
 	char *text = session_dump(ui->session), *why = NULL, *path, *slug;
 
-	slug = slug_make(ui->session->meta.kommune != NULL ? ui->session->meta.kommune : "audit",
-			 40);
+	slug = slug_make(
+	    ui->session->meta.kommune != NULL ? ui->session->meta.kommune : "audit", 40);
 	path = xasprintf("%s/%s-sicherung.txt", dir, slug);
 	if (file_write_atomic(path, text, strlen(text), 0600, &why) == 0) {
-		ui_message(ui, 0, "Gesichert in %s (wiederherstellen: wohnort-audit load %s)", path,
-			   path);
+		ui_message(ui, 0,
+		           "Gesichert in %s (wiederherstellen: wohnort-audit load %s)",
+		           path, path);
 		ui->save_failed = 0; /* the data is safe on disk */
 		str_replace(&rescue_path, path);
 	} else {
@@ -494,9 +551,11 @@ draw(struct ui *ui, struct ui_edit *dir_edit)
 		ui_cursor_take(&cy, &cx);
 		draw_quit_question(ui);
 		if (dir_edit->active) {
-			ui_put(ui->rows / 2 + 3, 3, ui->cols - 6, "Verzeichnis (Enter sichert):",
+			ui_put(ui->rows / 2 + 3, 3, ui->cols - 6,
+			       "Verzeichnis (Enter sichert):",
 			       ui->attrs[ROLE_SELECTED] | A_BOLD);
-			ui_edit_draw(dir_edit, ui->rows / 2 + 4, 3, ui->cols - 6, A_REVERSE);
+			ui_edit_draw(dir_edit, ui->rows / 2 + 4, 3, ui->cols - 6,
+			             A_REVERSE);
 		}
 	}
 	if (ui_cursor_take(&cy, &cx)) {
@@ -530,7 +589,9 @@ run(struct ui *ui)
 			/* the timeout returns after a second; many quick failures in
 			 * a row mean the terminal is gone (hangup without SIGHUP) */
 			clock_gettime(CLOCK_MONOTONIC, &t1);
-			if ((t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000 < 100 &&
+			if ((t1.tv_sec - t0.tv_sec) * 1000 +
+			            (t1.tv_nsec - t0.tv_nsec) / 1000000 <
+			        100 &&
 			    !got_signal && ++quick_errors > 100)
 				break;
 			continue;
@@ -551,7 +612,8 @@ run(struct ui *ui)
 		}
 		if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
 			/* too small: only quitting works */
-			if (key == UI_KEY(KEY_F(10)) || key == UI_CTRL('q') || key == UI_CTRL('c'))
+			if (key == UI_KEY(KEY_F(10)) || key == UI_CTRL('q') ||
+			    key == UI_CTRL('c'))
 				flags = UI_QUIT;
 		} else if (global_first(key)) {
 			flags = global_key(ui, key);
@@ -590,8 +652,9 @@ open_named(const char *name, const char *dir, int *status, char **notice_out)
 	s = session_open(path, SESSION_WRITE, &notice, &why);
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK) {
-			cli_error("%s. Bitte dort weiterarbeiten oder jenes Programm zuerst beenden.",
-				  why != NULL ? why : path);
+			cli_error("%s. Bitte dort weiterarbeiten oder jenes Programm "
+			          "zuerst beenden.",
+			          why != NULL ? why : path);
 			*status = EXIT_LOCKED;
 		} else {
 			cli_error("%s", why != NULL ? why : path);
@@ -672,7 +735,8 @@ cmd_interview(int argc, char **argv)
 		}
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: wohnort-audit help)");
+		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: "
+		          "wohnort-audit help)");
 		free(notice);
 		session_free(s);
 		free(ui.dir);
@@ -713,16 +777,19 @@ cmd_interview(int argc, char **argv)
 		close(saved_fd);
 	}
 	if (got_signal)
-		fprintf(stderr, "wohnort-audit: Signal %d: gespeichert und beendet\n", (int)got_signal);
+		fprintf(stderr, "wohnort-audit: Signal %d: gespeichert und beendet\n",
+		        (int)got_signal);
 	if (rescue_path != NULL) {
-		fprintf(stderr, "wohnort-audit: Sitzung als Text gesichert in %s "
-				"(wiederherstellen: wohnort-audit load %s)\n", rescue_path, rescue_path);
+		fprintf(stderr,
+		        "wohnort-audit: Sitzung als Text gesichert in %s "
+		        "(wiederherstellen: wohnort-audit load %s)\n",
+		        rescue_path, rescue_path);
 		free(rescue_path);
 		rescue_path = NULL;
 	}
 	if (ui.session != NULL && ui.save_failed)
 		fprintf(stderr, "wohnort-audit: nicht gespeichert: %s\n",
-			ui.save_error != NULL ? ui.save_error : "?");
+		        ui.save_error != NULL ? ui.save_error : "?");
 	session_free(ui.session);
 	free(ui.status);
 	free(ui.save_error);

@@ -20,14 +20,14 @@
  * (KEY_DOWN, KEY_F(1) …) are offset beyond Unicode by UI_KEY(). */
 #define UI_KEYBASE 0x200000
 #define UI_KEY(k) (UI_KEYBASE + (k))
-#define UI_CTRL(c) ((c) & 0x1f)
+#define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
 
 /* Flags returned by key handlers. */
 enum {
 	UI_HANDLED = 1, /* the key was used */
-	UI_REDRAW = 2,	/* the screen must be drawn again */
-	UI_QUIT = 4,	/* leave the program */
+	UI_REDRAW = 2,  /* the screen must be drawn again */
+	UI_QUIT = 4,    /* leave the program */
 };
 
 /* Smallest usable terminal; below it a message asks for a larger window. */
@@ -39,27 +39,27 @@ enum {
 /* Colour/attribute roles; ui_attr() maps them to colours or monochrome. */
 enum ui_role {
 	ROLE_NORMAL,
-	ROLE_HEADER,	/* title line */
-	ROLE_SELECTED,	/* highlighted row */
-	ROLE_ERROR,	/* failure messages */
-	ROLE_OK,	/* saved, complete */
-	ROLE_KEY,	/* key number in the key bar */
-	ROLE_KEYLABEL,	/* its label */
-	ROLE_DIM,	/* hints, hidden items */
-	ROLE_BAR,	/* filled part of a bar */
-	ROLE_BAR_LOW,	/* bar below the minimum */
-	ROLE_TITLE,	/* headings inside a screen */
+	ROLE_HEADER,   /* title line */
+	ROLE_SELECTED, /* highlighted row */
+	ROLE_ERROR,    /* failure messages */
+	ROLE_OK,       /* saved, complete */
+	ROLE_KEY,      /* key number in the key bar */
+	ROLE_KEYLABEL, /* its label */
+	ROLE_DIM,      /* hints, hidden items */
+	ROLE_BAR,      /* filled part of a bar */
+	ROLE_BAR_LOW,  /* bar below the minimum */
+	ROLE_TITLE,    /* headings inside a screen */
 	ROLE_COUNT,
 };
 
 struct ui;
 
 struct ui_screen {
-	const char *name; /* German title, also used in the header */
-	void (*init)(struct ui *);	   /* entering the screen */
-	void (*draw)(struct ui *);	   /* draw everything (only reads state) */
-	int (*key)(struct ui *, int key);  /* UI_* flags; 0 when not used */
-	void (*resize)(struct ui *);	   /* terminal size changed (may be NULL) */
+	const char *name;                 /* German title, also used in the header */
+	void (*init)(struct ui *);        /* entering the screen */
+	void (*draw)(struct ui *);        /* draw everything (only reads state) */
+	int (*key)(struct ui *, int key); /* UI_* flags; 0 when not used */
+	void (*resize)(struct ui *);      /* terminal size changed (may be NULL) */
 };
 
 /* A one-line wide-character editor (cursor, Backspace, ←/→, Home/End). */
@@ -75,8 +75,8 @@ struct ui_edit {
 enum { EDIT_IGNORED = 0, EDIT_CHANGED, EDIT_COMMIT, EDIT_CANCEL };
 
 struct ui {
-	char *dir;	 /* session directory */
-	char *form_path; /* --form FILE, or NULL for the bundled form */
+	char *dir;               /* session directory */
+	char *form_path;         /* --form FILE, or NULL for the bundled form */
 	struct session *session; /* the open session (write lock), or NULL */
 	const struct ui_screen *screen;
 	const struct ui_screen *previous; /* where Esc from help etc. returns */
@@ -84,12 +84,12 @@ struct ui {
 	int color;
 	attr_t attrs[ROLE_COUNT];
 	size_t question; /* current question (interview) */
-	char *status;	 /* status line text (owned), NULL for none */
+	char *status;    /* status line text (owned), NULL for none */
 	int status_error;
-	int save_failed;  /* the last save failed: changes only in memory */
-	char *save_error; /* its reason (owned) */
+	int save_failed;    /* the last save failed: changes only in memory */
+	char *save_error;   /* its reason (owned) */
 	char *saved_cursor; /* session.cursor as last written to disk */
-	int quit_asked;	    /* the quit confirmation is shown */
+	int quit_asked;     /* the quit confirmation is shown */
 };
 
 /* The screens, listed in ui.c's table. */
@@ -121,19 +121,20 @@ void ui_set_cursor(struct ui *ui, size_t question);
 
 /* Put a message in the status line (printf-style); error paints it red. */
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* Leave a side screen: back to the interview (or the start screen without a session). */
 void ui_back(struct ui *ui);
 
-/* Take over a freshly opened session (the UI owns it afterwards) and go to the interview. */
+/* Take over a freshly opened session (the UI owns it afterwards) and go to the interview.
+ */
 void ui_open_session(struct ui *ui, struct session *s);
 
 /* One documented key binding; the help screen is generated from these tables. */
 struct ui_binding {
-	int key, key2;	   /* 0 when unused */
-	const char *keys;  /* as written in help, e.g. "F5, Esc 5" */
-	const char *help;  /* German description */
+	int key, key2;           /* 0 when unused */
+	const char *keys;        /* as written in help, e.g. "F5, Esc 5" */
+	const char *help;        /* German description */
 	int (*run)(struct ui *); /* NULL: handled inside a screen */
 };
 extern const struct ui_binding ui_global_keys[];
@@ -145,12 +146,14 @@ extern const size_t ui_answer_key_count;
 
 /* Display width of UTF-8 text (invalid bytes count 1). */
 int ui_text_width(const char *utf8);
-/* Print UTF-8 text at y,x in at most width columns ("…" when cut); returns columns used. */
+/* Print UTF-8 text at y,x in at most width columns ("…" when cut); returns columns used.
+ */
 int ui_put(int y, int x, int width, const char *utf8, attr_t attr);
 /* printf into ui_put. */
 int ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
-	__attribute__((format(printf, 5, 6)));
-/* Word-wrap text into width columns from row y, at most max_lines rows; returns rows used. */
+    __attribute__((format(printf, 5, 6)));
+/* Word-wrap text into width columns from row y, at most max_lines rows; returns rows
+ * used. */
 int ui_wrap(int y, int x, int width, int max_lines, const char *utf8, attr_t attr);
 /* Rows ui_wrap would use without a limit. */
 int ui_wrap_count(int width, const char *utf8);
@@ -166,7 +169,8 @@ void ui_keybar(struct ui *ui, const char *const *pairs);
 void ui_bar(struct ui *ui, int y, int x, int width, int points, int max, int min_percent);
 /* The message shown instead of a screen when the terminal is too small. */
 void ui_too_small(struct ui *ui);
-/* Ask for the terminal cursor at y,x after this frame (editors); otherwise it is hidden. */
+/* Ask for the terminal cursor at y,x after this frame (editors); otherwise it is hidden.
+ */
 void ui_cursor_want(int y, int x);
 /* Whether a cursor was asked for since the last call; clears the request. */
 int ui_cursor_take(int *y, int *x);
@@ -193,10 +197,10 @@ enum ui_field_kind {
 
 struct ui_field {
 	enum ui_field_kind kind;
-	char *label;			/* owned */
-	char *key;			/* session key, or NULL (owned) */
-	char *value;			/* owned; NULL = empty */
-	const char *const *choices;	/* FIELD_CHOICE: stored values */
+	char *label;                      /* owned */
+	char *key;                        /* session key, or NULL (owned) */
+	char *value;                      /* owned; NULL = empty */
+	const char *const *choices;       /* FIELD_CHOICE: stored values */
 	const char *const *choice_labels; /* shown instead of values, or NULL */
 	size_t choice_count;
 	char **owned_choices; /* when the choice list is built at run time */
@@ -214,13 +218,20 @@ struct ui_fields {
 };
 
 /* Results of ui_fields_key (besides 0 = not used, UI_FIELDS_MOVED). */
-enum { UI_FIELDS_MOVED = 1, UI_FIELDS_EDITING, UI_FIELDS_COMMIT, UI_FIELDS_BUTTON, UI_FIELDS_CANCEL };
+enum {
+	UI_FIELDS_MOVED = 1,
+	UI_FIELDS_EDITING,
+	UI_FIELDS_COMMIT,
+	UI_FIELDS_BUTTON,
+	UI_FIELDS_CANCEL
+};
 
-struct ui_field *ui_fields_add(struct ui_fields *f, enum ui_field_kind kind, const char *label,
-			       const char *key, const char *value);
+struct ui_field *ui_fields_add(struct ui_fields *f, enum ui_field_kind kind,
+                               const char *label, const char *key, const char *value);
 void ui_fields_clear(struct ui_fields *f);
 int ui_fields_key(struct ui_fields *f, int key);
-void ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int height);
+void ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width,
+                    int height);
 /* The label shown for a choice field's value. */
 const char *ui_field_choice_label(const struct ui_field *fl);
 

@@ -146,8 +146,8 @@ ui_putf(int y, int x, int width, attr_t attr, const char *fmt, ...)
  * NULL; returns the number of lines.
  */
 static int
-wrap_lines(const wchar_t *w, size_t n, int width, int y, int x, int max_lines, attr_t attr,
-	   int draw)
+wrap_lines(const wchar_t *w, size_t n, int width, int y, int x, int max_lines,
+           attr_t attr, int draw)
 {
 	size_t start = 0;
 	int lines = 0;
@@ -167,7 +167,8 @@ wrap_lines(const wchar_t *w, size_t n, int width, int y, int x, int max_lines, a
 			used += cw;
 			i++;
 		}
-		if (i < n && w[i] != L'\n' && last_space != (size_t)-1 && last_space > start)
+		if (i < n && w[i] != L'\n' && last_space != (size_t)-1 &&
+		    last_space > start)
 			end = last_space;
 		else
 			end = i == start ? i + 1 : i; /* at least one character */
@@ -176,7 +177,8 @@ wrap_lines(const wchar_t *w, size_t n, int width, int y, int x, int max_lines, a
 				return lines;
 			if (lines == max_lines - 1 && end < n) {
 				/* last allowed row: show that the text goes on */
-				put_wide_clipped(y + lines, x, width, w + start, n - start, attr);
+				put_wide_clipped(y + lines, x, width, w + start,
+				                 n - start, attr);
 			} else {
 				size_t len = end - start;
 				while (len > 0 && w[start + len - 1] == L' ')
@@ -265,7 +267,8 @@ ui_status_line(struct ui *ui)
 	ui_fill(y, 0, ui->cols, ui->attrs[ROLE_NORMAL]);
 	if (ui->save_failed)
 		ui_putf(y, 1, ui->cols - 2, ui->attrs[ROLE_ERROR],
-			"Nicht gespeichert: %s", ui->save_error != NULL ? ui->save_error : "");
+		        "Nicht gespeichert: %s",
+		        ui->save_error != NULL ? ui->save_error : "");
 	else if (ui->status != NULL)
 		ui_put(y, 1, ui->cols - 2, ui->status,
 		       ui->status_error ? ui->attrs[ROLE_ERROR] : ui->attrs[ROLE_OK]);
@@ -281,7 +284,8 @@ ui_keybar(struct ui *ui, const char *const *pairs)
 	for (;;) {
 		int total = 0;
 		for (size_t i = 0; pairs[i] != NULL && pairs[i + 1] != NULL; i += 2) {
-			int kw = ui_text_width(pairs[i]), lw = ui_text_width(pairs[i + 1]);
+			int kw = ui_text_width(pairs[i]),
+			    lw = ui_text_width(pairs[i + 1]);
 			total += kw + (kw > 2) + (lw < limit ? lw : limit) + 1;
 		}
 		if (total - 1 <= ui->cols || limit <= 3)
@@ -323,7 +327,8 @@ ui_bar(struct ui *ui, int y, int x, int width, int points, int max, int min_perc
 	low = max > 0 && (long)points * 100 < (long)min_percent * max;
 	for (int i = 0; i < width; i++) {
 		const wchar_t *c = i < filled ? L"█" : L"·";
-		attr_t a = i < filled ? ui->attrs[low ? ROLE_BAR_LOW : ROLE_BAR] : ui->attrs[ROLE_DIM];
+		attr_t a = i < filled ? ui->attrs[low ? ROLE_BAR_LOW : ROLE_BAR]
+		                      : ui->attrs[ROLE_DIM];
 		if (i == mark)
 			c = i < filled ? L"▌" : L"|";
 		put_wide(y, x + i, c, 1, a);
@@ -334,14 +339,15 @@ ui_bar(struct ui *ui, int y, int x, int width, int points, int max, int min_perc
 void
 ui_too_small(struct ui *ui)
 {
-	char *msg = xasprintf("Das Fenster ist zu klein (%d×%d). Bitte auf mindestens %d×%d "
-			      "Zeichen vergrößern. Beenden: F10 oder Strg-Q.",
-			      ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
+	char *msg =
+	    xasprintf("Das Fenster ist zu klein (%d×%d). Bitte auf mindestens %d×%d "
+	              "Zeichen vergrößern. Beenden: F10 oder Strg-Q.",
+	              ui->cols, ui->rows, UI_MIN_COLS, UI_MIN_ROWS);
 	int w = ui->cols > 2 ? ui->cols - 2 : ui->cols;
 
 	erase();
 	ui_wrap(ui->rows > 4 ? ui->rows / 2 - 2 : 0, ui->cols > 2 ? 1 : 0, w, ui->rows,
-		msg, ui->attrs[ROLE_ERROR] | A_BOLD);
+	        msg, ui->attrs[ROLE_ERROR] | A_BOLD);
 	free(msg);
 }
 
@@ -409,7 +415,8 @@ edit_insert(struct ui_edit *e, wchar_t c)
 		e->cap = e->cap * 2 + 16;
 		e->text = xreallocarray(e->text, e->cap, sizeof *e->text);
 	}
-	memmove(e->text + e->pos + 1, e->text + e->pos, (e->len - e->pos + 1) * sizeof *e->text);
+	memmove(e->text + e->pos + 1, e->text + e->pos,
+	        (e->len - e->pos + 1) * sizeof *e->text);
 	e->text[e->pos++] = c;
 	e->len++;
 }
@@ -530,8 +537,8 @@ ui_edit_draw(struct ui_edit *e, int y, int x, int width, attr_t attr)
 
 /* Append a field; strings are copied. */
 struct ui_field *
-ui_fields_add(struct ui_fields *f, enum ui_field_kind kind, const char *label, const char *key,
-	      const char *value)
+ui_fields_add(struct ui_fields *f, enum ui_field_kind kind, const char *label,
+              const char *key, const char *value)
 {
 	struct ui_field *fl;
 
@@ -667,8 +674,8 @@ ui_fields_key(struct ui_fields *f, int key)
 		int k = choice_index(fl), n = (int)fl->choice_count;
 		if (key == UI_KEY(KEY_LEFT))
 			k = k <= 0 ? n - 1 : k - 1;
-		else if (key == ' ' || key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER) ||
-			 key == UI_KEY(KEY_RIGHT))
+		else if (key == ' ' || key == '\n' || key == '\r' ||
+		         key == UI_KEY(KEY_ENTER) || key == UI_KEY(KEY_RIGHT))
 			k = (k + 1) % n;
 		else if (key >= '1' && key <= '9' && key - '1' < n)
 			k = key - '1';
@@ -691,7 +698,8 @@ ui_fields_key(struct ui_fields *f, int key)
 			f->result = xstrdup("");
 			return UI_FIELDS_COMMIT;
 		}
-		if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key)) {
+		if (key >= 32 && key < UI_KEYBASE && key != 127 &&
+		    iswprint((wint_t)key)) {
 			ui_edit_start(&f->edit, fl->value);
 			ui_edit_key(&f->edit, key);
 			return UI_FIELDS_EDITING;
@@ -728,8 +736,9 @@ ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int 
 		if (!f->items[i].hidden)
 			shown_before++;
 	if (shown_before < f->top)
-		f->top = shown_before > 0 && f->items[0].kind == FIELD_HEADING ? shown_before - 1
-									     : shown_before;
+		f->top = shown_before > 0 && f->items[0].kind == FIELD_HEADING
+		             ? shown_before - 1
+		             : shown_before;
 	if (shown_before >= f->top + (size_t)height)
 		f->top = shown_before - (size_t)height + 1;
 	{
@@ -737,34 +746,39 @@ ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int 
 		for (size_t i = 0; i < f->count && row < height; i++) {
 			struct ui_field *fl = &f->items[i];
 			int sel = i == f->selected;
-			attr_t la = sel ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+			attr_t la =
+			    sel ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 			if (fl->hidden)
 				continue;
 			if (vis++ < f->top)
 				continue;
 			switch (fl->kind) {
 			case FIELD_HEADING:
-				ui_put(y + row, x, width, fl->label, ui->attrs[ROLE_TITLE]);
+				ui_put(y + row, x, width, fl->label,
+				       ui->attrs[ROLE_TITLE]);
 				break;
 			case FIELD_BUTTON:
-				ui_putf(y + row, x + label_w, width - label_w, la | A_BOLD, "[ %s ]",
-					fl->label);
+				ui_putf(y + row, x + label_w, width - label_w,
+				        la | A_BOLD, "[ %s ]", fl->label);
 				break;
 			case FIELD_INFO:
-				ui_put(y + row, x, label_w - 1, fl->label, ui->attrs[ROLE_DIM]);
+				ui_put(y + row, x, label_w - 1, fl->label,
+				       ui->attrs[ROLE_DIM]);
 				ui_put(y + row, x + label_w, width - label_w, fl->value,
 				       ui->attrs[ROLE_DIM]);
 				break;
 			case FIELD_CHOICE:
 				ui_put(y + row, x, label_w - 1, fl->label, la);
-				ui_putf(y + row, x + label_w, width - label_w, ui->attrs[ROLE_NORMAL],
-					"‹ %s ›", ui_field_choice_label(fl));
+				ui_putf(y + row, x + label_w, width - label_w,
+				        ui->attrs[ROLE_NORMAL], "‹ %s ›",
+				        ui_field_choice_label(fl));
 				break;
 			default:
 				ui_put(y + row, x, label_w - 1, fl->label, la);
 				if (sel && f->edit.active)
-					ui_edit_draw(&f->edit, y + row, x + label_w, width - label_w,
-						     ui->attrs[ROLE_SELECTED]);
+					ui_edit_draw(&f->edit, y + row, x + label_w,
+					             width - label_w,
+					             ui->attrs[ROLE_SELECTED]);
 				else
 					ui_put(y + row, x + label_w, width - label_w,
 					       fl->value != NULL ? fl->value : "",

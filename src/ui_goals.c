@@ -17,16 +17,18 @@ static struct ui_fields fields;
 static char *status_labels[4];
 
 static const char *const goal_keys[] = {"ziel", "massnahmen", "messgroesse", "frist",
-					"verantwortlich"};
+                                        "verantwortlich"};
 static const char *const goal_names[] = {"Ziel", "Maßnahmen", "Messgröße", "Frist",
-					 "Verantwortlich"};
-static const char *const status_values[] = {"", "erreicht", "teilweise", "nicht_erreicht"};
+                                         "Verantwortlich"};
+static const char *const status_values[] = {"", "erreicht", "teilweise",
+                                            "nicht_erreicht"};
 
 /* One text of a goal by field index. */
 static const char *
 goal_text(const struct session_goal *g, size_t k)
 {
-	const char *v[] = {g->goal, g->measures, g->indicator, g->deadline, g->responsible};
+	const char *v[] = {g->goal, g->measures, g->indicator, g->deadline,
+	                   g->responsible};
 	return v[k];
 }
 
@@ -42,22 +44,27 @@ build(struct ui *ui)
 	for (int i = 0; i < 4; i++)
 		free(status_labels[i]);
 	status_labels[0] = xstrdup("– (noch nicht bewertet)");
-	status_labels[1] = xasprintf("erreicht (+%d %s)", f->bonus_reached,
-				     f->bonus_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
-	status_labels[2] = xasprintf("teilweise (+%d %s)", f->bonus_partial,
-				     f->bonus_partial == 1 ? "Sonderpunkt" : "Sonderpunkte");
-	status_labels[3] = xasprintf("nicht erreicht (+%d %s)", f->bonus_not_reached,
-				     f->bonus_not_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
+	status_labels[1] =
+	    xasprintf("erreicht (+%d %s)", f->bonus_reached,
+	              f->bonus_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
+	status_labels[2] =
+	    xasprintf("teilweise (+%d %s)", f->bonus_partial,
+	              f->bonus_partial == 1 ? "Sonderpunkt" : "Sonderpunkte");
+	status_labels[3] =
+	    xasprintf("nicht erreicht (+%d %s)", f->bonus_not_reached,
+	              f->bonus_not_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
 	if (s->meta.kind == AUDIT_RENEWAL) {
-		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL, NULL);
+		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL,
+		              NULL);
 		for (int n = 1; n <= f->goal_count; n++) {
 			const struct session_goal *g = &s->previous_goals[n - 1];
-			char *label = xasprintf("Ziel %d", n), *key = xasprintf("prevgoal.%d", n);
+			char *label = xasprintf("Ziel %d", n),
+			     *key = xasprintf("prevgoal.%d", n);
 			struct ui_field *fl;
 			ui_fields_add(&fields, FIELD_INFO, label, NULL,
-				      g->goal != NULL ? g->goal : "(nicht übernommen)");
+			              g->goal != NULL ? g->goal : "(nicht übernommen)");
 			fl = ui_fields_add(&fields, FIELD_CHOICE, "  Status", key,
-					   status_values[s->previous_status[n - 1]]);
+			                   status_values[s->previous_status[n - 1]]);
 			fl->choices = status_values;
 			fl->choice_labels = (const char *const *)status_labels;
 			fl->choice_count = 4;
@@ -72,7 +79,7 @@ build(struct ui *ui)
 		for (size_t k = 0; k < 5; k++) {
 			char *key = xasprintf("goal.%d.%s", n, goal_keys[k]);
 			ui_fields_add(&fields, FIELD_TEXT, goal_names[k], key,
-				      goal_text(&s->goals[n - 1], k));
+			              goal_text(&s->goals[n - 1], k));
 			free(key);
 		}
 	}
@@ -92,8 +99,9 @@ goals_init(struct ui *ui)
 static void
 goals_draw(struct ui *ui)
 {
-	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "zurück", "1", "Hilfe",
-					   "6", "Ergebnis", "10", "Ende", NULL};
+	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "zurück",
+	                                   "1",     "Hilfe",      "6",   "Ergebnis",
+	                                   "10",    "Ende",       NULL};
 	char *right = NULL;
 
 	if (ui->session->meta.kind == AUDIT_RENEWAL) {
@@ -102,7 +110,8 @@ goals_draw(struct ui *ui)
 		right = xasprintf("Sonderpunkte: %d", r.bonus);
 		score_result_free(&r);
 	}
-	ui_header(ui, "Entwicklungsziele", right != NULL ? right : ui->session->meta.kommune);
+	ui_header(ui, "Entwicklungsziele",
+	          right != NULL ? right : ui->session->meta.kommune);
 	free(right);
 	ui_status_line(ui);
 	ui_keybar(ui, keys);
@@ -118,7 +127,8 @@ goals_key(struct ui *ui, int key)
 	switch (r) {
 	case UI_FIELDS_COMMIT: {
 		struct ui_field *fl = &fields.items[fields.selected];
-		if (ui_set(ui, fl->key, fields.result[0] != '\0' ? fields.result : NULL) == 0)
+		if (ui_set(ui, fl->key,
+		           fields.result[0] != '\0' ? fields.result : NULL) == 0)
 			build(ui);
 		return UI_HANDLED | UI_REDRAW;
 	}

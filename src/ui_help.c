@@ -35,7 +35,8 @@ static int
 help_rows(void)
 {
 	return (int)(ui_global_key_count + ui_answer_key_count +
-		     sizeof screen_keys / sizeof screen_keys[0]) + 8;
+	             sizeof screen_keys / sizeof screen_keys[0]) +
+	       8;
 }
 
 /* Draw one table from row index *r on. */
@@ -60,17 +61,18 @@ static void
 help_draw(struct ui *ui)
 {
 	int y0 = 1, h = ui->rows - 3, r = 0;
-	static const char *const keys[] = {"Esc", "zurück", "↑↓", "blättern", "10", "Ende", NULL};
+	static const char *const keys[] = {"Esc", "zurück", "↑↓", "blättern",
+	                                   "10",  "Ende",   NULL};
 
 	ui_header(ui, "Hilfe – Tasten", "wohnort-audit");
 	ui_status_line(ui);
 	ui_keybar(ui, keys);
-#define LINE(text, attr)                                                                  \
-	do {                                                                                \
-		int y_ = y0 + r - top;                                                      \
-		r++;                                                                        \
-		if (y_ >= y0 && y_ < y0 + h)                                                \
-			ui_put(y_, 1, ui->cols - 2, text, attr);                            \
+#define LINE(text, attr)                                                                 \
+	do {                                                                             \
+		int y_ = y0 + r - top;                                                   \
+		r++;                                                                     \
+		if (y_ >= y0 && y_ < y0 + h)                                             \
+			ui_put(y_, 1, ui->cols - 2, text, attr);                         \
 	} while (0)
 	LINE("Überall", ui->attrs[ROLE_TITLE]);
 	draw_table(ui, ui_global_keys, ui_global_key_count, &r, y0, h);
@@ -88,7 +90,8 @@ help_draw(struct ui *ui)
 		ui_put(y_, 21, ui->cols - 22, screen_keys[i][1], ui->attrs[ROLE_NORMAL]);
 	}
 	LINE("", 0);
-	LINE("Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).", ui->attrs[ROLE_DIM]);
+	LINE("Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).",
+	     ui->attrs[ROLE_DIM]);
 	LINE("Listen (Start, Übersicht, Felder): ↑/↓ wählen, Enter öffnet, Esc zurück.",
 	     ui->attrs[ROLE_DIM]);
 #undef LINE

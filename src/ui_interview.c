@@ -19,8 +19,8 @@
 #define SIDE_WIDTH 24
 
 static struct {
-	size_t question; /* the question the widget state belongs to */
-	int highlight;	 /* highlighted row of a list widget */
+	size_t question;  /* the question the widget state belongs to */
+	int highlight;    /* highlighted row of a list widget */
 	uint64_t pending; /* multi: toggled but not yet committed */
 	int pending_dirty;
 	int show_help;
@@ -30,17 +30,19 @@ static struct {
 /* The documentation of the answer keys, shown by the help screen. */
 const struct ui_binding ui_answer_keys[] = {
     {0, 0, "↑ / ↓", "Auswahl bewegen (Ja/Nein, Auswahl, Mehrfachauswahl)", NULL},
-    {0, 0, "Leertaste", "Auswahl übernehmen und speichern; Mehrfachauswahl: an/aus", NULL},
+    {0, 0, "Leertaste", "Auswahl übernehmen und speichern; Mehrfachauswahl: an/aus",
+     NULL},
     {0, 0, "Enter", "Antwort übernehmen, speichern und zur nächsten Frage", NULL},
     {0, 0, "1 … 9", "Option Nummer N wählen (Mehrfachauswahl: an/aus)", NULL},
     {0, 0, "j / n", "Ja / Nein", NULL},
-    {0, 0, "e, Strg-E", "entfällt (wo der Prüfbogen es erlaubt; bei Textfragen nur Strg-E)",
-     NULL},
-    {0, 0, "Ziffern, Text", "Zahl, Skalenwert, Datum (JJJJ-MM-TT) oder Text tippen; Enter speichert",
-     NULL},
+    {0, 0, "e, Strg-E",
+     "entfällt (wo der Prüfbogen es erlaubt; bei Textfragen nur Strg-E)", NULL},
+    {0, 0, "Ziffern, Text",
+     "Zahl, Skalenwert, Datum (JJJJ-MM-TT) oder Text tippen; Enter speichert", NULL},
     {0, 0, "t", "Datumsfrage: heutiges Datum eintragen", NULL},
     {0, 0, "← → Pos1 Ende", "Cursor in der Eingabe; Rücktaste/Entf löschen", NULL},
-    {0, 0, "→, Rücktaste", "gespeicherten Wert zum Korrigieren in die Eingabe holen", NULL},
+    {0, 0, "→, Rücktaste", "gespeicherten Wert zum Korrigieren in die Eingabe holen",
+     NULL},
     {0, 0, "Esc", "Eingabe oder ungespeicherte Auswahl verwerfen", NULL},
     {0, 0, "Entf", "Antwort löschen (wieder offen)", NULL},
     {0, 0, "h", "Erläuterung zur Frage ein/aus", NULL},
@@ -181,11 +183,15 @@ commit(struct ui *ui, const char *value, int advance)
 		size_t open;
 		char *saved = xstrdup(ui->status != NULL ? ui->status : "");
 		if (interview_next_open(ui->session, ui->question, &open))
-			ui_message(ui, 0, "%s – letzte Frage. Tab: nächste offene Frage, F6: Ergebnis",
-				   saved);
+			ui_message(
+			    ui, 0,
+			    "%s – letzte Frage. Tab: nächste offene Frage, F6: Ergebnis",
+			    saved);
 		else
-			ui_message(ui, 0, "%s – alle Fragen beantwortet. F7: Entwicklungsziele, F6: Ergebnis",
-				   saved);
+			ui_message(ui, 0,
+			           "%s – alle Fragen beantwortet. F7: Entwicklungsziele, "
+			           "F6: Ergebnis",
+			           saved);
 		free(saved);
 	}
 	return UI_HANDLED | UI_REDRAW;
@@ -234,10 +240,12 @@ edit_key(struct ui *ui, int key)
 	case EDIT_COMMIT:
 		text = ui_edit_text(&st.edit);
 		if (text[0] == '\0') {
-			/* an emptied field clears the answer; an untouched open one moves on */
+			/* an emptied field clears the answer; an untouched open one moves
+			 * on */
 			size_t next;
 			ui_edit_stop(&st.edit);
-			if (ui->session->items[ui->question].answer.state != ANSWER_OPEN &&
+			if (ui->session->items[ui->question].answer.state !=
+			        ANSWER_OPEN &&
 			    ui_set(ui, current(ui)->full_id, NULL) != 0) {
 				free(text);
 				return UI_HANDLED | UI_REDRAW;
@@ -329,7 +337,8 @@ interview_key(struct ui *ui, int key)
 		return edit_key(ui, key);
 	if (key == UI_CTRL('e') || (key == 'e' && q->type != QUESTION_TEXT)) {
 		if (!q->na_allowed) {
-			ui_message(ui, 1, "„entfällt“ ist bei dieser Frage nicht erlaubt");
+			ui_message(ui, 1,
+			           "„entfällt“ ist bei dieser Frage nicht erlaubt");
 			return UI_HANDLED | UI_REDRAW;
 		}
 		return commit(ui, "entfaellt", 1);
@@ -372,7 +381,8 @@ interview_key(struct ui *ui, int key)
 			ui_interview_go(ui, next);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (key == UI_KEY(KEY_RIGHT) || key == UI_KEY(KEY_BACKSPACE) || key == 127 || key == 8) {
+	if (key == UI_KEY(KEY_RIGHT) || key == UI_KEY(KEY_BACKSPACE) || key == 127 ||
+	    key == 8) {
 		/* correct the saved value in the editor */
 		char *v = answer_format(q, a);
 		ui_edit_start(&st.edit, a->state == ANSWER_GIVEN ? v : NULL);
@@ -389,13 +399,20 @@ static const char *
 type_label(const struct form_question *q)
 {
 	switch (q->type) {
-	case QUESTION_YESNO: return "Ja/Nein";
-	case QUESTION_CHOICE: return "Auswahl";
-	case QUESTION_MULTI: return "Mehrfachauswahl";
-	case QUESTION_NUMBER: return "Zahl";
-	case QUESTION_SCALE: return "Skala";
-	case QUESTION_TEXT: return "Text";
-	case QUESTION_DATE: return "Datum";
+	case QUESTION_YESNO:
+		return "Ja/Nein";
+	case QUESTION_CHOICE:
+		return "Auswahl";
+	case QUESTION_MULTI:
+		return "Mehrfachauswahl";
+	case QUESTION_NUMBER:
+		return "Zahl";
+	case QUESTION_SCALE:
+		return "Skala";
+	case QUESTION_TEXT:
+		return "Text";
+	case QUESTION_DATE:
+		return "Datum";
 	}
 	return "";
 }
@@ -413,13 +430,14 @@ draw_side(struct ui *ui, int y0, int height)
 		attr_t a = i == cur ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 		interview_progress(ui->session, i, &p);
 		ui_fill(y, 0, SIDE_WIDTH - 1, a);
-		ui_putf(y, 1, SIDE_WIDTH - 2, a | A_BOLD, "%zu %s", i + 1, f->sections[i].title);
+		ui_putf(y, 1, SIDE_WIDTH - 2, a | A_BOLD, "%zu %s", i + 1,
+		        f->sections[i].title);
 		if (p.open == 0 && p.shown > 0)
-			ui_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_OK], "✓ fertig · %d/%d P.",
-				p.points, p.max);
+			ui_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_OK],
+			        "✓ fertig · %d/%d P.", p.points, p.max);
 		else
 			ui_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_NORMAL],
-				"%zu offen · %d/%d P.", p.open, p.points, p.max);
+			        "%zu offen · %d/%d P.", p.open, p.points, p.max);
 		y += 2;
 	}
 	for (int r = y0; r < y0 + height; r++)
@@ -428,8 +446,8 @@ draw_side(struct ui *ui, int y0, int height)
 
 /* The list widget; returns rows used. */
 static int
-draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, int y, int x,
-	  int w, int max_rows)
+draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, int y,
+          int x, int w, int max_rows)
 {
 	int rows = list_rows(q), saved = answer_row(q, a), first = 0;
 
@@ -438,7 +456,8 @@ draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, 
 	for (int i = first; i < rows && i - first < max_rows; i++) {
 		int on;
 		const char *mark;
-		attr_t at = i == st.highlight ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t at =
+		    i == st.highlight ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 		if (q->type == QUESTION_MULTI) {
 			on = (st.pending >> i) & 1;
 			mark = on ? "[x]" : "[ ]";
@@ -447,8 +466,8 @@ draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, 
 			mark = on ? "(•)" : "( )";
 		}
 		ui_fill(y + i - first, x, w, at);
-		ui_putf(y + i - first, x, w, at | (on ? A_BOLD : 0), "%s %d %s", mark, i + 1,
-			row_label(q, i));
+		ui_putf(y + i - first, x, w, at | (on ? A_BOLD : 0), "%s %d %s", mark,
+		        i + 1, row_label(q, i));
 	}
 	return rows - first < max_rows ? rows - first : max_rows;
 }
@@ -488,14 +507,16 @@ interview_draw(struct ui *ui)
 	int side = ui->cols >= UI_SIDE_COLS, x, w, y, bottom;
 	char *right, *label;
 	static const char *const keys[] = {
-	    "1", "Hilfe", "2", "Notiz", "3", "Nachweis", "4", "Felder", "5", "Übersicht",
-	    "6", "Ergebnis", "7", "Ziele", "10", "Ende", NULL};
+	    "1", "Hilfe",  "2",  "Notiz",     "3", "Nachweis",
+	    "4", "Felder", "5",  "Übersicht", "6", "Ergebnis",
+	    "7", "Ziele",  "10", "Ende",      NULL};
 
 	if (s == NULL)
 		return;
 	if (s->form->question_count == 0) {
 		ui_header(ui, "Prüfgespräch", NULL);
-		ui_put(2, 1, ui->cols - 2, "Dieser Prüfbogen enthält keine Fragen.", ui->attrs[ROLE_ERROR]);
+		ui_put(2, 1, ui->cols - 2, "Dieser Prüfbogen enthält keine Fragen.",
+		       ui->attrs[ROLE_ERROR]);
 		ui_status_line(ui);
 		ui_keybar(ui, keys);
 		return;
@@ -505,8 +526,10 @@ interview_draw(struct ui *ui)
 	q = current(ui);
 	it = &s->items[ui->question];
 	interview_progress(s, (size_t)-1, &all);
-	right = xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown, all.points);
-	label = xasprintf("Prüfgespräch – %s", s->meta.kommune != NULL ? s->meta.kommune : "");
+	right =
+	    xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown, all.points);
+	label = xasprintf("Prüfgespräch – %s",
+	                  s->meta.kommune != NULL ? s->meta.kommune : "");
 	ui_header(ui, label, right);
 	free(right);
 	free(label);
@@ -518,17 +541,22 @@ interview_draw(struct ui *ui)
 	x = side ? SIDE_WIDTH + 1 : 1;
 	w = ui->cols - x - 1;
 	interview_position(s, ui->question, &num, &tot);
-	ui_putf(1, x, w, ui->attrs[ROLE_TITLE], "Handlungsfeld %zu/%zu: %s", q->section + 1,
-		s->form->section_count, s->form->sections[q->section].title);
+	ui_putf(1, x, w, ui->attrs[ROLE_TITLE], "Handlungsfeld %zu/%zu: %s",
+	        q->section + 1, s->form->section_count,
+	        s->form->sections[q->section].title);
 	y = 2;
 	{
-		char *pts = q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points) : xstrdup("");
+		char *pts = q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points)
+		                              : xstrdup("");
 		if (num > 0)
-			ui_putf(y++, x, w, ui->attrs[ROLE_DIM] | A_BOLD, "Frage %zu/%zu · %s%s%s", num,
-				tot, type_label(q), pts, q->na_allowed ? " · entfällt möglich" : "");
+			ui_putf(y++, x, w, ui->attrs[ROLE_DIM] | A_BOLD,
+			        "Frage %zu/%zu · %s%s%s", num, tot, type_label(q), pts,
+			        q->na_allowed ? " · entfällt möglich" : "");
 		else
-			ui_putf(y++, x, w, ui->attrs[ROLE_ERROR], "Frage ausgeblendet (Bedingung "
-				"nicht erfüllt) · %s%s", type_label(q), pts);
+			ui_putf(y++, x, w, ui->attrs[ROLE_ERROR],
+			        "Frage ausgeblendet (Bedingung "
+			        "nicht erfüllt) · %s%s",
+			        type_label(q), pts);
 		free(pts);
 	}
 	y += ui_wrap(y, x, w, bottom - y - 4, q->text, A_BOLD);
@@ -540,7 +568,9 @@ interview_draw(struct ui *ui)
 			room = 2;
 		y += draw_list(ui, q, &it->answer, y, x, w, room);
 		if (q->type == QUESTION_MULTI && st.pending_dirty && y <= bottom)
-			ui_put(y++, x, w, "Auswahl noch nicht gespeichert: Enter speichert, Esc verwirft",
+			ui_put(y++, x, w,
+			       "Auswahl noch nicht gespeichert: Enter speichert, Esc "
+			       "verwirft",
 			       ui->attrs[ROLE_ERROR]);
 	} else {
 		char *hint = typed_hint(q);
@@ -552,7 +582,9 @@ interview_draw(struct ui *ui)
 			char *t = xasprintf("Antwort: %s", l);
 			/* text answers may run over a few rows */
 			y += ui_wrap(y, x, w, q->type == QUESTION_TEXT ? 4 : 1, t,
-				     it->answer.state == ANSWER_OPEN ? ui->attrs[ROLE_DIM] : A_BOLD) - 1;
+			             it->answer.state == ANSWER_OPEN ? ui->attrs[ROLE_DIM]
+			                                             : A_BOLD) -
+			     1;
 			free(t);
 			free(l);
 		}
@@ -560,11 +592,12 @@ interview_draw(struct ui *ui)
 		y += ui_wrap(y, x, w, 2, hint, ui->attrs[ROLE_DIM]);
 		free(hint);
 		for (size_t i = 0; q->type == QUESTION_SCALE && q->scale_labels != NULL &&
-				   i < q->scale_label_count && y < bottom - 1;
+		                   i < q->scale_label_count && y < bottom - 1;
 		     i++) {
-			int on = it->answer.state == ANSWER_GIVEN && it->answer.number == (long)i;
-			ui_putf(y++, x + 2, w - 2, on ? A_BOLD : ui->attrs[ROLE_NORMAL], "%s %zu = %s",
-				on ? "▸" : " ", i, q->scale_labels[i]);
+			int on = it->answer.state == ANSWER_GIVEN &&
+			         it->answer.number == (long)i;
+			ui_putf(y++, x + 2, w - 2, on ? A_BOLD : ui->attrs[ROLE_NORMAL],
+			        "%s %zu = %s", on ? "▸" : " ", i, q->scale_labels[i]);
 		}
 	}
 	y++;
@@ -573,13 +606,14 @@ interview_draw(struct ui *ui)
 		char *e;
 		if (it->evidence == EVIDENCE_DUE)
 			e = xasprintf("Nachweis: %s [nachzureichen bis %s]", q->evidence,
-				      it->evidence_due != NULL ? it->evidence_due : "?");
+			              it->evidence_due != NULL ? it->evidence_due : "?");
 		else if (it->evidence != EVIDENCE_NONE)
 			e = xasprintf("Nachweis: %s [%s]", q->evidence,
-				      session_evidence_name(it->evidence));
+			              session_evidence_name(it->evidence));
 		else
 			e = xasprintf("Nachweis: %s", q->evidence);
-		y += ui_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y, e, ui->attrs[ROLE_NORMAL]);
+		y += ui_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y, e,
+		             ui->attrs[ROLE_NORMAL]);
 		free(e);
 	}
 	if (q->help != NULL && y < bottom) {
@@ -590,8 +624,10 @@ interview_draw(struct ui *ui)
 	}
 	if (it->note != NULL && it->note[0] != '\0' && y <= bottom)
 		ui_putf(bottom, x, w, ui->attrs[ROLE_NORMAL], "Notiz: %s", it->note);
-	else if (it->recommendation != NULL && it->recommendation[0] != '\0' && y <= bottom)
-		ui_putf(bottom, x, w, ui->attrs[ROLE_NORMAL], "Empfehlung: %s", it->recommendation);
+	else if (it->recommendation != NULL && it->recommendation[0] != '\0' &&
+	         y <= bottom)
+		ui_putf(bottom, x, w, ui->attrs[ROLE_NORMAL], "Empfehlung: %s",
+		        it->recommendation);
 }
 
 const struct ui_screen ui_interview_screen = {

@@ -20,11 +20,15 @@
 
 static struct ui_fields fields;
 
-static const char *const stufen[] = {"",	     "Oberzentrum",  "Mittelzentrum",
-				     "Unterzentrum", "Kleinzentrum", "Verwaltungsgemeinschaft"};
-static const char *const stufen_labels[] = {"– (bitte wählen)", "Oberzentrum",
-					    "Mittelzentrum",	"Unterzentrum",
-					    "Kleinzentrum",	"Verwaltungsgemeinschaft"};
+static const char *const stufen[] = {"",
+                                     "Oberzentrum",
+                                     "Mittelzentrum",
+                                     "Unterzentrum",
+                                     "Kleinzentrum",
+                                     "Verwaltungsgemeinschaft"};
+static const char *const stufen_labels[] = {
+    "– (bitte wählen)", "Oberzentrum",  "Mittelzentrum",
+    "Unterzentrum",     "Kleinzentrum", "Verwaltungsgemeinschaft"};
 static const char *const arten[] = {"erst", "re"};
 static const char *const arten_labels[] = {"Erstaudit", "Re-Audit"};
 
@@ -58,9 +62,10 @@ add_ihk_choices(struct ui *ui, struct ui_field *fl)
 	fl->owned_labels[0] = xstrdup("– (bitte wählen)");
 	for (size_t i = 0; i < n; i++) {
 		fl->owned_choices[i + 1] = xstrdup(ihk[i].name);
-		fl->owned_labels[i + 1] = ihk[i].area[0] != '\0'
-					      ? xasprintf("%s (%s)", ihk[i].name, ihk[i].area)
-					      : xstrdup(ihk[i].name);
+		fl->owned_labels[i + 1] =
+		    ihk[i].area[0] != '\0'
+		        ? xasprintf("%s (%s)", ihk[i].name, ihk[i].area)
+		        : xstrdup(ihk[i].name);
 	}
 	fl->choice_count = n + 1;
 	fl->choices = (const char *const *)fl->owned_choices;
@@ -88,8 +93,9 @@ add_previous_choices(struct ui *ui, struct ui_field *fl)
 		if (list[i].error != NULL)
 			continue;
 		fl->owned_choices[k] = xstrdup(list[i].path);
-		fl->owned_labels[k] = xasprintf("%s, %s", list[i].kommune != NULL ? list[i].kommune : "?",
-						list[i].datum != NULL ? list[i].datum : "?");
+		fl->owned_labels[k] =
+		    xasprintf("%s, %s", list[i].kommune != NULL ? list[i].kommune : "?",
+		              list[i].datum != NULL ? list[i].datum : "?");
 		k++;
 	}
 	fl->choice_count = k;
@@ -110,7 +116,8 @@ new_init(struct ui *ui)
 	ui_fields_add(&fields, FIELD_HEADING, "Stammdaten", NULL, NULL);
 	ui_fields_add(&fields, FIELD_TEXT, "Kommune *", "meta.kommune", NULL);
 	ui_fields_add(&fields, FIELD_TEXT, "Landkreis", "meta.landkreis", NULL);
-	fl = ui_fields_add(&fields, FIELD_CHOICE, "Zentralitätsstufe", "meta.zentralitaet", "");
+	fl = ui_fields_add(&fields, FIELD_CHOICE, "Zentralitätsstufe",
+	                   "meta.zentralitaet", "");
 	fl->choices = stufen;
 	fl->choice_labels = stufen_labels;
 	fl->choice_count = sizeof stufen / sizeof stufen[0];
@@ -127,7 +134,8 @@ new_init(struct ui *ui)
 	fl->hidden = 1;
 	ui_fields_add(&fields, FIELD_HEADING, "Teilnehmende", NULL, NULL);
 	for (int i = 1; i <= PARTICIPANT_LINES; i++) {
-		char *l = xasprintf("Name %d", i), *k = xasprintf("participant.%d.name", i);
+		char *l = xasprintf("Name %d", i),
+		     *k = xasprintf("participant.%d.name", i);
 		ui_fields_add(&fields, FIELD_TEXT, l, k, NULL);
 		free(l);
 		free(k);
@@ -146,8 +154,8 @@ new_init(struct ui *ui)
 static void
 new_draw(struct ui *ui)
 {
-	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "abbrechen", "1", "Hilfe",
-					   "10", "Ende", NULL};
+	static const char *const keys[] = {
+	    "Enter", "bearbeiten", "Esc", "abbrechen", "1", "Hilfe", "10", "Ende", NULL};
 	struct ui_field *fl = &fields.items[fields.selected];
 	const char *hint;
 
@@ -162,7 +170,8 @@ new_draw(struct ui *ui)
 	else if (fl->kind == FIELD_BUTTON)
 		hint = "Enter legt das Audit an und beginnt das Prüfgespräch.";
 	else
-		hint = "Tippen oder Enter zum Bearbeiten; ↑/↓ nächstes Feld; * = Pflichtfeld.";
+		hint = "Tippen oder Enter zum Bearbeiten; ↑/↓ nächstes Feld; * = "
+		       "Pflichtfeld.";
 	ui_put(ui->rows - 4, 1, ui->cols - 2, hint, ui->attrs[ROLE_DIM]);
 }
 
@@ -179,9 +188,10 @@ set_from_field(struct session *s, const char *key, const char *value, char **why
 static int
 copy_previous(struct session *s, const char *path, char **why)
 {
-	static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-						  "verantwortlich"};
-	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet", "meta.ihk"};
+	static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse",
+	                                          "frist", "verantwortlich"};
+	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet",
+	                                        "meta.ihk"};
 	char *notice = NULL;
 	struct session *prev = session_open(path, SESSION_READ_ONLY, &notice, why);
 	int goals;
@@ -190,7 +200,7 @@ copy_previous(struct session *s, const char *path, char **why)
 	if (prev == NULL)
 		return -1;
 	goals = prev->form->goal_count < s->form->goal_count ? prev->form->goal_count
-							      : s->form->goal_count;
+	                                                     : s->form->goal_count;
 	for (int n = 1; n <= goals; n++) {
 		for (size_t f = 0; f < 5; f++) {
 			char *from = xasprintf("goal.%d.%s", n, goal_fields[f]);
@@ -223,7 +233,8 @@ create(struct ui *ui)
 	struct form_errors errors = {0};
 	struct form *form;
 	struct session *s;
-	char *path = ui->form_path != NULL ? xstrdup(ui->form_path) : paths_default_form();
+	char *path =
+	    ui->form_path != NULL ? xstrdup(ui->form_path) : paths_default_form();
 	char *why = NULL;
 	struct ui_field *k = field("meta.kommune");
 	int n = 0;
@@ -298,8 +309,10 @@ new_key(struct ui *ui, int key)
 
 	switch (r) {
 	case UI_FIELDS_COMMIT:
-		if (fl->kind == FIELD_DATE && fields.result[0] != '\0' && !date_valid(fields.result)) {
-			ui_message(ui, 1, "Datum bitte als JJJJ-MM-TT (z. B. 2026-11-23).");
+		if (fl->kind == FIELD_DATE && fields.result[0] != '\0' &&
+		    !date_valid(fields.result)) {
+			ui_message(ui, 1,
+			           "Datum bitte als JJJJ-MM-TT (z. B. 2026-11-23).");
 			return UI_HANDLED | UI_REDRAW;
 		}
 		str_replace(&fl->value, fields.result);

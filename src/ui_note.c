@@ -16,7 +16,7 @@ static int evidence_mode; /* 0: F2 note, 1: F3 evidence */
 
 static const char *const evidence_values[] = {"", "vorgelegt", "nachzureichen", "fehlt"};
 static const char *const evidence_labels[] = {"– (nicht erfasst)", "vorgelegt",
-					      "nachzureichen", "fehlt"};
+                                              "nachzureichen", "fehlt"};
 
 /* Refill the fields from the session, keeping the selection. */
 static void
@@ -42,13 +42,15 @@ build(struct ui *ui)
 		struct ui_field *fl;
 		const struct session_item *it = &ui->session->items[ui->question];
 		k = xasprintf("%s:evidence", q->full_id);
-		fl = ui_fields_add(&fields, FIELD_CHOICE, "Status", k, evidence_values[it->evidence]);
+		fl = ui_fields_add(&fields, FIELD_CHOICE, "Status", k,
+		                   evidence_values[it->evidence]);
 		fl->choices = evidence_values;
 		fl->choice_labels = evidence_labels;
 		fl->choice_count = 4;
 		free(k);
 		k = xasprintf("%s:evidence_due", q->full_id);
-		fl = ui_fields_add(&fields, FIELD_DATE, "Nachzureichen bis", k, it->evidence_due);
+		fl = ui_fields_add(&fields, FIELD_DATE, "Nachzureichen bis", k,
+		                   it->evidence_due);
 		fl->hidden = it->evidence != EVIDENCE_DUE;
 		free(k);
 		k = xasprintf("%s:evidence_text", q->full_id);
@@ -81,12 +83,14 @@ static void
 side_draw(struct ui *ui)
 {
 	const struct form_question *q = &ui->session->form->questions[ui->question];
-	static const char *const keys[] = {"Enter", "bearbeiten/speichern", "Esc", "zurück",
-					   "1", "Hilfe", "10", "Ende", NULL};
+	static const char *const keys[] = {
+	    "Enter", "bearbeiten/speichern", "Esc", "zurück", "1", "Hilfe", "10", "Ende",
+	    NULL};
 	int y = 2, w = ui->cols - 2;
 
-	ui_header(ui, evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
-		  q->full_id);
+	ui_header(ui,
+	          evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
+	          q->full_id);
 	ui_status_line(ui);
 	ui_keybar(ui, keys);
 	y += ui_wrap(y, 1, w, 4, q->text, A_BOLD);
@@ -101,8 +105,10 @@ side_draw(struct ui *ui)
 	ui_fields_draw(ui, &fields, y, 1, w, ui->rows - 3 - y);
 	if (!fields.edit.active && y + 4 < ui->rows - 3)
 		ui_put(y + 4, 1, w,
-		       evidence_mode ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert)."
-				     : "Text tippen oder Enter, dann Enter speichert; Entf leert das Feld.",
+		       evidence_mode
+		           ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert)."
+		           : "Text tippen oder Enter, dann Enter speichert; Entf leert "
+		             "das Feld.",
 		       ui->attrs[ROLE_DIM]);
 }
 
@@ -116,7 +122,8 @@ side_key(struct ui *ui, int key)
 	switch (r) {
 	case UI_FIELDS_COMMIT:
 		fl = &fields.items[fields.selected];
-		if (ui_set(ui, fl->key, fields.result[0] != '\0' ? fields.result : NULL) == 0)
+		if (ui_set(ui, fl->key,
+		           fields.result[0] != '\0' ? fields.result : NULL) == 0)
 			build(ui);
 		return UI_HANDLED | UI_REDRAW;
 	case UI_FIELDS_CANCEL:

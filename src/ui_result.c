@@ -34,13 +34,13 @@ result_draw(struct ui *ui)
 {
 	const struct session *s = ui->session;
 	const struct form *f = s->form;
-	static const char *const keys[] = {"x", "Export XLSX", "Esc", "zurück", "1", "Hilfe",
-					   "10", "Ende", NULL};
+	static const char *const keys[] = {"x",     "Export XLSX", "Esc",  "zurück", "1",
+	                                   "Hilfe", "10",          "Ende", NULL};
 	int y = 1, w = ui->cols - 2, name_w = 24, bar_w, last = ui->rows - 3;
 	char *right;
 
 	right = xasprintf("%s · %s", s->meta.kommune != NULL ? s->meta.kommune : "",
-			  s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
+	                  s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
 	ui_header(ui, "Ergebnis", right);
 	free(right);
 	ui_status_line(ui);
@@ -50,45 +50,55 @@ result_draw(struct ui *ui)
 	bar_w = w - name_w - 22;
 	if (bar_w < 10)
 		bar_w = 10;
-	for (size_t i = 0; i < result.section_count && i < f->section_count && y <= last; i++, y++) {
+	for (size_t i = 0; i < result.section_count && i < f->section_count && y <= last;
+	     i++, y++) {
 		const struct score_section *sec = &result.sections[i];
-		ui_putf(y, 1, name_w - 1, sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL, "%zu %s",
-			i + 1, f->sections[i].title);
-		ui_bar(ui, y, name_w + 1, bar_w, sec->points, sec->max, f->pass_section_min_percent);
+		ui_putf(y, 1, name_w - 1,
+		        sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL, "%zu %s",
+		        i + 1, f->sections[i].title);
+		ui_bar(ui, y, name_w + 1, bar_w, sec->points, sec->max,
+		       f->pass_section_min_percent);
 		if (sec->has_percent)
-			ui_putf(y, name_w + bar_w + 2, 20, sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL,
-				"%3d/%-3d %3.0f%%%s", sec->points, sec->max, sec->percent,
-				sec->open > 0 ? " …" : "");
+			ui_putf(y, name_w + bar_w + 2, 20,
+			        sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL,
+			        "%3d/%-3d %3.0f%%%s", sec->points, sec->max, sec->percent,
+			        sec->open > 0 ? " …" : "");
 		else
-			ui_putf(y, name_w + bar_w + 2, 20, A_NORMAL, "%3d/%-3d", sec->points, sec->max);
+			ui_putf(y, name_w + bar_w + 2, 20, A_NORMAL, "%3d/%-3d",
+			        sec->points, sec->max);
 	}
 	if (y <= last)
-		ui_putf(y++, 1, w, ui->attrs[ROLE_DIM], "Mindestens %d %% je Handlungsfeld (|), "
-			"insgesamt %d %% zum Bestehen; … = noch offene Fragen",
-			f->pass_section_min_percent, f->pass_total_percent);
+		ui_putf(y++, 1, w, ui->attrs[ROLE_DIM],
+		        "Mindestens %d %% je Handlungsfeld (|), "
+		        "insgesamt %d %% zum Bestehen; … = noch offene Fragen",
+		        f->pass_section_min_percent, f->pass_total_percent);
 	y++;
 	if (y <= last)
-		ui_putf(y++, 1, w, A_NORMAL, "Sonderpunkte: %d    Endpunktzahl: %d von %d (%.0f %%)",
-			result.bonus, result.total, result.max, result.percent);
+		ui_putf(y++, 1, w, A_NORMAL,
+		        "Sonderpunkte: %d    Endpunktzahl: %d von %d (%.0f %%)",
+		        result.bonus, result.total, result.max, result.percent);
 	if (y <= last) {
 		const char *verdict = result.passed ? "bestanden" : "nicht bestanden";
-		attr_t a = result.passed ? ui->attrs[ROLE_OK] | A_BOLD : ui->attrs[ROLE_ERROR];
+		attr_t a =
+		    result.passed ? ui->attrs[ROLE_OK] | A_BOLD : ui->attrs[ROLE_ERROR];
 		if (result.provisional)
-			ui_putf(y++, 1, w, a, "Ergebnis: vorläufig %s (%d Fragen offen)", verdict,
-				result.open);
+			ui_putf(y++, 1, w, a, "Ergebnis: vorläufig %s (%d Fragen offen)",
+			        verdict, result.open);
 		else
 			ui_putf(y++, 1, w, a, "Ergebnis: %s", verdict);
 	}
 	if (y <= last) {
 		if (result.passed && result.valid_until[0] != '\0')
-			ui_putf(y++, 1, w, A_NORMAL, "Gültig bis: %s", result.valid_until);
+			ui_putf(y++, 1, w, A_NORMAL, "Gültig bis: %s",
+			        result.valid_until);
 		else if (!result.passed)
-			ui_putf(y++, 1, w, A_NORMAL, "Es fehlen %d Punkte zum Bestehen.", result.missing);
+			ui_putf(y++, 1, w, A_NORMAL, "Es fehlen %d Punkte zum Bestehen.",
+			        result.missing);
 	}
 	for (size_t i = 0; i < result.section_count && y <= last; i++)
 		if (result.sections[i].summary != NULL)
 			ui_putf(y++, 1, w, ui->attrs[ROLE_ERROR], "%zu: %s", i + 1,
-				result.sections[i].summary);
+			        result.sections[i].summary);
 	if (result.recommendation_count > 0 && y + 1 <= last) {
 		y++;
 		ui_put(y++, 1, w, "Wichtigste Empfehlungen", ui->attrs[ROLE_TITLE]);
@@ -96,9 +106,11 @@ result_draw(struct ui *ui)
 	for (size_t i = 0; i < result.recommendation_count && y <= last; i++) {
 		const struct score_recommendation *r = &result.recommendations[i];
 		const char *text = r->own != NULL ? r->own : r->text;
-		ui_putf(y++, 1, w, r->weak_section ? A_BOLD : A_NORMAL, "+%-3d %zu %s: %s", r->gain,
-			f->questions[r->question].section + 1, f->questions[r->question].id,
-			text != NULL ? text : f->questions[r->question].text);
+		ui_putf(y++, 1, w, r->weak_section ? A_BOLD : A_NORMAL,
+		        "+%-3d %zu %s: %s", r->gain,
+		        f->questions[r->question].section + 1,
+		        f->questions[r->question].id,
+		        text != NULL ? text : f->questions[r->question].text);
 	}
 }
 

@@ -39,14 +39,16 @@ row_text(const struct ui *ui, const struct interview_review_item *it)
 	case REVIEW_EVIDENCE:
 		if (si->evidence == EVIDENCE_DUE)
 			return xasprintf("Nachweis bis %s  %zu %s",
-					 si->evidence_due != NULL ? si->evidence_due : "?",
-					 q->section + 1, q->text);
+			                 si->evidence_due != NULL ? si->evidence_due
+			                                          : "?",
+			                 q->section + 1, q->text);
 		return xasprintf("Nachweis fehlt %zu %s", q->section + 1, q->text);
 	case REVIEW_NOTE:
 		if (si->note != NULL && si->note[0] != '\0')
-			return xasprintf("Notiz          %zu %s: %s", q->section + 1, q->id, si->note);
+			return xasprintf("Notiz          %zu %s: %s", q->section + 1,
+			                 q->id, si->note);
 		return xasprintf("Empfehlung     %zu %s: %s", q->section + 1, q->id,
-				 si->recommendation != NULL ? si->recommendation : "");
+		                 si->recommendation != NULL ? si->recommendation : "");
 	}
 	return xstrdup("");
 }
@@ -55,8 +57,8 @@ row_text(const struct ui *ui, const struct interview_review_item *it)
 static void
 review_draw(struct ui *ui)
 {
-	static const char *const keys[] = {"Enter", "zur Frage", "Esc", "zurück", "1", "Hilfe",
-					   "10", "Ende", NULL};
+	static const char *const keys[] = {"Enter", "zur Frage", "Esc",  "zurück", "1",
+	                                   "Hilfe", "10",        "Ende", NULL};
 	int h = ui->rows - 5;
 	size_t open = 0, ev = 0, notes = 0;
 	char *right;
@@ -87,7 +89,8 @@ review_draw(struct ui *ui)
 		top = selected - (size_t)h + 1;
 	for (size_t i = top; i < count && (int)(i - top) < h; i++) {
 		int y = 2 + (int)(i - top);
-		attr_t a = i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t a =
+		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 		char *t = row_text(ui, &items[i]);
 		if (items[i].kind == REVIEW_EVIDENCE && i != selected)
 			a = ui->attrs[ROLE_ERROR];
@@ -111,11 +114,14 @@ review_key(struct ui *ui, int key)
 			selected++;
 		return UI_HANDLED | UI_REDRAW;
 	case UI_KEY(KEY_NPAGE):
-		selected = selected + (size_t)(ui->rows / 2) < count ? selected + (size_t)(ui->rows / 2)
-								      : (count > 0 ? count - 1 : 0);
+		selected = selected + (size_t)(ui->rows / 2) < count
+		               ? selected + (size_t)(ui->rows / 2)
+		               : (count > 0 ? count - 1 : 0);
 		return UI_HANDLED | UI_REDRAW;
 	case UI_KEY(KEY_PPAGE):
-		selected = selected > (size_t)(ui->rows / 2) ? selected - (size_t)(ui->rows / 2) : 0;
+		selected = selected > (size_t)(ui->rows / 2)
+		               ? selected - (size_t)(ui->rows / 2)
+		               : 0;
 		return UI_HANDLED | UI_REDRAW;
 	case '\n':
 	case '\r':

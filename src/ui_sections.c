@@ -15,7 +15,8 @@ static size_t selected;
 static void
 sections_init(struct ui *ui)
 {
-	selected = ui->session != NULL ? ui->session->form->questions[ui->question].section : 0;
+	selected =
+	    ui->session != NULL ? ui->session->form->questions[ui->question].section : 0;
 }
 
 /* Draw the list. */
@@ -23,8 +24,8 @@ static void
 sections_draw(struct ui *ui)
 {
 	const struct form *f = ui->session->form;
-	static const char *const keys[] = {"Enter", "springen", "Esc", "zurück", "1", "Hilfe",
-					   "10", "Ende", NULL};
+	static const char *const keys[] = {"Enter", "springen", "Esc",  "zurück", "1",
+	                                   "Hilfe", "10",       "Ende", NULL};
 
 	ui_header(ui, "Handlungsfeld wählen", ui->session->meta.kommune);
 	ui_status_line(ui);
@@ -32,17 +33,20 @@ sections_draw(struct ui *ui)
 	for (size_t i = 0; i < f->section_count && (int)i * 2 + 2 < ui->rows - 3; i++) {
 		struct interview_progress p;
 		int y = 2 + (int)i * 2;
-		attr_t a = i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t a =
+		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 		interview_progress(ui->session, i, &p);
 		ui_fill(y, 1, ui->cols - 2, a);
-		ui_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1, f->sections[i].title);
+		ui_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1,
+		        f->sections[i].title);
 		if (p.open == 0)
 			ui_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_OK],
-				"✓ vollständig · %zu Fragen · %d/%d Punkte", p.shown, p.points, p.max);
+			        "✓ vollständig · %zu Fragen · %d/%d Punkte", p.shown,
+			        p.points, p.max);
 		else
 			ui_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_NORMAL],
-				"%zu von %zu Fragen offen · %d/%d Punkte", p.open, p.shown, p.points,
-				p.max);
+			        "%zu von %zu Fragen offen · %d/%d Punkte", p.open,
+			        p.shown, p.points, p.max);
 	}
 }
 

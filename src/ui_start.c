@@ -39,8 +39,9 @@ start_init(struct ui *ui)
 static void
 start_draw(struct ui *ui)
 {
-	static const char *const keys[] = {"Enter", "öffnen", "n", "neues Audit", "x", "Export",
-					   "q", "Ende", "1", "Hilfe", NULL};
+	static const char *const keys[] = {"Enter", "öffnen", "n", "neues Audit",
+	                                   "x",     "Export", "q", "Ende",
+	                                   "1",     "Hilfe",  NULL};
 	int h = ui->rows - 6, w = ui->cols - 2, kw = ui->cols - 2 - 44;
 
 	ui_header(ui, "Wohnort-Audit – Sitzungen", ui->dir);
@@ -52,12 +53,14 @@ start_draw(struct ui *ui)
 	}
 	if (count == 0) {
 		ui_wrap(2, 1, w, 4,
-			"Noch keine Audits in diesem Verzeichnis. Mit n legen Sie ein neues Audit an.",
-			ui->attrs[ROLE_NORMAL]);
+		        "Noch keine Audits in diesem Verzeichnis. Mit n legen Sie ein "
+		        "neues Audit an.",
+		        ui->attrs[ROLE_NORMAL]);
 		return;
 	}
 	ui_put(1, 1, kw, "Kommune", ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_put(1, 1 + kw, 44, " Datum      Art        Fragen    Punkte", ui->attrs[ROLE_DIM] | A_BOLD);
+	ui_put(1, 1 + kw, 44, " Datum      Art        Fragen    Punkte",
+	       ui->attrs[ROLE_DIM] | A_BOLD);
 	if (selected < top)
 		top = selected;
 	if (selected >= top + (size_t)h)
@@ -65,18 +68,20 @@ start_draw(struct ui *ui)
 	for (size_t i = top; i < count && (int)(i - top) < h; i++) {
 		const struct session_summary *e = &list[i];
 		int y = 2 + (int)(i - top);
-		attr_t a = i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t a =
+		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
 		ui_fill(y, 1, w, a);
 		if (e->error != NULL) {
-			ui_putf(y, 1, w, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path, e->error);
+			ui_putf(y, 1, w, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path,
+			        e->error);
 			continue;
 		}
 		ui_put(y, 1, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
 		ui_putf(y, 1 + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
-			e->datum != NULL ? e->datum : "", e->art != NULL && strcmp(e->art, "re") == 0
-								 ? "Re-Audit"
-								 : "Erstaudit",
-			e->answered, e->total, e->points, e->max_points);
+		        e->datum != NULL ? e->datum : "",
+		        e->art != NULL && strcmp(e->art, "re") == 0 ? "Re-Audit"
+		                                                    : "Erstaudit",
+		        e->answered, e->total, e->points, e->max_points);
 	}
 	if (count > 0 && list[selected].path != NULL)
 		ui_put(ui->rows - 3, 1, w, list[selected].path, ui->attrs[ROLE_DIM]);
@@ -96,9 +101,10 @@ open_selected(struct ui *ui)
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK)
 			ui_message(ui, 1, "Schon in einem anderen Programm geöffnet: %s",
-				   why != NULL ? why : "");
+			           why != NULL ? why : "");
 		else
-			ui_message(ui, 1, "%s", why != NULL ? why : "Öffnen fehlgeschlagen");
+			ui_message(ui, 1, "%s",
+			           why != NULL ? why : "Öffnen fehlgeschlagen");
 		free(why);
 		return UI_HANDLED | UI_REDRAW;
 	}

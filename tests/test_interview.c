@@ -26,8 +26,8 @@ make_form(void)
 	static const char *ids[] = {"q1", "q2", "q3", "q4", "q5", "q6"};
 	static const char *full[] = {"a.q1", "a.q2", "a.q3", "b.q4", "b.q5", "b.q6"};
 	static const enum question_type types[] = {QUESTION_YESNO, QUESTION_YESNO,
-						    QUESTION_TEXT,  QUESTION_CHOICE,
-						    QUESTION_YESNO, QUESTION_NUMBER};
+	                                           QUESTION_TEXT,  QUESTION_CHOICE,
+	                                           QUESTION_YESNO, QUESTION_NUMBER};
 
 	f->section_count = 2;
 	f->sections = xcalloc(2, sizeof *f->sections);
@@ -60,7 +60,9 @@ make_form(void)
 	f->questions[3].option_count = 3;
 	f->questions[3].options = xcalloc(3, sizeof(struct form_option));
 	for (int k = 0; k < 3; k++) {
-		f->questions[3].options[k].id = (char *)(k == 0 ? "x" : k == 1 ? "y" : "z");
+		f->questions[3].options[k].id = (char *)(k == 0   ? "x"
+		                                         : k == 1 ? "y"
+		                                                  : "z");
 		f->questions[3].options[k].label = f->questions[3].options[k].id;
 		f->questions[3].options[k].points = k;
 	}

@@ -1,15 +1,16 @@
 /*
  * fuzz_set.c: libFuzzer target for the value syntax of `wohnort-audit set`.
  * Every input is tried as an answer to every question of the bundled
- * Prüfbogen (answer_parse) and as a record of a fresh session
- * (session_set). Checked promises: no crash; an accepted value earns between
+ * Prüfbogen (answer_parse) and as a record of a fresh session (session_set)
+ * over the small corpus form tests/corpus/form-valid.yaml (small, so that
+ * the dump round trip, which parses the embedded form, stays fast). Checked promises: no crash; an accepted value earns between
  * 0 and the question's maximum; its canonical form parses back to the same
  * answer; a rejected value says why and leaves the answer untouched; a
  * session_set that succeeds can be read back and survives dump and load.
  * Built by fuzz/run.sh only; not part of the program.
  *
  * Input layout: byte 0 picks the mode (bit 0: clear instead of set; bits 1-7:
- * which question's key to use when the rest has no TAB); the rest is
+ * which question of the small form gives the key when the rest has no TAB); the rest is
  * "KEY<TAB>VALUE" or just VALUE.
  */
 #include "config.h"
@@ -27,6 +28,9 @@
 #ifndef FUZZ_FORM_PATH
 #define FUZZ_FORM_PATH "forms/wohnort-muster.yaml"
 #endif
+#ifndef FUZZ_SMALL_FORM_PATH
+#define FUZZ_SMALL_FORM_PATH "tests/corpus/form-valid.yaml"
+#endif
 
 #define CHECK(cond)                                                                                \
 	do {                                                                                       \
@@ -34,35 +38,49 @@
 			__builtin_trap();                                                          \
 	} while (0)
 
-static char *form_text;
-static size_t form_len;
-static struct form *form; /* for answer_parse; never freed */
+static struct form *form;       /* bundled form, for answer_parse; never freed */
+static char *small_text;        /* small form, copied into each session */
+static size_t small_len;
+static struct form *small_form; /* for picking keys; never freed */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* Load the bundled form once ($WA_FUZZ_FORM overrides the built-in path). */
-int
-LLVMFuzzerInitialize(int *argc, char ***argv)
+/* Read and load the form at path, or exit. */
+static struct form *
+load_or_exit(const char *path, char **text, size_t *len)
 {
 	struct form_errors errors = {0};
-	const char *path = getenv("WA_FUZZ_FORM");
+	struct form *f;
 	char *why = NULL;
 
-	(void)argc, (void)argv;
-	if (path == NULL)
-		path = FUZZ_FORM_PATH;
-	if (file_read_all(path, 16 << 20, &form_text, &form_len, &why) != 0) {
+	if (file_read_all(path, 16 << 20, text, len, &why) != 0) {
 		fprintf(stderr, "fuzz_set: %s\n", why);
 		exit(1);
 	}
-	form = form_load_string(form_text, form_len, path, &errors);
-	if (form == NULL) {
-		char *text = form_errors_format(&errors);
-		fprintf(stderr, "fuzz_set: bundled form does not load:\n%s", text);
+	f = form_load_string(*text, *len, path, &errors);
+	if (f == NULL) {
+		char *msg = form_errors_format(&errors);
+		fprintf(stderr, "fuzz_set: %s does not load:\n%s", path, msg);
 		exit(1);
 	}
 	form_errors_clear(&errors);
+	return f;
+}
+
+/* Load both forms once ($WA_FUZZ_FORM, $WA_FUZZ_SMALL_FORM override the paths). */
+int
+LLVMFuzzerInitialize(int *argc, char ***argv)
+{
+	const char *path = getenv("WA_FUZZ_FORM");
+	const char *small = getenv("WA_FUZZ_SMALL_FORM");
+	char *text;
+	size_t len;
+
+	(void)argc, (void)argv;
+	form = load_or_exit(path ? path : FUZZ_FORM_PATH, &text, &len);
+	free(text);
+	small_form = load_or_exit(small ? small : FUZZ_SMALL_FORM_PATH, &small_text, &small_len);
 	return 0;
 }
 
@@ -123,7 +141,7 @@ static void
 try_session(const char *key, const char *value)
 {
 	struct form_errors errors = {0};
-	struct form *copy = form_load_string(form_text, form_len, "fuzz.yaml", &errors);
+	struct form *copy = form_load_string(small_text, small_len, "fuzz.yaml", &errors);
 	struct session *s, *back;
 	char *why = NULL, *got, *dump, *dump2;
 
@@ -176,7 +194,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		key = xstrdup(text);
 		value = xstrdup(tab + 1);
 	} else {
-		key = xstrdup(form->questions[(mode >> 1) % form->question_count].full_id);
+		key = xstrdup(small_form->questions[(mode >> 1) % small_form->question_count].full_id);
 		value = xstrdup(text);
 	}
 	for (size_t i = 0; i < form->question_count; i++)

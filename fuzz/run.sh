@@ -45,7 +45,8 @@ model=$(cat "$srcdir/Makefile.am" "$srcdir"/mk/*.am |
 pkgs="libfyaml libcdb xlsxwriter zlib"
 cflags="-g -O1 -fno-omit-frame-pointer -I$builddir -I$srcdir/src $(pkg-config --cflags $pkgs)
 	-DPKGDATADIR=\"$srcdir\" -DABS_TOP_SRCDIR=\"$srcdir\" -DABS_TOP_BUILDDIR=\"$builddir\"
-	-DFUZZ_FORM_PATH=\"$srcdir/forms/wohnort-muster.yaml\""
+	-DFUZZ_FORM_PATH=\"$srcdir/forms/wohnort-muster.yaml\"
+	-DFUZZ_SMALL_FORM_PATH=\"$srcdir/tests/corpus/form-valid.yaml\""
 libs=$(pkg-config --libs $pkgs)
 san="-fsanitize=address,undefined -fno-sanitize-recover=undefined"
 

@@ -34,8 +34,8 @@
 /* Every screen; a resize is passed to each of them. */
 static const struct ui_screen *const screens[] = {
     &ui_start_screen,  &ui_new_screen,      &ui_interview_screen, &ui_sections_screen,
-    &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,     &ui_review_screen,
-    &ui_result_screen, &ui_help_screen,
+    &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,     &ui_master_screen,
+    &ui_review_screen, &ui_result_screen,   &ui_help_screen,
 };
 
 static volatile sig_atomic_t got_signal;
@@ -285,6 +285,13 @@ bind_goals(struct ui *ui)
 	return session_screen(ui, &ui_goals_screen);
 }
 
+/* F8: master data and participants. */
+static int
+bind_master(struct ui *ui)
+{
+	return session_screen(ui, &ui_master_screen);
+}
+
 /* Move within the interview; from another screen, return to it first. */
 static int
 navigate(struct ui *ui, int how)
@@ -352,6 +359,7 @@ const struct ui_binding ui_global_keys[] = {
      bind_review},
     {UI_KEY(KEY_F(6)), 0, "F6", "Ergebnis mit Punkten je Handlungsfeld", bind_result},
     {UI_KEY(KEY_F(7)), 0, "F7", "Entwicklungsziele", bind_goals},
+    {UI_KEY(KEY_F(8)), 0, "F8", "Stammdaten und Teilnehmende ändern", bind_master},
     {'\t', 0, "Tab", "nächste offene Frage (im ganzen Prüfbogen)", bind_next_open},
     {UI_KEY(KEY_NPAGE), 0, "Bild↓", "nächste Frage, ohne die Antwort zu ändern",
      bind_next},

@@ -100,6 +100,7 @@ extern const struct ui_screen ui_sections_screen;
 extern const struct ui_screen ui_note_screen;
 extern const struct ui_screen ui_evidence_screen;
 extern const struct ui_screen ui_goals_screen;
+extern const struct ui_screen ui_master_screen;
 extern const struct ui_screen ui_review_screen;
 extern const struct ui_screen ui_result_screen;
 extern const struct ui_screen ui_help_screen;
@@ -232,6 +233,11 @@ void ui_fields_clear(struct ui_fields *f);
 int ui_fields_key(struct ui_fields *f, int key);
 void ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width,
                     int height);
+/* The selected field's whole text, wrapped, when it is longer than half the width. */
+void ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, int width,
+                      int height);
+/* ui_new.c: the master data and participant fields (values from s, or empty). */
+void ui_master_fields(struct ui *ui, struct ui_fields *f, const struct session *s);
 /* The label shown for a choice field's value. */
 const char *ui_field_choice_label(const struct ui_field *fl);
 

@@ -789,3 +789,19 @@ ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int 
 		}
 	}
 }
+
+/* Under the list: the selected field's whole text when it is too long for its row. */
+void
+ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, int width,
+                 int height)
+{
+	const struct ui_field *fl;
+
+	if (f->count == 0 || f->edit.active || height <= 0)
+		return;
+	fl = &f->items[f->selected];
+	if ((fl->kind != FIELD_TEXT && fl->kind != FIELD_INFO) || fl->value == NULL ||
+	    ui_text_width(fl->value) <= width / 2)
+		return;
+	ui_wrap(y, x, width, height, fl->value, ui->attrs[ROLE_DIM]);
+}

@@ -115,7 +115,8 @@ goals_draw(struct ui *ui)
 	free(right);
 	ui_status_line(ui);
 	ui_keybar(ui, keys);
-	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 5);
+	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 8);
+	ui_fields_detail(ui, &fields, ui->rows - 5, 1, ui->cols - 2, 3);
 }
 
 /* Keys of the goals screen. */

@@ -507,9 +507,9 @@ interview_draw(struct ui *ui)
 	int side = ui->cols >= UI_SIDE_COLS, x, w, y, bottom;
 	char *right, *label;
 	static const char *const keys[] = {
-	    "1", "Hilfe",  "2",  "Notiz",     "3", "Nachweis",
-	    "4", "Felder", "5",  "Übersicht", "6", "Ergebnis",
-	    "7", "Ziele",  "10", "Ende",      NULL};
+	    "1",      "Hilfe",      "2",         "Notiz", "3",        "Nachweis", "4",
+	    "Felder", "5",          "Übersicht", "6",     "Ergebnis", "7",        "Ziele",
+	    "8",      "Stammdaten", "10",        "Ende",  NULL};
 
 	if (s == NULL)
 		return;

@@ -104,47 +104,71 @@ add_previous_choices(struct ui *ui, struct ui_field *fl)
 	session_summaries_free(list, n);
 }
 
+/* The master data and participant fields; values from s, or empty (today's date) without.
+ */
+void
+ui_master_fields(struct ui *ui, struct ui_fields *f, const struct session *s)
+{
+	struct ui_field *fl;
+	char today[11];
+	size_t lines = PARTICIPANT_LINES;
+
+	ui_today(today);
+	ui_fields_add(f, FIELD_HEADING, "Stammdaten", NULL, NULL);
+	ui_fields_add(f, FIELD_TEXT, "Kommune *", "meta.kommune",
+	              s ? s->meta.kommune : NULL);
+	ui_fields_add(f, FIELD_TEXT, "Landkreis", "meta.landkreis",
+	              s ? s->meta.landkreis : NULL);
+	fl = ui_fields_add(f, FIELD_CHOICE, "Zentralitätsstufe", "meta.zentralitaet",
+	                   s && s->meta.zentralitaet ? s->meta.zentralitaet : "");
+	fl->choices = stufen;
+	fl->choice_labels = stufen_labels;
+	fl->choice_count = sizeof stufen / sizeof stufen[0];
+	fl = ui_fields_add(f, FIELD_CHOICE, "IHK", "meta.ihk",
+	                   s && s->meta.ihk ? s->meta.ihk : "");
+	add_ihk_choices(ui, fl);
+	ui_fields_add(f, FIELD_TEXT, "Auditor/in", "meta.auditor",
+	              s ? s->meta.auditor : NULL);
+	ui_fields_add(f, FIELD_DATE, "Datum", "meta.datum", s ? s->meta.datum : today);
+	fl = ui_fields_add(f, FIELD_CHOICE, "Art", "meta.art",
+	                   s && s->meta.kind == AUDIT_RENEWAL ? "re" : "erst");
+	fl->choices = arten;
+	fl->choice_labels = arten_labels;
+	fl->choice_count = 2;
+	if (s == NULL) {
+		fl =
+		    ui_fields_add(f, FIELD_CHOICE, "Vorheriges Audit", "meta.vorher", "");
+		add_previous_choices(ui, fl);
+		fl->hidden = 1;
+	} else if (s->meta.previous != NULL) {
+		ui_fields_add(f, FIELD_INFO, "Vorheriges Audit", NULL, s->meta.previous);
+	}
+	ui_fields_add(f, FIELD_HEADING, "Teilnehmende", NULL, NULL);
+	if (s != NULL && s->participant_count + 2 > lines)
+		lines = s->participant_count + 2;
+	for (size_t i = 1; i <= lines; i++) {
+		const struct session_participant *p =
+		    s != NULL && i <= s->participant_count ? &s->participants[i - 1]
+		                                           : NULL;
+		char *l = xasprintf("Name %zu", i),
+		     *k = xasprintf("participant.%zu.name", i);
+		ui_fields_add(f, FIELD_TEXT, l, k, p ? p->name : NULL);
+		free(l);
+		free(k);
+		l = xasprintf("Funktion %zu", i);
+		k = xasprintf("participant.%zu.funktion", i);
+		ui_fields_add(f, FIELD_TEXT, l, k, p ? p->function : NULL);
+		free(l);
+		free(k);
+	}
+}
+
 /* Entering: an empty form with today's date. */
 static void
 new_init(struct ui *ui)
 {
-	struct ui_field *fl;
-	char today[11];
-
 	ui_fields_clear(&fields);
-	ui_today(today);
-	ui_fields_add(&fields, FIELD_HEADING, "Stammdaten", NULL, NULL);
-	ui_fields_add(&fields, FIELD_TEXT, "Kommune *", "meta.kommune", NULL);
-	ui_fields_add(&fields, FIELD_TEXT, "Landkreis", "meta.landkreis", NULL);
-	fl = ui_fields_add(&fields, FIELD_CHOICE, "Zentralitätsstufe",
-	                   "meta.zentralitaet", "");
-	fl->choices = stufen;
-	fl->choice_labels = stufen_labels;
-	fl->choice_count = sizeof stufen / sizeof stufen[0];
-	fl = ui_fields_add(&fields, FIELD_CHOICE, "IHK", "meta.ihk", "");
-	add_ihk_choices(ui, fl);
-	ui_fields_add(&fields, FIELD_TEXT, "Auditor/in", "meta.auditor", NULL);
-	ui_fields_add(&fields, FIELD_DATE, "Datum", "meta.datum", today);
-	fl = ui_fields_add(&fields, FIELD_CHOICE, "Art", "meta.art", "erst");
-	fl->choices = arten;
-	fl->choice_labels = arten_labels;
-	fl->choice_count = 2;
-	fl = ui_fields_add(&fields, FIELD_CHOICE, "Vorheriges Audit", "meta.vorher", "");
-	add_previous_choices(ui, fl);
-	fl->hidden = 1;
-	ui_fields_add(&fields, FIELD_HEADING, "Teilnehmende", NULL, NULL);
-	for (int i = 1; i <= PARTICIPANT_LINES; i++) {
-		char *l = xasprintf("Name %d", i),
-		     *k = xasprintf("participant.%d.name", i);
-		ui_fields_add(&fields, FIELD_TEXT, l, k, NULL);
-		free(l);
-		free(k);
-		l = xasprintf("Funktion %d", i);
-		k = xasprintf("participant.%d.funktion", i);
-		ui_fields_add(&fields, FIELD_TEXT, l, k, NULL);
-		free(l);
-		free(k);
-	}
+	ui_master_fields(ui, &fields, NULL);
 	ui_fields_add(&fields, FIELD_BUTTON, "Audit anlegen", NULL, NULL);
 	fields.selected = 1;
 	fields.top = 0;

@@ -103,6 +103,7 @@ side_draw(struct ui *ui)
 	}
 	y++;
 	ui_fields_draw(ui, &fields, y, 1, w, ui->rows - 3 - y);
+	ui_fields_detail(ui, &fields, y + 6, 1, w, ui->rows - 3 - (y + 6));
 	if (!fields.edit.active && y + 4 < ui->rows - 3)
 		ui_put(y + 4, 1, w,
 		       evidence_mode

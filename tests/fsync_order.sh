@@ -5,7 +5,8 @@
 # descriptor that was fsynced (or fdatasynced) after its last write and
 # before the rename/link, and that the directory holding the new name was
 # fsynced after it, before the process exited. Each traced command must put
-# at least one file into place, so the test cannot pass vacuously. Skips (77)
+# at least one file into place, so the test cannot pass vacuously. Temp files
+# must be created with O_EXCL in the target's directory. Skips (77)
 # when strace is missing or ptrace is not allowed.
 . "$WA_SRCDIR/tests/reliability_lib.sh"
 
@@ -56,17 +57,21 @@ def norm(p):
 fdpath = r"(\d+)<([^>]*)>"
 dirty = {}      # path -> still unsynced writes (by path the fd had then)
 synced = {}     # path -> fsynced after the last write
-created = set()
+created = {}    # path -> open flags
 events = []     # (index, kind, from, to)
 dir_syncs = []  # (index, dir path)
 problems = []
+notes = []
 for i, (pid, call) in enumerate(lines):
     name = call.split("(", 1)[0]
     if name in ("openat", "open", "creat"):
         m = re.search(r'"([^"]*)"', call)
         if m and ("O_CREAT" in call or name == "creat") and not call.rstrip().endswith("= -1"):
             p = norm(m.group(1))
-            created.add(p)
+            if p in created:
+                notes.append("note: %s is opened again by name after its O_EXCL creation" % p)
+            else:
+                created[p] = call
             synced[p] = False
     elif name in ("write", "pwrite64", "writev"):
         m = re.match(r"\w+\(" + fdpath, call)
@@ -92,6 +97,10 @@ for i, (pid, call) in enumerate(lines):
         src, dst = norm(paths[0]), norm(paths[1])
         if src in created and not synced.get(src, False):
             problems.append("%s(%s -> %s) before the data of %s was fsynced" % (name, src, dst, src))
+        if src in created and "O_EXCL" not in created[src] and "O_TMPFILE" not in created[src]:
+            problems.append("temp file %s was not created with O_EXCL" % src)
+        if src in created and os.path.dirname(src) != os.path.dirname(dst):
+            problems.append("temp file %s is not in the directory of %s" % (src, dst))
         if src in synced:
             synced[dst] = synced[src]
         events.append((i, name, src, dst))
@@ -103,7 +112,7 @@ for i, name, src, dst in final:
     d = os.path.dirname(dst)
     if not any(j > i and (p == d or p == "*") for j, p in dir_syncs):
         problems.append("%s(%s -> %s) not followed by an fsync of the directory %s" % (name, src, dst, d))
-for p in problems:
+for p in problems + sorted(set(notes)):
     print(p)
 print("%d files put into place, %d directory fsyncs" % (len(final), len(dir_syncs)))
 sys.exit(1 if problems else 0)

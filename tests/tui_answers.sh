@@ -5,7 +5,8 @@
 # (digits toggle, Enter commits), number and scale (typed); show_if
 # follow-ups appear after „Ja“; Esc abandons an edit; „entfällt“ is refused
 # where the form does not allow it; Entf clears an answer; the status line
-# says „Gespeichert HH:MM:SS“. Every answer is checked through `dump`.
+# says „Gespeichert HH:MM:SS“; a long text with wide characters wraps on
+# word boundaries. Every answer is checked through `dump`.
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
 
 S=$(new_session "Groß-Umstadt")
@@ -92,4 +93,29 @@ dump_has "$S" "strategie.unternehmensdialog	5"
 dump_has "$S" "strategie.monitoring	2"
 dump_lacks "$S" "strategie.budget"
 dump_lacks "$S" "strategie.standortmarketing"
+# wide characters and a long text: kept whole, wrapped between words
+W=$(new_session "Königsbronn")
+"$WA_BIN" set "$W" strategie.zustaendigkeit ja || fail "set"
+tui "$W" <<'SCRIPT' || fail "a long text with wide characters"
+wait "Frage 1/"
+keys <Tab> <Tab>
+wait "Wer ist zuständig"
+keys "東京事務所 Büro ✓ — Frau Ünal, eine lange Beschreibung mit vielen Wörtern, damit sie umbricht" <Enter>
+wait "Mit welchen Partnern"
+keys <PgUp>
+wait "Wer ist zuständig"
+expect "Antwort: 東京事務所 Büro ✓ — Frau"
+# every word whole, wherever the line breaks
+expect "Ünal,"
+expect "eine"
+expect "lange"
+expect "Beschreibung"
+expect "vielen"
+expect "Wörtern,"
+expect "damit"
+expect "umbricht"
+keys <F10>
+exit 0
+SCRIPT
+dump_has "$W" "strategie.ansprechperson	東京事務所 Büro ✓ — Frau Ünal, eine lange Beschreibung mit vielen Wörtern, damit sie umbricht"
 echo "PASS: tui_answers"

@@ -508,7 +508,6 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 	lxw_workbook_options opts = {0};
 	struct stat st;
 	char *dir, *tmp;
-	mode_t mask;
 	lxw_error err;
 	int fd;
 
@@ -528,9 +527,8 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 		                 strerror(errno));
 		goto fail_nofile;
 	}
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) != 0 || close(fd) != 0) {
+	/* The score is confidential: owner-only, whatever the umask. */
+	if (fchmod(fd, 0600) != 0 || close(fd) != 0) {
 		*why = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}

@@ -41,7 +41,8 @@ make_dirs(const char *path, char **why)
 		*why = xasprintf("%s: kein Verzeichnis (not a directory)", path);
 		return -1;
 	}
-	if ((st.st_mode & 077) != 0 && chmod(path, 0700) != 0) {
+	/* Exactly 0700 whatever the umask: no other user may read an audit. */
+	if ((st.st_mode & 0777) != 0700 && chmod(path, 0700) != 0) {
 		*why = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}

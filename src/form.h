@@ -86,7 +86,7 @@ struct form {
 	size_t section_count;
 	struct form_question *questions; /* all questions, form order */
 	size_t question_count;
-	char *source; /* the exact YAML text it was loaded from */
+	char *source; /* the exact YAML text it was loaded from, NUL-terminated */
 	size_t source_len;
 	char sha256[65]; /* hex SHA-256 of source */
 	char *name;	 /* file name used in messages */

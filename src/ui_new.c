@@ -257,9 +257,7 @@ create(struct ui *ui)
 	struct form_errors errors = {0};
 	struct form *form;
 	struct session *s;
-	char *path =
-	    ui->form_path != NULL ? xstrdup(ui->form_path) : paths_default_form();
-	char *why = NULL;
+	char *path, *why = NULL;
 	struct ui_field *k = field("meta.kommune");
 	int n = 0;
 
@@ -268,6 +266,7 @@ create(struct ui *ui)
 		fields.selected = (size_t)(k - fields.items);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	path = ui->form_path != NULL ? xstrdup(ui->form_path) : paths_default_form();
 	form = form_load_file(path, &errors);
 	if (form == NULL) {
 		char *all = form_errors_format(&errors);

@@ -754,7 +754,16 @@ cmd_interview(int argc, char **argv)
 	ensure_utf8_locale();
 	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)
 		have_termios = 1;
-	saved_fd = redirect_stderr(ui.dir);
+	if (s != NULL && strrchr(s->path, '/') == NULL) {
+		saved_fd = redirect_stderr(".");
+	} else if (s != NULL) {
+		/* the log goes beside the session that was opened */
+		char *d = xstrndup(s->path, (size_t)(strrchr(s->path, '/') - s->path));
+		saved_fd = redirect_stderr(d[0] != '\0' ? d : "/");
+		free(d);
+	} else {
+		saved_fd = redirect_stderr(ui.dir);
+	}
 	install_signals();
 	set_escdelay(25);
 	initscr();

@@ -79,7 +79,9 @@ put_wide(int y, int x, const wchar_t *w, size_t n, attr_t attr)
 	move(y, x);
 	for (size_t i = 0; i < n; i++) {
 		wchar_t c[2] = {w[i], L'\0'};
-		if (wcwidth(w[i]) < 0)
+		if (w[i] == L'\n')
+			c[0] = L'↵'; /* a line break inside a one-line editor */
+		else if (wcwidth(w[i]) < 0)
 			c[0] = L'?';
 		addnwstr(c, 1);
 	}

@@ -541,9 +541,19 @@ interview_draw(struct ui *ui)
 	x = side ? SIDE_WIDTH + 1 : 1;
 	w = ui->cols - x - 1;
 	interview_position(s, ui->question, &num, &tot);
-	ui_putf(1, x, w, ui->attrs[ROLE_TITLE], "Handlungsfeld %zu/%zu: %s",
-	        q->section + 1, s->form->section_count,
-	        s->form->sections[q->section].title);
+	if (side) {
+		ui_putf(1, x, w, ui->attrs[ROLE_TITLE], "Handlungsfeld %zu/%zu: %s",
+		        q->section + 1, s->form->section_count,
+		        s->form->sections[q->section].title);
+	} else {
+		/* no side list: the Handlungsfeld's progress goes into its title row */
+		struct interview_progress p;
+		interview_progress(s, q->section, &p);
+		ui_putf(1, x, w, ui->attrs[ROLE_TITLE],
+		        "Handlungsfeld %zu/%zu: %s (%zu offen)", q->section + 1,
+		        s->form->section_count, s->form->sections[q->section].title,
+		        p.open);
+	}
 	y = 2;
 	{
 		char *pts = q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points)

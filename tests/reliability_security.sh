@@ -1,16 +1,16 @@
 #!/bin/sh
 # tests/reliability_security.sh: covers the security promises. (1) With
-# umask 000 the session directory is 0700 and every session file 0600, an
+# umask 000 the session directory is 0700 and every session file 0600, and an
 # existing loose --dir is tightened (the workbook's mode is only printed: it
 # follows the umask by the export module's choice). (2) Master data cannot
-# steer file names: Kommune values such as ../../etc/x, /, only dots, control characters and 10,000
-# characters give one file with a safe name inside --dir and nothing
-# elsewhere (checked with strace over every created path when available, and
-# with find). (3) Export keeps =, +, -, @ text from master data, participants,
-# goals and text answers as strings, never formulas (the export module's own
-# test covers notes). (4) A failed export leaves no temp file. (5) No
-# command opens an AF_INET/AF_INET6 socket (strace; that part is skipped
-# when strace or ptrace is unavailable).
+# steer file names: Kommune values such as ../../etc/x, /, only dots, control
+# characters and 10,000 characters give one file with a safe name inside
+# --dir and nothing elsewhere (checked with strace over every created path
+# when available, and with find). (3) Export keeps =, +, -, @ text from master
+# data, participants, goals and text answers as strings, never formulas (the
+# export module's own test covers notes). (4) A failed export leaves no temp
+# file. (5) No command opens an AF_INET/AF_INET6 socket (strace; that part is
+# left out when strace or ptrace is unavailable).
 . "$WA_SRCDIR/tests/reliability_lib.sh"
 
 have_strace=0

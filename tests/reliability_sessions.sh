@@ -211,5 +211,35 @@ if expect_no_crash "list over the broken sessions"; then
 	done
 fi
 
+# Broken dumps through `load`.
+"$WA_BIN" dump "$valid" >"$work/valid.txt" || fail "dump of the valid session"
+dumps=$work/dumps
+mkdir "$dumps"
+v=$work/valid.txt
+: >"$dumps/empty.txt"
+tail -n +2 "$v" >"$dumps/no-format-line.txt"
+{ cat "$v"; echo "keine-tabulatoren"; } >"$dumps/line-without-tab.txt"
+sed 's/^meta\.kommune\t.*/meta.kommune\tA\\qB/' "$v" >"$dumps/bad-escape.txt"
+{ cat "$v"; printf 'meta.auditor\tab\377cd\n'; } >"$dumps/invalid-utf8.txt"
+{ cat "$v"; printf 'meta.auditor\tab\000cd\n'; } >"$dumps/nul-byte.txt"
+sed "s/^$q_yesno\tja\$/$q_yesno\tvielleicht/" "$v" >"$dumps/impossible-value.txt"
+{ cat "$v"; printf 'ganz.unbekannt\t1\n'; } >"$dumps/unknown-key.txt"
+{ cat "$v"; printf '%s\tnein\n' "$q_yesno"; } >"$dumps/doubled-key.txt"
+sed 's/^form\.id\t.*/form.id\tanderes/' "$v" >"$dumps/foreign-form-id.txt"
+head -c $(($(wc -c <"$v") / 2)) "$v" >"$dumps/cut-in-half.txt"
+cmp -s "$v" "$dumps/impossible-value.txt" && fail "the impossible-value dump did not change"
+for f in "$dumps"/*.txt; do
+	name=$(basename "$f")
+	rm -rf "$work/loaded"
+	run 60 "$WA_BIN" load "$f" --dir "$work/loaded"
+	expect_refusal "load $name" 2 && expect_err_names "load $name" "$name"
+	if [ -n "$(ls -A "$work/loaded" 2>/dev/null)" ]; then
+		fail "load $name: created $(ls -A "$work/loaded" | tr '\n' ' ')"
+	else
+		ok
+	fi
+	count=$((count + 1))
+done
+
 echo "reliability_sessions: $count broken or foreign session inputs"
 finish

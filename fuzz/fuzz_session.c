@@ -1,7 +1,9 @@
 /*
  * fuzz_session.c: libFuzzer target for the session file loader. Each input
  * is written as a session file into a private temporary directory and opened
- * read-only with session_open, then summarised with session_list. Checked
+ * read-only with session_open, then summarised with session_list. Inputs of
+ * odd length are written as PATH.prev beside an empty PATH instead, so the
+ * fallback to the previous generation is fuzzed too. Checked
  * promises: no crash; a refused file comes with a reason; an accepted one
  * dumps, loads back from its dump to the same text, and scores (points never
  * above the maximum). Built by fuzz/run.sh only; not part of the program.
@@ -27,6 +29,7 @@
 
 static char *dir;  /* private directory, removed at exit */
 static char *path; /* dir/fuzz.cdb */
+static char *prev; /* dir/fuzz.cdb.prev */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
@@ -35,10 +38,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static void
 cleanup(void)
 {
-	char *prev = xasprintf("%s.prev", path);
 	unlink(path);
 	unlink(prev);
-	free(prev);
 	rmdir(dir);
 }
 
@@ -55,15 +56,16 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	}
 	dir = xstrdup(template);
 	path = xasprintf("%s/fuzz.cdb", dir);
+	prev = xasprintf("%s.prev", path);
 	atexit(cleanup);
 	return 0;
 }
 
-/* Write the input as the session file. */
+/* Write the bytes to file. */
 static void
-write_input(const uint8_t *data, size_t size)
+write_file(const char *file, const uint8_t *data, size_t size)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+	int fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
 	size_t done = 0;
 
 	CHECK(fd >= 0);
@@ -116,7 +118,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *notice = NULL, *why = NULL;
 	size_t count = 0;
 
-	write_input(data, size);
+	if (size % 2 == 1) {
+		write_file(path, data, 0);
+		write_file(prev, data, size);
+	} else {
+		unlink(prev);
+		write_file(path, data, size);
+	}
 	s = session_open(path, SESSION_READ_ONLY, &notice, &why);
 	if (s == NULL) {
 		CHECK(why != NULL);

@@ -143,11 +143,16 @@ interview_position(const struct session *s, size_t qi, size_t *number, size_t *t
 	}
 }
 
-/* Progress over the shown questions of a Handlungsfeld or the form. */
+/*
+ * Progress over the shown questions of a Handlungsfeld or the form. Points
+ * and maxima come from score_compute, so the side list, the header and the
+ * result screen can never disagree.
+ */
 void
 interview_progress(const struct session *s, size_t section,
                    struct interview_progress *out)
 {
+	struct score_result r;
 	size_t from = 0, to = s->form->question_count;
 
 	out->shown = out->answered = out->open = 0;
@@ -158,19 +163,24 @@ interview_progress(const struct session *s, size_t section,
 		from = s->form->sections[section].first;
 		to = from + s->form->sections[section].count;
 	}
+	score_compute(s, &r);
 	for (size_t i = from; i < to; i++) {
-		const struct form_question *q = &s->form->questions[i];
-		if (!interview_visible(s, i))
+		if (!r.question_visible[i])
 			continue;
 		out->shown++;
-		out->max += q->max_points;
-		if (s->items[i].answer.state == ANSWER_OPEN) {
+		if (s->items[i].answer.state == ANSWER_OPEN)
 			out->open++;
-		} else {
+		else
 			out->answered++;
-			out->points += answer_points(q, &s->items[i].answer);
-		}
 	}
+	if (section == (size_t)-1) {
+		out->points = r.total;
+		out->max = r.max;
+	} else {
+		out->points = r.sections[section].points;
+		out->max = r.sections[section].max;
+	}
+	score_result_free(&r);
 }
 
 /* Append one review item. */

@@ -16,8 +16,8 @@ struct interview_progress {
 	size_t shown;    /* questions shown (all types) */
 	size_t answered; /* shown and answered (given or entfällt) */
 	size_t open;     /* shown and not answered */
-	int points;      /* points of the shown answers so far */
-	int max;         /* most points the shown questions can earn */
+	int points; /* points so far by the score rules (whole form: Endpunktzahl) */
+	int max;    /* maximum by the score rules: hidden count, entfällt does not */
 };
 
 /* Whether question qi is shown (score_question_visible; 0 when out of range). */

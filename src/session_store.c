@@ -106,14 +106,16 @@ record_list_add(struct record_list *l, const char *key, const char *value,
 	l->count++;
 }
 
-/* Answered and total shown scored questions, for the summary records. */
+/*
+ * Answered and total shown questions (all types, as the interview header
+ * counts them), for the summary records.
+ */
 static void
 count_answered(const struct session *s, int *answered, int *total)
 {
 	*answered = *total = 0;
 	for (size_t i = 0; i < s->form->question_count; i++) {
-		if (!form_type_scored(s->form->questions[i].type) ||
-		    !score_question_visible(s, i))
+		if (!score_question_visible(s, i))
 			continue;
 		(*total)++;
 		if (s->items[i].answer.state != ANSWER_OPEN)

@@ -154,7 +154,7 @@ expect 2 "--vorher with --art erst" -- "$BIN" new --kommune X --art erst --vorhe
 # --- list ------------------------------------------------------------------
 expect 0 "list" -- "$BIN" list --dir "$D"
 contains "$T/out" "lindenfels-am-main-2026-11-23.cdb	Lindenfels am Main	2026-11-23	erst	" "list line"
-grep -q "^lindenfels-am-main-2026-11-23-3.cdb	Lindenfels am Main	2026-11-23	re	43/43$" "$T/out" ||
+grep -q "^lindenfels-am-main-2026-11-23-3.cdb	Lindenfels am Main	2026-11-23	re	46/46$" "$T/out" ||
 	{ fail "list line of the example"; cat "$T/out"; }
 n=$(ls "$D"/*.cdb | wc -l)
 [ "$(wc -l <"$T/out")" = "$n" ] || fail "list shows $(wc -l <"$T/out") lines for $n sessions"

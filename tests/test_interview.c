@@ -222,6 +222,7 @@ test_progress_counts(void)
 	CU_ASSERT_EQUAL(p.shown, 2);
 	CU_ASSERT_EQUAL(p.open, 2);
 	CU_ASSERT_EQUAL(p.answered, 0);
+	CU_ASSERT_EQUAL(p.max, 4); /* the hidden follow-up counts, as in the score */
 	give(0, 1);
 	interview_progress(sess, 0, &p);
 	CU_ASSERT_EQUAL(p.shown, 3);
@@ -240,6 +241,7 @@ test_progress_counts(void)
 	CU_ASSERT_EQUAL(p.shown, 3);
 	CU_ASSERT_EQUAL(p.answered, 1);
 	CU_ASSERT_EQUAL(p.points, 2);
+	CU_ASSERT_EQUAL(p.max, 3);
 	interview_progress(sess, (size_t)-1, &p);
 	CU_ASSERT_EQUAL(p.shown, 6);
 	CU_ASSERT_EQUAL(p.answered, 2);

@@ -1057,11 +1057,11 @@ test_list(void)
 	CU_ASSERT_STRING_EQUAL(list[0].datum, "2026-01-01");
 	CU_ASSERT_STRING_EQUAL(list[0].art, "re");
 	CU_ASSERT_STRING_EQUAL(list[1].art, "erst");
-	/* shown scored questions: five (text and date do not count) */
-	CU_ASSERT_EQUAL(list[0].total, 5);
+	/* shown questions of every type, as the interview header counts them */
+	CU_ASSERT_EQUAL(list[0].total, 7);
 	CU_ASSERT_EQUAL(list[0].answered, 2);
 	CU_ASSERT_EQUAL(list[1].answered, 0);
-	CU_ASSERT_EQUAL(list[1].total, 5);
+	CU_ASSERT_EQUAL(list[1].total, 7);
 	session_summaries_free(list, count);
 	session_summaries_free(NULL, 0);
 	CU_ASSERT_EQUAL(session_list("/nonexistent/wa", &list, &count, &why), -1);

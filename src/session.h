@@ -37,6 +37,7 @@
 
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "answer.h"
 #include "form.h"
@@ -110,6 +111,8 @@ struct session {
 	int lock_fd;
 	dev_t file_dev;
 	ino_t file_ino;
+	off_t file_size;
+	struct timespec file_mtime;
 	int loaded_from_previous; /* opened from PATH.prev: the next save keeps .prev */
 	unsigned long form_text_crc; /* CRC-32 of the form.text record, once computed */
 	int form_text_crc_set;

@@ -247,9 +247,34 @@ cdb_structure_check(const struct cdb *cdb, size_t size)
 	return end == size ? 0 : -1;
 }
 
+
+/*
+ * The identity of the session file as last written or read: device, inode,
+ * size and modification time. A file copied over ours in place keeps the
+ * inode but not size and mtime; one renamed over it gets a new inode.
+ */
+static void
+remember_file(struct session *s, const struct stat *st)
+{
+	s->file_dev = st != NULL ? st->st_dev : 0;
+	s->file_ino = st != NULL ? st->st_ino : 0;
+	s->file_size = st != NULL ? st->st_size : 0;
+	s->file_mtime = st != NULL ? st->st_mtim : (struct timespec){0, 0};
+}
+
+/* Whether st is still the file remember_file saw. */
+static int
+same_file(const struct session *s, const struct stat *st)
+{
+	return st->st_dev == s->file_dev && st->st_ino == s->file_ino &&
+	       st->st_size == s->file_size &&
+	       st->st_mtim.tv_sec == s->file_mtime.tv_sec &&
+	       st->st_mtim.tv_nsec == s->file_mtime.tv_nsec;
+}
+
 /* Read every record of the cdb at path. 0, or -1 with *failure and *why. */
 static int
-read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
+read_records(const char *path, struct record_list *l, struct stat *file,
              enum load_failure *failure, char **why)
 {
 	struct cdb cdb;
@@ -325,8 +350,7 @@ read_records(const char *path, struct record_list *l, dev_t *dev, ino_t *ino,
 		    "%s: beschädigt oder abgeschnitten (Datensätze nicht lesbar)", path);
 		return -1;
 	}
-	*dev = st.st_dev;
-	*ino = st.st_ino;
+	*file = st;
 	return 0;
 }
 
@@ -338,10 +362,9 @@ load_snapshot(const char *path, enum load_failure *failure, char **why)
 	struct session *s = NULL;
 	const char *stored = NULL;
 	char computed[16], *reason = NULL;
-	dev_t dev = 0;
-	ino_t ino = 0;
+	struct stat file;
 
-	if (read_records(path, &l, &dev, &ino, failure, why) != 0)
+	if (read_records(path, &l, &file, failure, why) != 0)
 		goto done;
 	*failure = LOAD_DAMAGED;
 	for (size_t i = 0; i < l.count; i++)
@@ -373,8 +396,7 @@ load_snapshot(const char *path, enum load_failure *failure, char **why)
 		goto done;
 	}
 	s->path = xstrdup(path);
-	s->file_dev = dev;
-	s->file_ino = ino;
+	remember_file(s, &file);
 done:
 	session_records_free(l.items, l.count);
 	return s;
@@ -525,13 +547,7 @@ session_open(const char *path, enum session_mode mode, char **notice, char **why
 	free(s->path);
 	s->path = xstrdup(path);
 	s->loaded_from_previous = 1;
-	if (stat(path, &st) == 0) {
-		s->file_dev = st.st_dev;
-		s->file_ino = st.st_ino;
-	} else {
-		s->file_dev = 0;
-		s->file_ino = 0;
-	}
+	remember_file(s, stat(path, &st) == 0 ? &st : NULL);
 opened:
 	s->lock_fd = probe.lock_fd;
 	return s;
@@ -646,7 +662,7 @@ session_save(struct session *s, char **why)
 			errno = EEXIST;
 			return -1;
 		}
-		if (now.st_dev != s->file_dev || now.st_ino != s->file_ino)
+		if (!same_file(s, &now))
 			goto replaced;
 	} else if (errno != ENOENT) {
 		*why = xasprintf("%s: %s", s->path, strerror(errno));
@@ -691,8 +707,7 @@ session_save(struct session *s, char **why)
 	free(tmp);
 	free(prev);
 	s->generation = generation;
-	s->file_dev = st.st_dev;
-	s->file_ino = st.st_ino;
+	remember_file(s, &st);
 	s->loaded_from_previous = 0;
 	return 0;
 fail:
@@ -714,8 +729,7 @@ fail_renamed:
 	/* The snapshot is in place but may not be durable yet; report it. */
 	saved = errno;
 	s->generation = generation;
-	s->file_dev = st.st_dev;
-	s->file_ino = st.st_ino;
+	remember_file(s, &st);
 	s->loaded_from_previous = 0;
 	*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", s->path,
 	                 strerror(saved));
@@ -773,8 +787,7 @@ session_create_file(struct session *s, const char *dir, char **why)
 		free(s->path);
 		s->path = path;
 		s->lock_fd = probe.lock_fd;
-		s->file_dev = 0;
-		s->file_ino = 0;
+		remember_file(s, NULL);
 		s->loaded_from_previous = 0;
 		if (session_save(s, &reason) == 0) {
 			free(base);

@@ -22,24 +22,6 @@ is_na_value(const char *value)
 	return strcmp(value, ANSWER_NA_VALUE) == 0 || strcmp(value, "entfällt") == 0;
 }
 
-/* Parse a decimal integer (optional sign, digits only); 1 on success. */
-static int
-parse_integer(const char *s, long *out)
-{
-	const char *p = s;
-	char *end;
-
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
-		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno == 0 && *end == '\0';
-}
 
 /* The option ids of q as "a, b, c" for messages (caller frees). */
 static char *
@@ -156,7 +138,7 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 			return -1;
 		break;
 	case QUESTION_NUMBER:
-		if (!parse_integer(value, &n)) {
+		if (!parse_long(value, &n)) {
 			*why = xasprintf("%s erwartet eine ganze Zahl, nicht „%s“", qid,
 			                 value);
 			return -1;
@@ -164,7 +146,7 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		a.number = n;
 		break;
 	case QUESTION_SCALE:
-		if (!parse_integer(value, &n) || n < 0 || n > q->scale_max) {
+		if (!parse_long(value, &n) || n < 0 || n > q->scale_max) {
 			*why = xasprintf(
 			    "%s erwartet eine ganze Zahl von 0 bis %d, nicht „%s“", qid,
 			    q->scale_max, value);

@@ -66,3 +66,22 @@ cli_open_session(const char *path, enum session_mode mode, int *status)
 	*status = EXIT_OK;
 	return s;
 }
+
+int
+cli_create_session(struct session *s, const char *dir_option)
+{
+	char *why = NULL;
+	char *dir = paths_session_dir(dir_option, 1, &why);
+
+	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
+		cli_error("%s", why);
+		free(why);
+		free(dir);
+		session_free(s);
+		return EXIT_INVALID;
+	}
+	free(dir);
+	printf("%s\n", s->path);
+	session_free(s);
+	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+}

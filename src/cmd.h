@@ -44,6 +44,13 @@ struct form *cli_load_form(const char *path);
  * failure, *status set to the exit code to use. */
 struct session *cli_open_session(const char *path, enum session_mode mode, int *status);
 
+/*
+ * Give the unsaved session s a new file in the session directory (dir_option,
+ * else the default), print its path and free s. Returns the exit status; on
+ * failure the message is printed and nothing is overwritten.
+ */
+int cli_create_session(struct session *s, const char *dir_option);
+
 /* Print "wohnort-audit: " + message + newline to stderr. */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "cmd.h"
-#include "paths.h"
 #include "util.h"
 
 /* Largest dump accepted. */
@@ -19,7 +18,7 @@ int
 cmd_load(int argc, char **argv)
 {
 	const char *file = NULL, *dir_option = NULL;
-	char *text = NULL, *why = NULL, *reason = NULL, *dir;
+	char *text = NULL, *why = NULL, *reason = NULL;
 	struct session *s;
 	size_t len;
 
@@ -42,16 +41,7 @@ cmd_load(int argc, char **argv)
 		free(reason);
 		goto invalid;
 	}
-	dir = paths_session_dir(dir_option, 1, &why);
-	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
-		free(dir);
-		session_free(s);
-		goto invalid;
-	}
-	free(dir);
-	printf("%s\n", s->path);
-	session_free(s);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+	return cli_create_session(s, dir_option);
 invalid:
 	cli_error("%s", why);
 	free(why);

@@ -13,7 +13,6 @@
 #include <time.h>
 
 #include "cmd.h"
-#include "paths.h"
 #include "util.h"
 
 /* Options that take a value, and the meta key each one sets (NULL: handled apart). */
@@ -98,7 +97,7 @@ cmd_new(int argc, char **argv)
 {
 	const char *given[NEW_OPTION_COUNT] = {0};
 	const char *vorher = NULL, *form_path = NULL, *dir_option = NULL;
-	char today[11], *why = NULL, *dir;
+	char today[11], *why = NULL;
 	struct session *s;
 	struct form *form;
 	time_t now = time(NULL);
@@ -163,17 +162,7 @@ cmd_new(int argc, char **argv)
 			return EXIT_INVALID;
 		}
 	}
-	dir = paths_session_dir(dir_option, 1, &why);
-	if (dir == NULL)
-		goto invalid;
-	if (session_create_file(s, dir, &why) != 0) {
-		free(dir);
-		goto invalid;
-	}
-	free(dir);
-	printf("%s\n", s->path);
-	session_free(s);
-	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
+	return cli_create_session(s, dir_option);
 invalid:
 	cli_error("%s", why);
 	free(why);

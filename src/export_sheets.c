@@ -195,21 +195,6 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 	}
 }
 
-/* Points a previous goal's status earns, from the form's goals.bonus. */
-static int
-goal_bonus(const struct form *f, enum goal_status st)
-{
-	switch (st) {
-	case GOAL_REACHED:
-		return f->bonus_reached;
-	case GOAL_PARTIAL:
-		return f->bonus_partial;
-	case GOAL_NOT_REACHED:
-		return f->bonus_not_reached;
-	default:
-		return 0;
-	}
-}
 
 /* People's words for a goal status. */
 static const char *
@@ -280,7 +265,7 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 		export_put_number(c, ws, row, 0, i + 1, c->fmt.cell_int);
 		for (int k = 1; k < 5; k++)
 			export_put_text(c, ws, row, (lxw_col_t)k, texts[k], c->fmt.cell);
-		export_put_number(c, ws, row, 5, goal_bonus(f, st), c->fmt.cell_int);
+		export_put_number(c, ws, row, 5, score_goal_bonus(f, st), c->fmt.cell_int);
 		list_row_height(c, ws, row, texts, widths, 6);
 	}
 	{

@@ -580,24 +580,6 @@ get_text(struct loader *ld, const struct ynode *map, const char *key, int requir
 	return xstrdup(v->text);
 }
 
-/* Parse a plain decimal integer; 1 on success. */
-static int
-parse_long(const char *s, long *out)
-{
-	char *end;
-	const char *p = s;
-
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
-		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno == 0 && *end == '\0';
-}
 
 /*
  * An integer under key into *out, in lo..hi. Returns 1 when present and valid,

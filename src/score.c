@@ -91,7 +91,7 @@ percent_tenths_rounded(long long points, long long max)
 }
 
 /* Sonderpunkte of a previous goal with that status. */
-static int
+int
 score_goal_bonus(const struct form *f, enum goal_status status)
 {
 	switch (status) {

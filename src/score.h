@@ -57,6 +57,9 @@ struct score_result {
 /* Whether question qi is shown given the current answers (show_if chain). */
 int score_question_visible(const struct session *s, size_t qi);
 
+/* Sonderpunkte a previous goal with that status earns (the form's goals.bonus). */
+int score_goal_bonus(const struct form *form, enum goal_status status);
+
 /* Compute everything into *out (overwritten; free with score_result_free). */
 void score_compute(const struct session *s, struct score_result *out);
 void score_result_free(struct score_result *r);

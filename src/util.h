@@ -43,6 +43,10 @@ void buf_free(struct buf *b);
  */
 int utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/* Parse a whole decimal integer (optional sign, digits only, in range of
+ * long) into *out; 1 on success, 0 otherwise. */
+int parse_long(const char *s, long *out);
+
 /* 1 if s is a date YYYY-MM-DD that exists in the Gregorian calendar. */
 int date_valid(const char *s);
 

@@ -11,15 +11,15 @@
 
 enum {
 	EXIT_OK = 0,
-	EXIT_USAGE = 1,	  /* unknown command or option, missing argument */
+	EXIT_USAGE = 1,   /* unknown command or option, missing argument */
 	EXIT_INVALID = 2, /* invalid form, key, value or file; I/O failure */
 	EXIT_LOCKED = 3,  /* session held by another process */
 };
 
 struct cmd_entry {
 	const char *name;
-	const char *args;     /* usage line after the name */
-	const char *summary;  /* one line, English */
+	const char *args;                  /* usage line after the name */
+	const char *summary;               /* one line, English */
 	int (*run)(int argc, char **argv); /* argv[0] is the command name */
 };
 

@@ -23,7 +23,8 @@ static const struct cmd_entry commands[] = {
      "start a new session and print its path", cmd_new},
     {"set",
      "SESSION KEY (VALUE | --clear) [--note TEXT] [--recommendation TEXT] "
-     "[--evidence vorgelegt|nachzureichen|fehlt] [--due YYYY-MM-DD] [--evidence-text TEXT]",
+     "[--evidence vorgelegt|nachzureichen|fehlt] [--due YYYY-MM-DD] [--evidence-text "
+     "TEXT]",
      "change one record of a session and save it", cmd_set},
     {"score", "SESSION [--format text|tsv|json]", "compute the result", cmd_score},
     {"export", "SESSION [-o FILE.xlsx]", "write the Ergebnisformular (XLSX)", cmd_export},
@@ -66,13 +67,15 @@ cmd_help(int argc, char **argv)
 			cli_error("unknown command '%s'", argv[1]);
 			return EXIT_USAGE;
 		}
-		printf("usage: wohnort-audit %s %s\n  %s\n", c->name, c->args, c->summary);
+		printf("usage: wohnort-audit %s %s\n  %s\n", c->name, c->args,
+		       c->summary);
 		return EXIT_OK;
 	}
-	printf("usage: wohnort-audit [SESSION]\n"
-	       "       wohnort-audit COMMAND [ARGS]\n\n"
-	       "Without a command, opens the interview (the start screen, or SESSION).\n\n"
-	       "Commands:\n");
+	printf(
+	    "usage: wohnort-audit [SESSION]\n"
+	    "       wohnort-audit COMMAND [ARGS]\n\n"
+	    "Without a command, opens the interview (the start screen, or SESSION).\n\n"
+	    "Commands:\n");
 	for (size_t i = 0; i < command_count; i++)
 		printf("  %-11s %s\n", commands[i].name, commands[i].summary);
 	printf("\n'wohnort-audit help COMMAND' shows a command's arguments; "
@@ -103,7 +106,8 @@ main(int argc, char **argv)
 	c = find_command(argv[1]);
 	if (c != NULL)
 		return c->run(argc - 1, argv + 1);
-	if (argv[1][0] != '-' && strchr(argv[1], '/') == NULL && strstr(argv[1], ".cdb") == NULL) {
+	if (argv[1][0] != '-' && strchr(argv[1], '/') == NULL &&
+	    strstr(argv[1], ".cdb") == NULL) {
 		cli_error("unknown command '%s' (try 'wohnort-audit help')", argv[1]);
 		return EXIT_USAGE;
 	}

@@ -64,8 +64,9 @@ paths_session_dir(const char *option, int create, char **why)
 	else if ((env = getenv("HOME")) != NULL && *env == '/')
 		dir = xasprintf("%s/.local/share/wohnort-audit", env);
 	else {
-		*why = xstrdup("Kein Sitzungsverzeichnis: weder --dir noch WOHNORT_AUDIT_DIR "
-			       "noch HOME ist gesetzt (no session directory)");
+		*why = xstrdup(
+		    "Kein Sitzungsverzeichnis: weder --dir noch WOHNORT_AUDIT_DIR "
+		    "noch HOME ist gesetzt (no session directory)");
 		return NULL;
 	}
 	if (create && make_dirs(dir, why) != 0) {

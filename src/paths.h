@@ -25,7 +25,8 @@ const char *paths_data_dir(void);
 /* The bundled default form: <data dir>/forms/wohnort-muster.yaml. Caller frees. */
 char *paths_default_form(void);
 
-/* A reference file: <data dir>/data/NAME, e.g. paths_data_file("ihk.txt"). Caller frees. */
+/* A reference file: <data dir>/data/NAME, e.g. paths_data_file("ihk.txt"). Caller frees.
+ */
 char *paths_data_file(const char *name);
 
 #endif

@@ -306,8 +306,9 @@ file_read_all(const char *path, size_t max_size, char **data, size_t *len, char 
 	}
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
 		*why = xasprintf("%s: %s", path,
-				 S_ISDIR(st.st_mode) ? "ist ein Verzeichnis (is a directory)"
-						     : "keine reguläre Datei (not a regular file)");
+		                 S_ISDIR(st.st_mode)
+		                     ? "ist ein Verzeichnis (is a directory)"
+		                     : "keine reguläre Datei (not a regular file)");
 		close(fd);
 		return -1;
 	}
@@ -322,8 +323,8 @@ file_read_all(const char *path, size_t max_size, char **data, size_t *len, char 
 		if (n == 0)
 			break;
 		if (b.len + (size_t)n > max_size) {
-			*why = xasprintf("%s: Datei zu groß (file larger than %zu bytes)", path,
-					 max_size);
+			*why = xasprintf("%s: Datei zu groß (file larger than %zu bytes)",
+			                 path, max_size);
 			goto fail;
 		}
 		buf_add(&b, chunk, (size_t)n);

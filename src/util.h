@@ -14,7 +14,7 @@ void *xmalloc(size_t size);
 void *xcalloc(size_t count, size_t size);
 void *xrealloc(void *ptr, size_t size);
 void *xreallocarray(void *ptr, size_t count, size_t size);
-char *xstrdup(const char *s);		/* xstrdup(NULL) returns NULL */
+char *xstrdup(const char *s); /* xstrdup(NULL) returns NULL */
 char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 char *xvasprintf(const char *fmt, va_list ap) __attribute__((format(printf, 1, 0)));
@@ -31,7 +31,8 @@ struct buf {
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
-void buf_printf(struct buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_printf(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 /* Hand over the string (caller frees); the buffer is empty afterwards. */
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
@@ -60,7 +61,8 @@ char *slug_make(const char *text, size_t max_len);
 
 /* Read a whole file (at most max_size bytes) into a NUL-terminated buffer.
  * Returns 0, or -1 with *why set (caller frees) naming the path and reason. */
-int file_read_all(const char *path, size_t max_size, char **data, size_t *len, char **why);
+int file_read_all(const char *path, size_t max_size, char **data, size_t *len,
+                  char **why);
 
 /*
  * file_write_atomic: write len bytes to path through a temp file created with
@@ -68,7 +70,8 @@ int file_read_all(const char *path, size_t max_size, char **data, size_t *len, c
  * directory. mode is the new file's permission. On failure path is untouched,
  * no temp file is left, and -1 is returned with *why set (caller frees).
  */
-int file_write_atomic(const char *path, const void *data, size_t len, int mode, char **why);
+int file_write_atomic(const char *path, const void *data, size_t len, int mode,
+                      char **why);
 
 /* fsync the directory that holds path. Returns 0 or -1 with errno set. */
 int dir_fsync_of(const char *path);

@@ -166,6 +166,9 @@ void ui_header(struct ui *ui, const char *title, const char *right);
 void ui_status_line(struct ui *ui);
 /* The key bar (last row): pairs of key and label, NULL-terminated. */
 void ui_keybar(struct ui *ui, const char *const *pairs);
+/* ui_header, ui_status_line and ui_keybar: the frame every screen draws. */
+void ui_frame(struct ui *ui, const char *title, const char *right,
+              const char *const *keys);
 /* A bar of points/max in width columns; min_percent marks the minimum with '|'. */
 void ui_bar(struct ui *ui, int y, int x, int width, int points, int max, int min_percent);
 /* The message shown instead of a screen when the terminal is too small. */
@@ -177,6 +180,23 @@ void ui_cursor_want(int y, int x);
 int ui_cursor_take(int *y, int *x);
 /* Today as YYYY-MM-DD into out. */
 void ui_today(char out[11]);
+
+/* A list with one row per item and a selection (start screen, F5). */
+
+/* Highlighted attribute when selected, else the normal one. */
+attr_t ui_row_attr(const struct ui *ui, int selected);
+/*
+ * ↑/↓ move *selected within count items; PgDn/PgUp move it by page rows, or
+ * are not used when page < 0. Returns UI_HANDLED | UI_REDRAW, or 0 when the
+ * key is not one of these.
+ */
+int ui_list_key(size_t *selected, size_t count, int key, int page);
+/* Draws item i in row y from x over width columns; the row is already blanked in a
+ * (highlighted when selected), which the function may blank again in another. */
+typedef void ui_list_row_fn(struct ui *ui, size_t i, int y, int x, int width, attr_t a);
+/* count items from row y over height rows; moves *top so that selected is shown. */
+void ui_list_draw(struct ui *ui, int y, int x, int width, int height, size_t count,
+                  size_t selected, size_t *top, ui_list_row_fn *row);
 
 /* Line editor. */
 void ui_edit_start(struct ui_edit *e, const char *utf8);
@@ -236,6 +256,14 @@ void ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width,
 /* The selected field's whole text, wrapped, when it is longer than half the width. */
 void ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, int width,
                       int height);
+/*
+ * Keys of a field list whose every commit is saved at once through ui_set
+ * (notes, evidence, goals, master data): after a saved change rebuild(ui)
+ * refills f; Esc outside the editor frees f and leaves with ui_back.
+ * Returns UI_* flags, 0 when the key was not used.
+ */
+int ui_fields_save_key(struct ui *ui, struct ui_fields *f, int key,
+                       void (*rebuild)(struct ui *));
 /* ui_new.c: the master data and participant fields (values from s, or empty). */
 void ui_master_fields(struct ui *ui, struct ui_fields *f, const struct session *s);
 /* The label shown for a choice field's value. */

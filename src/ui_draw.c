@@ -1,8 +1,10 @@
 /*
  * ui_draw.c: widgets shared by the screens: clipped and word-wrapped UTF-8
  * text measured by display width (wcwidth), the title, status and key bars,
- * point bars, the one-line wide-character editor and the field list. Draws
- * only; never touches the session or the disk.
+ * point bars, the one-line wide-character editor, the field list and the
+ * scrolled selection list. Draws only; the one exception is
+ * ui_fields_save_key, which changes the session through ui_set (ui.c) and
+ * never touches the disk itself.
  */
 #include "config.h"
 
@@ -748,8 +750,7 @@ ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width, int 
 		for (size_t i = 0; i < f->count && row < height; i++) {
 			struct ui_field *fl = &f->items[i];
 			int sel = i == f->selected;
-			attr_t la =
-			    sel ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+			attr_t la = ui_row_attr(ui, sel);
 			if (fl->hidden)
 				continue;
 			if (vis++ < f->top)
@@ -806,4 +807,97 @@ ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, int wid
 	    ui_text_width(fl->value) <= width / 2)
 		return;
 	ui_wrap(y, x, width, height, fl->value, ui->attrs[ROLE_DIM]);
+}
+
+/* Keys of a field list whose commits are saved at once (F2, F3, F7, F8). */
+int
+ui_fields_save_key(struct ui *ui, struct ui_fields *f, int key,
+                   void (*rebuild)(struct ui *))
+{
+	switch (ui_fields_key(f, key)) {
+	case UI_FIELDS_COMMIT: {
+		struct ui_field *fl = &f->items[f->selected];
+		if (fl->key != NULL &&
+		    ui_set(ui, fl->key, f->result[0] != '\0' ? f->result : NULL) == 0)
+			rebuild(ui);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	case UI_FIELDS_CANCEL:
+		ui_message(ui, 0, "Eingabe verworfen");
+		return UI_HANDLED | UI_REDRAW;
+	case 0:
+		break;
+	default:
+		return UI_HANDLED | UI_REDRAW;
+	}
+	if (key == UI_ESC) {
+		ui_fields_clear(f);
+		ui_back(ui);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	return 0;
+}
+
+/* The title line, the status line and the key bar of a screen. */
+void
+ui_frame(struct ui *ui, const char *title, const char *right, const char *const *keys)
+{
+	ui_header(ui, title, right);
+	ui_status_line(ui);
+	ui_keybar(ui, keys);
+}
+
+/* The attribute of a list row: highlighted when selected. */
+attr_t
+ui_row_attr(const struct ui *ui, int selected)
+{
+	return selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+}
+
+/* Move a list selection with ↑/↓ and, when page >= 0, PgUp/PgDn by page rows. */
+int
+ui_list_key(size_t *selected, size_t count, int key, int page)
+{
+	size_t p = (size_t)page;
+
+	switch (key) {
+	case UI_KEY(KEY_UP):
+		if (*selected > 0)
+			(*selected)--;
+		return UI_HANDLED | UI_REDRAW;
+	case UI_KEY(KEY_DOWN):
+		if (*selected + 1 < count)
+			(*selected)++;
+		return UI_HANDLED | UI_REDRAW;
+	case UI_KEY(KEY_NPAGE):
+		if (page < 0)
+			return 0;
+		*selected =
+		    *selected + p < count ? *selected + p : (count > 0 ? count - 1 : 0);
+		return UI_HANDLED | UI_REDRAW;
+	case UI_KEY(KEY_PPAGE):
+		if (page < 0)
+			return 0;
+		*selected = *selected > p ? *selected - p : 0;
+		return UI_HANDLED | UI_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+/* Draw a list one row per item, scrolled to keep the selection shown. */
+void
+ui_list_draw(struct ui *ui, int y, int x, int width, int height, size_t count,
+             size_t selected, size_t *top, ui_list_row_fn *row)
+{
+	if (selected < *top)
+		*top = selected;
+	if (selected >= *top + (size_t)height)
+		*top = selected - (size_t)height + 1;
+	for (size_t i = *top; i < count && (int)(i - *top) < height; i++) {
+		int row_y = y + (int)(i - *top);
+		attr_t a = ui_row_attr(ui, i == selected);
+		ui_fill(row_y, x, width, a);
+		row(ui, i, row_y, x, width, a);
+	}
 }

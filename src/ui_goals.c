@@ -110,11 +110,9 @@ goals_draw(struct ui *ui)
 		right = xasprintf("Sonderpunkte: %d", r.bonus);
 		score_result_free(&r);
 	}
-	ui_header(ui, "Entwicklungsziele",
-	          right != NULL ? right : ui->session->meta.kommune);
+	ui_frame(ui, "Entwicklungsziele",
+	         right != NULL ? right : ui->session->meta.kommune, keys);
 	free(right);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
 	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 8);
 	ui_fields_detail(ui, &fields, ui->rows - 5, 1, ui->cols - 2, 3);
 }
@@ -123,29 +121,7 @@ goals_draw(struct ui *ui)
 static int
 goals_key(struct ui *ui, int key)
 {
-	int r = ui_fields_key(&fields, key);
-
-	switch (r) {
-	case UI_FIELDS_COMMIT: {
-		struct ui_field *fl = &fields.items[fields.selected];
-		if (ui_set(ui, fl->key,
-		           fields.result[0] != '\0' ? fields.result : NULL) == 0)
-			build(ui);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	case UI_FIELDS_CANCEL:
-		ui_message(ui, 0, "Eingabe verworfen");
-		return UI_HANDLED | UI_REDRAW;
-	case 0:
-		break;
-	default:
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (key == UI_ESC) {
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	return 0;
+	return ui_fields_save_key(ui, &fields, key, build);
 }
 
 const struct ui_screen ui_goals_screen = {

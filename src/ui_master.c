@@ -41,9 +41,7 @@ master_draw(struct ui *ui)
 	static const char *const keys[] = {"Enter", "bearbeiten", "Esc",  "zurück", "1",
 	                                   "Hilfe", "10",         "Ende", NULL};
 
-	ui_header(ui, "Stammdaten und Teilnehmende", ui->session->path);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, "Stammdaten und Teilnehmende", ui->session->path, keys);
 	ui_fields_draw(ui, &fields, 1, 1, ui->cols - 2, ui->rows - 5);
 	ui_put(ui->rows - 4, 1, ui->cols - 2,
 	       fields.edit.active ? "Enter speichert, Esc verwirft die Eingabe."
@@ -56,31 +54,7 @@ master_draw(struct ui *ui)
 static int
 master_key(struct ui *ui, int key)
 {
-	int r = ui_fields_key(&fields, key);
-
-	switch (r) {
-	case UI_FIELDS_COMMIT: {
-		struct ui_field *fl = &fields.items[fields.selected];
-		if (fl->key != NULL &&
-		    ui_set(ui, fl->key,
-		           fields.result[0] != '\0' ? fields.result : NULL) == 0)
-			build(ui);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	case UI_FIELDS_CANCEL:
-		ui_message(ui, 0, "Eingabe verworfen");
-		return UI_HANDLED | UI_REDRAW;
-	case 0:
-		break;
-	default:
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (key == UI_ESC) {
-		ui_fields_clear(&fields);
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	return 0;
+	return ui_fields_save_key(ui, &fields, key, build);
 }
 
 const struct ui_screen ui_master_screen = {

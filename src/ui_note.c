@@ -88,11 +88,8 @@ side_draw(struct ui *ui)
 	    NULL};
 	int y = 2, w = ui->cols - 2;
 
-	ui_header(ui,
-	          evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
-	          q->full_id);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
+	         q->full_id, keys);
 	y += ui_wrap(y, 1, w, 4, q->text, A_BOLD);
 	if (evidence_mode && q->evidence != NULL)
 		y += ui_wrap(y, 1, w, 3, q->evidence, ui->attrs[ROLE_DIM]);
@@ -117,30 +114,7 @@ side_draw(struct ui *ui)
 static int
 side_key(struct ui *ui, int key)
 {
-	int r = ui_fields_key(&fields, key);
-	struct ui_field *fl;
-
-	switch (r) {
-	case UI_FIELDS_COMMIT:
-		fl = &fields.items[fields.selected];
-		if (ui_set(ui, fl->key,
-		           fields.result[0] != '\0' ? fields.result : NULL) == 0)
-			build(ui);
-		return UI_HANDLED | UI_REDRAW;
-	case UI_FIELDS_CANCEL:
-		ui_message(ui, 0, "Eingabe verworfen");
-		return UI_HANDLED | UI_REDRAW;
-	case 0:
-		break;
-	default:
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (key == UI_ESC) {
-		ui_fields_clear(&fields);
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	return 0;
+	return ui_fields_save_key(ui, &fields, key, build);
 }
 
 const struct ui_screen ui_note_screen = {

@@ -53,13 +53,26 @@ row_text(const struct ui *ui, const struct interview_review_item *it)
 	return xstrdup("");
 }
 
+/* One row of the list; missing evidence in red unless selected. */
+static void
+review_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
+{
+	char *t = row_text(ui, &items[i]);
+
+	if (items[i].kind == REVIEW_EVIDENCE && i != selected) {
+		a = ui->attrs[ROLE_ERROR];
+		ui_fill(y, x, width, a);
+	}
+	ui_put(y, x, width, t, a);
+	free(t);
+}
+
 /* Draw the list. */
 static void
 review_draw(struct ui *ui)
 {
 	static const char *const keys[] = {"Enter", "zur Frage", "Esc",  "zurück", "1",
 	                                   "Hilfe", "10",        "Ende", NULL};
-	int h = ui->rows - 5;
 	size_t open = 0, ev = 0, notes = 0;
 	char *right;
 
@@ -72,10 +85,8 @@ review_draw(struct ui *ui)
 			notes++;
 	}
 	right = xasprintf("%zu offen · %zu Nachweise · %zu Notizen", open, ev, notes);
-	ui_header(ui, "Übersicht", right);
+	ui_frame(ui, "Übersicht", right, keys);
 	free(right);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
 	if (count == 0) {
 		ui_put(2, 2, ui->cols - 4,
 		       "Keine offenen Fragen, keine fehlenden Nachweise, keine Notizen.",
@@ -83,46 +94,19 @@ review_draw(struct ui *ui)
 		return;
 	}
 	ui_put(1, 1, ui->cols - 2, "Was                HF Frage", ui->attrs[ROLE_DIM]);
-	if (selected < top)
-		top = selected;
-	if (selected >= top + (size_t)h)
-		top = selected - (size_t)h + 1;
-	for (size_t i = top; i < count && (int)(i - top) < h; i++) {
-		int y = 2 + (int)(i - top);
-		attr_t a =
-		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
-		char *t = row_text(ui, &items[i]);
-		if (items[i].kind == REVIEW_EVIDENCE && i != selected)
-			a = ui->attrs[ROLE_ERROR];
-		ui_fill(y, 1, ui->cols - 2, a);
-		ui_put(y, 1, ui->cols - 2, t, a);
-		free(t);
-	}
+	ui_list_draw(ui, 2, 1, ui->cols - 2, ui->rows - 5, count, selected, &top,
+	             review_row);
 }
 
 /* Keys of the review. */
 static int
 review_key(struct ui *ui, int key)
 {
+	int r = ui_list_key(&selected, count, key, ui->rows / 2);
+
+	if (r != 0)
+		return r;
 	switch (key) {
-	case UI_KEY(KEY_UP):
-		if (selected > 0)
-			selected--;
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_DOWN):
-		if (selected + 1 < count)
-			selected++;
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_NPAGE):
-		selected = selected + (size_t)(ui->rows / 2) < count
-		               ? selected + (size_t)(ui->rows / 2)
-		               : (count > 0 ? count - 1 : 0);
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_PPAGE):
-		selected = selected > (size_t)(ui->rows / 2)
-		               ? selected - (size_t)(ui->rows / 2)
-		               : 0;
-		return UI_HANDLED | UI_REDRAW;
 	case '\n':
 	case '\r':
 	case UI_KEY(KEY_ENTER):

@@ -27,14 +27,11 @@ sections_draw(struct ui *ui)
 	static const char *const keys[] = {"Enter", "springen", "Esc",  "zurück", "1",
 	                                   "Hilfe", "10",       "Ende", NULL};
 
-	ui_header(ui, "Handlungsfeld wählen", ui->session->meta.kommune);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, "Handlungsfeld wählen", ui->session->meta.kommune, keys);
 	for (size_t i = 0; i < f->section_count && (int)i * 2 + 2 < ui->rows - 3; i++) {
 		struct interview_progress p;
 		int y = 2 + (int)i * 2;
-		attr_t a =
-		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t a = ui_row_attr(ui, i == selected);
 		interview_progress(ui->session, i, &p);
 		ui_fill(y, 1, ui->cols - 2, a);
 		ui_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1,
@@ -71,15 +68,11 @@ sections_key(struct ui *ui, int key)
 {
 	size_t n = ui->session->form->section_count;
 
+	int r = ui_list_key(&selected, n, key, -1);
+
+	if (r != 0)
+		return r;
 	switch (key) {
-	case UI_KEY(KEY_UP):
-		if (selected > 0)
-			selected--;
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_DOWN):
-		if (selected + 1 < n)
-			selected++;
-		return UI_HANDLED | UI_REDRAW;
 	case '\n':
 	case '\r':
 	case UI_KEY(KEY_ENTER):

@@ -35,6 +35,25 @@ start_init(struct ui *ui)
 		selected = count > 0 ? count - 1 : 0;
 }
 
+/* One session of the list: Kommune, Datum, Art, progress and points. */
+static void
+start_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
+{
+	const struct session_summary *e = &list[i];
+	int kw = width - 44;
+
+	if (e->error != NULL) {
+		ui_putf(y, x, width, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path,
+		        e->error);
+		return;
+	}
+	ui_put(y, x, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
+	ui_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
+	        e->datum != NULL ? e->datum : "",
+	        e->art != NULL && strcmp(e->art, "re") == 0 ? "Re-Audit" : "Erstaudit",
+	        e->answered, e->total, e->points, e->max_points);
+}
+
 /* Draw the list. */
 static void
 start_draw(struct ui *ui)
@@ -42,11 +61,9 @@ start_draw(struct ui *ui)
 	static const char *const keys[] = {"Enter", "öffnen", "n", "neues Audit",
 	                                   "x",     "Export", "q", "Ende",
 	                                   "1",     "Hilfe",  NULL};
-	int h = ui->rows - 6, w = ui->cols - 2, kw = ui->cols - 2 - 44;
+	int w = ui->cols - 2, kw = ui->cols - 2 - 44;
 
-	ui_header(ui, "Wohnort-Audit – Sitzungen", ui->dir);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, "Wohnort-Audit – Sitzungen", ui->dir, keys);
 	if (list_error != NULL) {
 		ui_wrap(2, 1, w, 3, list_error, ui->attrs[ROLE_ERROR]);
 		return;
@@ -61,28 +78,7 @@ start_draw(struct ui *ui)
 	ui_put(1, 1, kw, "Kommune", ui->attrs[ROLE_DIM] | A_BOLD);
 	ui_put(1, 1 + kw, 44, " Datum      Art        Fragen    Punkte",
 	       ui->attrs[ROLE_DIM] | A_BOLD);
-	if (selected < top)
-		top = selected;
-	if (selected >= top + (size_t)h)
-		top = selected - (size_t)h + 1;
-	for (size_t i = top; i < count && (int)(i - top) < h; i++) {
-		const struct session_summary *e = &list[i];
-		int y = 2 + (int)(i - top);
-		attr_t a =
-		    i == selected ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
-		ui_fill(y, 1, w, a);
-		if (e->error != NULL) {
-			ui_putf(y, 1, w, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path,
-			        e->error);
-			continue;
-		}
-		ui_put(y, 1, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
-		ui_putf(y, 1 + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
-		        e->datum != NULL ? e->datum : "",
-		        e->art != NULL && strcmp(e->art, "re") == 0 ? "Re-Audit"
-		                                                    : "Erstaudit",
-		        e->answered, e->total, e->points, e->max_points);
-	}
+	ui_list_draw(ui, 2, 1, w, ui->rows - 6, count, selected, &top, start_row);
 	if (count > 0 && list[selected].path != NULL)
 		ui_put(ui->rows - 3, 1, w, list[selected].path, ui->attrs[ROLE_DIM]);
 }
@@ -148,15 +144,11 @@ export_selected(struct ui *ui)
 static int
 start_key(struct ui *ui, int key)
 {
+	int r = ui_list_key(&selected, count, key, -1);
+
+	if (r != 0)
+		return r;
 	switch (key) {
-	case UI_KEY(KEY_UP):
-		if (selected > 0)
-			selected--;
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_DOWN):
-		if (selected + 1 < count)
-			selected++;
-		return UI_HANDLED | UI_REDRAW;
 	case '\n':
 	case '\r':
 	case UI_KEY(KEY_ENTER):

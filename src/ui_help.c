@@ -64,9 +64,7 @@ help_draw(struct ui *ui)
 	static const char *const keys[] = {"Esc", "zurück", "↑↓", "blättern",
 	                                   "10",  "Ende",   NULL};
 
-	ui_header(ui, "Hilfe – Tasten", "wohnort-audit");
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, "Hilfe – Tasten", "wohnort-audit", keys);
 #define LINE(text, attr)                                                                 \
 	do {                                                                             \
 		int y_ = y0 + r - top;                                                   \

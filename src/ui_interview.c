@@ -427,7 +427,7 @@ draw_side(struct ui *ui, int y0, int height)
 
 	for (size_t i = 0; i < f->section_count && y + 1 < y0 + height; i++) {
 		struct interview_progress p;
-		attr_t a = i == cur ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t a = ui_row_attr(ui, i == cur);
 		interview_progress(ui->session, i, &p);
 		ui_fill(y, 0, SIDE_WIDTH - 1, a);
 		ui_putf(y, 1, SIDE_WIDTH - 2, a | A_BOLD, "%zu %s", i + 1,
@@ -456,8 +456,7 @@ draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, 
 	for (int i = first; i < rows && i - first < max_rows; i++) {
 		int on;
 		const char *mark;
-		attr_t at =
-		    i == st.highlight ? ui->attrs[ROLE_SELECTED] : ui->attrs[ROLE_NORMAL];
+		attr_t at = ui_row_attr(ui, i == st.highlight);
 		if (q->type == QUESTION_MULTI) {
 			on = (st.pending >> i) & 1;
 			mark = on ? "[x]" : "[ ]";
@@ -514,11 +513,9 @@ interview_draw(struct ui *ui)
 	if (s == NULL)
 		return;
 	if (s->form->question_count == 0) {
-		ui_header(ui, "Prüfgespräch", NULL);
+		ui_frame(ui, "Prüfgespräch", NULL, keys);
 		ui_put(2, 1, ui->cols - 2, "Dieser Prüfbogen enthält keine Fragen.",
 		       ui->attrs[ROLE_ERROR]);
-		ui_status_line(ui);
-		ui_keybar(ui, keys);
 		return;
 	}
 	if (st.question != ui->question)
@@ -530,11 +527,9 @@ interview_draw(struct ui *ui)
 	    xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown, all.points);
 	label = xasprintf("Prüfgespräch – %s",
 	                  s->meta.kommune != NULL ? s->meta.kommune : "");
-	ui_header(ui, label, right);
+	ui_frame(ui, label, right, keys);
 	free(right);
 	free(label);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
 	bottom = ui->rows - 3; /* last row for content */
 	if (side)
 		draw_side(ui, 1, bottom);

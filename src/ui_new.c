@@ -183,9 +183,7 @@ new_draw(struct ui *ui)
 	struct ui_field *fl = &fields.items[fields.selected];
 	const char *hint;
 
-	ui_header(ui, "Neues Audit", ui->dir);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
+	ui_frame(ui, "Neues Audit", ui->dir, keys);
 	ui_fields_draw(ui, &fields, 1, 1, ui->cols - 2, ui->rows - 5);
 	if (fields.edit.active)
 		hint = "Enter übernimmt, Esc verwirft die Eingabe.";

@@ -41,10 +41,8 @@ result_draw(struct ui *ui)
 
 	right = xasprintf("%s · %s", s->meta.kommune != NULL ? s->meta.kommune : "",
 	                  s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
-	ui_header(ui, "Ergebnis", right);
+	ui_frame(ui, "Ergebnis", right, keys);
 	free(right);
-	ui_status_line(ui);
-	ui_keybar(ui, keys);
 	if (ui->cols < 80)
 		name_w = 18;
 	bar_w = w - name_w - 22;

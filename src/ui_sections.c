@@ -67,7 +67,6 @@ static int
 sections_key(struct ui *ui, int key)
 {
 	size_t n = ui->session->form->section_count;
-
 	int r = ui_list_key(&selected, n, key, -1);
 
 	if (r != 0)

@@ -30,76 +30,86 @@ help_init(struct ui *ui)
 	top = 0;
 }
 
-/* Rows of the help text (both tables, headings and the closing lines). */
-static int
-help_rows(void)
+/* One pass over the help text: where the next row goes and what is visible. */
+struct help_layout {
+	struct ui *ui;
+	int draw; /* 0: only count rows */
+	int row;  /* rows laid out so far */
+	int y0, h;
+};
+
+/* A full-width line (heading, blank, closing note). */
+static void
+help_line(struct help_layout *l, const char *text, attr_t attr)
 {
-	return (int)(ui_global_key_count + ui_answer_key_count +
-	             sizeof screen_keys / sizeof screen_keys[0]) +
-	       8;
+	int y = l->y0 + l->row - top;
+
+	l->row++;
+	if (l->draw && y >= l->y0 && y < l->y0 + l->h)
+		ui_put(y, 1, l->ui->cols - 2, text, attr);
 }
 
-/* Draw one table from row index *r on. */
+/* One key with its description, wrapped by display width under itself. */
 static void
-draw_table(struct ui *ui, const struct ui_binding *t, size_t n, int *r, int y0, int h)
+help_entry(struct help_layout *l, const char *keys, const char *help)
 {
-	for (size_t i = 0; i < n; i++) {
-		int y;
-		if (t[i].keys == NULL)
-			continue;
-		y = y0 + *r - top;
-		(*r)++;
-		if (y < y0 || y >= y0 + h)
-			continue;
-		ui_put(y, 2, 18, t[i].keys, A_BOLD);
-		ui_put(y, 21, ui->cols - 22, t[i].help, ui->attrs[ROLE_NORMAL]);
-	}
+	int width = l->ui->cols - 22;
+	int y = l->y0 + l->row - top;
+
+	l->row += ui_wrap_count(width, help);
+	/* an entry scrolled half out of view is left out, not cut */
+	if (!l->draw || y < l->y0 || y >= l->y0 + l->h)
+		return;
+	ui_put(y, 2, 18, keys, A_BOLD);
+	ui_wrap(y, 21, width, l->y0 + l->h - y, help, l->ui->attrs[ROLE_NORMAL]);
+}
+
+/* Lay out (and with draw, draw) the whole help; returns its number of rows. */
+static int
+help_layout(struct ui *ui, int draw)
+{
+	struct help_layout l = {ui, draw, 0, 1, ui->rows - 3};
+	const attr_t title = ui->attrs[ROLE_TITLE], dim = ui->attrs[ROLE_DIM];
+
+	help_line(&l, "Überall", title);
+	for (size_t i = 0; i < ui_global_key_count; i++)
+		if (ui_global_keys[i].keys != NULL)
+			help_entry(&l, ui_global_keys[i].keys, ui_global_keys[i].help);
+	help_line(&l, "", 0);
+	help_line(&l, "Antworten im Prüfgespräch", title);
+	for (size_t i = 0; i < ui_answer_key_count; i++)
+		if (ui_answer_keys[i].keys != NULL)
+			help_entry(&l, ui_answer_keys[i].keys, ui_answer_keys[i].help);
+	help_line(&l, "", 0);
+	help_line(&l, "Weitere Bildschirme", title);
+	for (size_t i = 0; i < sizeof screen_keys / sizeof screen_keys[0]; i++)
+		help_entry(&l, screen_keys[i][0], screen_keys[i][1]);
+	help_line(&l, "", 0);
+	help_line(&l, "Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).",
+	          dim);
+	help_line(
+	    &l,
+	    "Listen (Start, Übersicht, Felder): ↑/↓ wählen, Enter öffnet, Esc zurück.",
+	    dim);
+	return l.row;
 }
 
 /* Draw the help screen. */
 static void
 help_draw(struct ui *ui)
 {
-	int y0 = 1, h = ui->rows - 3, r = 0;
 	static const char *const keys[] = {"Esc", "zurück", "↑↓", "blättern",
 	                                   "10",  "Ende",   NULL};
 
 	ui_frame(ui, "Hilfe – Tasten", "wohnort-audit", keys);
-#define LINE(text, attr)                                                                 \
-	do {                                                                             \
-		int y_ = y0 + r - top;                                                   \
-		r++;                                                                     \
-		if (y_ >= y0 && y_ < y0 + h)                                             \
-			ui_put(y_, 1, ui->cols - 2, text, attr);                         \
-	} while (0)
-	LINE("Überall", ui->attrs[ROLE_TITLE]);
-	draw_table(ui, ui_global_keys, ui_global_key_count, &r, y0, h);
-	LINE("", 0);
-	LINE("Antworten im Prüfgespräch", ui->attrs[ROLE_TITLE]);
-	draw_table(ui, ui_answer_keys, ui_answer_key_count, &r, y0, h);
-	LINE("", 0);
-	LINE("Weitere Bildschirme", ui->attrs[ROLE_TITLE]);
-	for (size_t i = 0; i < sizeof screen_keys / sizeof screen_keys[0]; i++) {
-		int y_ = y0 + r - top;
-		r++;
-		if (y_ < y0 || y_ >= y0 + h)
-			continue;
-		ui_put(y_, 2, 18, screen_keys[i][0], A_BOLD);
-		ui_put(y_, 21, ui->cols - 22, screen_keys[i][1], ui->attrs[ROLE_NORMAL]);
-	}
-	LINE("", 0);
-	LINE("Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).",
-	     ui->attrs[ROLE_DIM]);
-	LINE("Listen (Start, Übersicht, Felder): ↑/↓ wählen, Enter öffnet, Esc zurück.",
-	     ui->attrs[ROLE_DIM]);
-#undef LINE
+	help_layout(ui, 1);
 }
 
 /* Keys: scroll, leave. */
 static int
 help_key(struct ui *ui, int key)
 {
-	int max = help_rows() - (ui->rows - 3);
+	int max = help_layout(ui, 0) - (ui->rows - 3);
 
 	switch (key) {
 	case UI_KEY(KEY_DOWN):

@@ -149,6 +149,19 @@ score_recommendation_cmp(const void *x, const void *y)
 	return a->question < b->question ? -1 : a->question > b->question;
 }
 
+void
+score_percent_de(int points, int max, char out[32])
+{
+	long long t;
+
+	if (max <= 0) {
+		snprintf(out, 32, "–");
+		return;
+	}
+	t = percent_tenths_rounded(points, max);
+	snprintf(out, 32, "%lld,%lld", t / 10, t % 10);
+}
+
 /* Append "38,5" (tenths with a German decimal comma) to b. */
 static void
 buf_add_tenths_de(struct buf *b, long long tenths)

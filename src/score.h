@@ -57,6 +57,13 @@ struct score_result {
 /* Whether question qi is shown given the current answers (show_if chain). */
 int score_question_visible(const struct session *s, size_t qi);
 
+/*
+ * score_percent_de: 100·points/max with one decimal and a decimal comma
+ * ("88,5"), rounded half up in integers exactly as the text, tsv and json
+ * formats round; "–" when max is 0. For screens that show percents.
+ */
+void score_percent_de(int points, int max, char out[32]);
+
 /* Sonderpunkte a previous goal with that status earns (the form's goals.bonus). */
 int score_goal_bonus(const struct form *form, enum goal_status status);
 

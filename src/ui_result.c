@@ -56,25 +56,29 @@ result_draw(struct ui *ui)
 		        i + 1, f->sections[i].title);
 		ui_bar(ui, y, name_w + 1, bar_w, sec->points, sec->max,
 		       f->pass_section_min_percent);
-		if (sec->has_percent)
+		if (sec->has_percent) {
+			char pct[32];
+			score_percent_de(sec->points, sec->max, pct);
 			ui_putf(y, name_w + bar_w + 2, 20,
 			        sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL,
-			        "%3d/%-3d %3.0f%%%s", sec->points, sec->max, sec->percent,
+			        "%3d/%-3d %5s %%%s", sec->points, sec->max, pct,
 			        sec->open > 0 ? " …" : "");
-		else
+		} else
 			ui_putf(y, name_w + bar_w + 2, 20, A_NORMAL, "%3d/%-3d",
 			        sec->points, sec->max);
 	}
 	if (y <= last)
 		ui_putf(y++, 1, w, ui->attrs[ROLE_DIM],
-		        "Mindestens %d %% je Handlungsfeld (|), "
-		        "insgesamt %d %% zum Bestehen; … = noch offene Fragen",
+		        "Mindestens %d %% je Feld (|), %d %% insgesamt; … = Fragen offen",
 		        f->pass_section_min_percent, f->pass_total_percent);
 	y++;
-	if (y <= last)
+	if (y <= last) {
+		char pct[32];
+		score_percent_de(result.total, result.max, pct);
 		ui_putf(y++, 1, w, A_NORMAL,
-		        "Sonderpunkte: %d    Endpunktzahl: %d von %d (%.0f %%)",
-		        result.bonus, result.total, result.max, result.percent);
+		        "Sonderpunkte: %d    Endpunktzahl: %d von %d (%s %%)",
+		        result.bonus, result.total, result.max, pct);
+	}
 	if (y <= last) {
 		const char *verdict = result.passed ? "bestanden" : "nicht bestanden";
 		attr_t a =

@@ -1243,6 +1243,26 @@ test_properties(void)
 
 /* ---- registration ---- */
 
+/* Percents for screens: one decimal, comma, half up, like the formats. */
+static void
+test_percent_de(void)
+{
+	static const struct {
+		int points, max;
+		const char *want;
+	} cases[] = {
+	    {23, 26, "88,5"}, {0, 10, "0,0"},    {1, 3, "33,3"},   {2, 3, "66,7"},
+	    {1, 8, "12,5"},   {1, 16, "6,3"},    {600, 1000, "60,0"}, {599, 1000, "59,9"},
+	    {26, 26, "100,0"}, {1, 0, "–"},
+	};
+	char out[32];
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		score_percent_de(cases[i].points, cases[i].max, out);
+		CU_ASSERT_STRING_EQUAL(out, cases[i].want);
+	}
+}
+
 static CU_TestInfo score_tests[] = {
     {"points per type (multi cap, band at min)", test_points_per_type},
     {"unanswered and provisional", test_unanswered_and_provisional},
@@ -1265,6 +1285,7 @@ static CU_TestInfo score_tests[] = {
     {"tsv text on one line", test_format_tsv_one_line},
     {"json", test_format_json},
     {"text", test_format_text},
+    {"percent for screens", test_percent_de},
     CU_TEST_INFO_NULL,
 };
 

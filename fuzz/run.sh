@@ -58,7 +58,13 @@ mkdir -p "$work/obj"
 objs=""
 for c in $model; do
 	o=$work/obj/$(basename "$c" .c).o
-	if [ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$builddir/config.h" -nt "$o" ]; then
+	stale=0
+	[ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$builddir/config.h" -nt "$o" ] && stale=1
+	# a changed header changes struct layouts: rebuild everything after it
+	for h in "$srcdir"/src/*.h; do
+		[ -f "$o" ] && [ "$h" -nt "$o" ] && stale=1
+	done
+	if [ $stale = 1 ]; then
 		# shellcheck disable=SC2086
 		if ! $cc $cflags $san -fsanitize=fuzzer-no-link -c "$c" -o "$o"; then
 			echo "fuzz: $c does not compile; left out" >&2

@@ -228,10 +228,14 @@ sed "s/^$q_yesno\tja\$/$q_yesno\tvielleicht/" "$v" >"$dumps/impossible-value.txt
 sed 's/^form\.id\t.*/form.id\tanderes/' "$v" >"$dumps/foreign-form-id.txt"
 head -c $(($(wc -c <"$v") / 2)) "$v" >"$dumps/cut-in-half.txt"
 cmp -s "$v" "$dumps/impossible-value.txt" && fail "the impossible-value dump did not change"
+mkfifo "$dumps/fifo.txt"
+mkdir "$dumps/directory.txt"
 for f in "$dumps"/*.txt; do
 	name=$(basename "$f")
 	rm -rf "$work/loaded"
-	run 60 "$WA_BIN" load "$f" --dir "$work/loaded"
+	limit=60
+	[ -p "$f" ] && limit=10 # a FIFO without writer: expect a refusal, not a wait
+	run $limit "$WA_BIN" load "$f" --dir "$work/loaded"
 	expect_refusal "load $name" 2 && expect_err_names "load $name" "$name"
 	if [ -n "$(ls -A "$work/loaded" 2>/dev/null)" ]; then
 		fail "load $name: created $(ls -A "$work/loaded" | tr '\n' ' ')"

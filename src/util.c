@@ -295,16 +295,19 @@ int
 file_read_all(const char *path, size_t max_size, char **data, size_t *len, char **why)
 {
 	struct buf b = {0};
-	struct stat st;
+	struct stat st = {0};
 	char chunk[65536];
 	int fd;
 
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused
+	 * below like every other file that is not a regular one. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0) {
 		*why = xasprintf("%s: %s", path, strerror(errno));
 		return -1;
 	}
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) ||
+	    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
 		*why = xasprintf("%s: %s", path,
 		                 S_ISDIR(st.st_mode)
 		                     ? "ist ein Verzeichnis (is a directory)"

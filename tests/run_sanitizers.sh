@@ -22,7 +22,8 @@ jobs=${JOBS:-2}
 # (86/87) that no command of wohnort-audit uses, so a test sees it fail.
 ASAN_OPTIONS="detect_leaks=1:abort_on_error=0:exitcode=86:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1:${ASAN_OPTIONS:-}"
 UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1:exitcode=87:${UBSAN_OPTIONS:-}"
-LSAN_OPTIONS="exitcode=86:${LSAN_OPTIONS:-}"
+# Known leaks inside system libraries (not ours) are listed in tests/lsan.supp.
+LSAN_OPTIONS="exitcode=86:suppressions=$srcdir/tests/lsan.supp:${LSAN_OPTIONS:-}"
 export ASAN_OPTIONS UBSAN_OPTIONS LSAN_OPTIONS
 
 # LeakSanitizer cannot run under ptrace (gdb, strace, some containers):

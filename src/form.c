@@ -229,12 +229,24 @@ ynode_new(enum ynode_kind kind, const struct fy_mark *m)
 	return n;
 }
 
+/*
+ * Make room for element number count of an array that only ever grows by
+ * one: capacity doubles at each power of two, so n appends cost O(n) even
+ * where realloc cannot extend in place (deeply nested input).
+ */
+static void *
+grow_pow2(void *array, size_t count, size_t size)
+{
+	if (count == 0 || (count & (count - 1)) == 0)
+		return xreallocarray(array, count == 0 ? 1 : 2 * count, size);
+	return array;
+}
+
 /* Append child to a map or sequence node. */
 static void
 ynode_append(struct ynode *parent, struct ynode *child)
 {
-	parent->child =
-	    xreallocarray(parent->child, parent->count + 1, sizeof *parent->child);
+	parent->child = grow_pow2(parent->child, parent->count, sizeof *parent->child);
 	parent->child[parent->count++] = child;
 }
 
@@ -413,7 +425,7 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 					n->line = -1; /* orphan: freed when closed */
 			}
 			if (opens) {
-				stack = xreallocarray(stack, depth + 1, sizeof *stack);
+				stack = grow_pow2(stack, depth, sizeof *stack);
 				stack[depth++] = n;
 			}
 		}

@@ -951,11 +951,16 @@ session_from_dump(const char *text, size_t len, char **why)
 	while (pos < len) {
 		const char *start = text + pos, *nl = memchr(start, '\n', len - pos);
 		size_t n = nl ? (size_t)(nl - start) : len - pos;
-		const char *tab = memchr(start, '\t', n);
+		const char *tab;
 		struct buf value = {0};
 
 		pos += n + (nl != NULL);
 		line++;
+		/* A dump edited on Windows has CRLF line ends; a CR inside a value is
+		 * always written as \r, so a raw one at the end is only the line end. */
+		if (n > 0 && start[n - 1] == '\r')
+			n--;
+		tab = memchr(start, '\t', n);
 		if (n == 0 || start[0] == '#')
 			continue;
 		if (tab == NULL || tab == start) {

@@ -135,6 +135,10 @@ expect 0 "load of a dump" -- "$BIN" load "$T/dump1" --dir "$T/rt"
 sed 's/^strategie.leitbild	erwaehnt/strategie.leitbild	kaputt/' "$T/dump1" >"$T/bad.dump"
 expect 2 "load of a bad dump" -- "$BIN" load "$T/bad.dump" --dir "$T/rt"
 contains "$T/err" "Zeile" "bad dump names the line"
+# a dump saved with Windows line ends (CRLF) loads to the same session
+sed 's/$/\r/' "$EX" >"$T/crlf.dump"
+expect 0 "load of a CRLF dump" -- "$BIN" load "$T/crlf.dump" --dir "$T/crlf"
+"$BIN" dump "$(cat "$T/out")" | cmp -s - "$EX" || fail "CRLF dump does not load to the example"
 expect 1 "load without file" -- "$BIN" load --dir "$T/rt"
 expect 2 "load of a missing file" -- "$BIN" load "$T/nichts.txt" --dir "$T/rt"
 

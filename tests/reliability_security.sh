@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/reliability_security.sh: covers the security promises. (1) With
 # umask 000 the session directory is 0700 and every session file 0600, and an
-# existing loose --dir is tightened (the workbook's mode is only printed: it
-# follows the umask by the export module's choice). (2) Master data cannot
+# existing loose --dir is tightened; the exported workbook, which carries the
+# confidential score, is 0600 too. (2) Master data cannot
 # steer file names: Kommune values such as ../../etc/x, /, only dots, control
 # characters and 10,000 characters give one file with a safe name inside
 # --dir and nothing elsewhere (checked with strace over every created path
@@ -42,9 +42,9 @@ for f in "$dir"/*; do
 	m=$(mode_of "$f")
 	[ "$m" = 600 ] && ok || fail "$(basename "$f") is $m, not 600"
 done
-# The workbook follows the umask like any document the user saves (a policy
-# of the export module); shown here, not asserted.
-echo "exported workbook under umask 000: mode $(mode_of "$work/umask.xlsx")"
+# The workbook carries the confidential score: owner-only like the session.
+[ "$(mode_of "$work/umask.xlsx")" = 600 ] && ok ||
+	fail "exported workbook under umask 000 is $(mode_of "$work/umask.xlsx"), not 600"
 loose=$work/loose
 mkdir -m 777 "$loose"
 chmod 777 "$loose"

@@ -27,7 +27,7 @@ now(void)
 /* Time rounds of score_compute (with_format 0) or of one formatter. */
 static double
 measure(const struct session *s, int rounds,
-	char *(*format)(const struct session *, const struct score_result *))
+        char *(*format)(const struct session *, const struct score_result *))
 {
 	struct score_result r;
 	double start = now();
@@ -51,7 +51,7 @@ int
 main(int argc, char **argv)
 {
 	char *path = argc > 1 ? xstrdup(argv[1])
-			      : xstrdup(ABS_TOP_SRCDIR "/data/beispiel-sitzung.txt");
+	                      : xstrdup(ABS_TOP_SRCDIR "/data/beispiel-sitzung.txt");
 	char *text = NULL, *why = NULL;
 	size_t len = 0;
 	struct session *s;

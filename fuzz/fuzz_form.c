@@ -15,10 +15,10 @@
 #include "form.h"
 
 /* Abort (a libFuzzer crash) when a promised property does not hold. */
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond))                                                                       \
-			__builtin_trap();                                                          \
+#define CHECK(cond)                                                                      \
+	do {                                                                             \
+		if (!(cond))                                                             \
+			__builtin_trap();                                                \
 	} while (0)
 
 /* Check the invariants of a form that the loader accepted. */
@@ -48,8 +48,8 @@ check_form(const struct form *f)
 		CHECK(q->section < f->section_count);
 		CHECK(form_find_question(f, q->full_id) == (int)i);
 		CHECK(q->max_points >= 0);
-		CHECK(q->option_count <= (q->type == QUESTION_MULTI ? FORM_MULTI_MAX_OPTIONS
-								      : (size_t)-1));
+		CHECK(q->option_count <=
+		      (q->type == QUESTION_MULTI ? FORM_MULTI_MAX_OPTIONS : (size_t)-1));
 		for (size_t o = 0; o < q->option_count; o++) {
 			CHECK(q->options[o].points >= 0);
 			CHECK(form_find_option(q, q->options[o].id) == (int)o);

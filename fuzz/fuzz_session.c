@@ -21,10 +21,10 @@
 #include "session.h"
 #include "util.h"
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond))                                                                       \
-			__builtin_trap();                                                          \
+#define CHECK(cond)                                                                      \
+	do {                                                                             \
+		if (!(cond))                                                             \
+			__builtin_trap();                                                \
 	} while (0)
 
 static char *dir;  /* private directory, removed at exit */
@@ -89,7 +89,9 @@ check_session(const struct session *s)
 	CHECK(dump != NULL);
 	back = session_from_dump(dump, strlen(dump), &why);
 	if (back == NULL) {
-		fprintf(stderr, "fuzz_session: dump of an accepted file does not load: %s\n", why);
+		fprintf(stderr,
+		        "fuzz_session: dump of an accepted file does not load: %s\n",
+		        why);
 		CHECK(0);
 	}
 	dump2 = session_dump(back);
@@ -102,7 +104,8 @@ check_session(const struct session *s)
 	score_compute(s, &r);
 	CHECK(r.total >= 0 && r.total <= r.max + r.bonus);
 	for (size_t i = 0; i < r.section_count; i++)
-		CHECK(r.sections[i].points >= 0 && r.sections[i].points <= r.sections[i].max);
+		CHECK(r.sections[i].points >= 0 &&
+		      r.sections[i].points <= r.sections[i].max);
 	free(score_format_text(s, &r));
 	free(score_format_tsv(s, &r));
 	free(score_format_json(s, &r));

@@ -3,10 +3,10 @@
  * Every input is tried as an answer to every question of the bundled
  * Prüfbogen (answer_parse) and as a record of a fresh session (session_set)
  * over the small corpus form tests/corpus/form-valid.yaml (small, so that
- * the dump round trip, which parses the embedded form, stays fast). Checked promises: no crash; an accepted value earns between
- * 0 and the question's maximum; its canonical form parses back to the same
- * answer; a rejected value says why and leaves the answer untouched; a
- * session_set that succeeds can be read back and survives dump and load.
+ * the dump round trip, which parses the embedded form, stays fast). Checked promises: no
+ * crash; an accepted value earns between 0 and the question's maximum; its canonical form
+ * parses back to the same answer; a rejected value says why and leaves the answer
+ * untouched; a session_set that succeeds can be read back and survives dump and load.
  * Built by fuzz/run.sh only; not part of the program.
  *
  * Input layout: byte 0 picks the mode (bit 0: clear instead of set; bits 1-7:
@@ -32,14 +32,14 @@
 #define FUZZ_SMALL_FORM_PATH "tests/corpus/form-valid.yaml"
 #endif
 
-#define CHECK(cond)                                                                                \
-	do {                                                                                       \
-		if (!(cond))                                                                       \
-			__builtin_trap();                                                          \
+#define CHECK(cond)                                                                      \
+	do {                                                                             \
+		if (!(cond))                                                             \
+			__builtin_trap();                                                \
 	} while (0)
 
-static struct form *form;       /* bundled form, for answer_parse; never freed */
-static char *small_text;        /* small form, copied into each session */
+static struct form *form; /* bundled form, for answer_parse; never freed */
+static char *small_text;  /* small form, copied into each session */
 static size_t small_len;
 static struct form *small_form; /* for picking keys; never freed */
 
@@ -80,13 +80,15 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	(void)argc, (void)argv;
 	form = load_or_exit(path ? path : FUZZ_FORM_PATH, &text, &len);
 	free(text);
-	small_form = load_or_exit(small ? small : FUZZ_SMALL_FORM_PATH, &small_text, &small_len);
+	small_form =
+	    load_or_exit(small ? small : FUZZ_SMALL_FORM_PATH, &small_text, &small_len);
 	return 0;
 }
 
 /* Two answers to q are the same answer. */
 static int
-answer_equal(const struct form_question *q, const struct answer *a, const struct answer *b)
+answer_equal(const struct form_question *q, const struct answer *a,
+             const struct answer *b)
 {
 	if (a->state != b->state)
 		return 0;
@@ -97,7 +99,8 @@ answer_equal(const struct form_question *q, const struct answer *a, const struct
 		return a->chosen == b->chosen;
 	case QUESTION_TEXT:
 	case QUESTION_DATE:
-		return a->text != NULL && b->text != NULL && strcmp(a->text, b->text) == 0;
+		return a->text != NULL && b->text != NULL &&
+		       strcmp(a->text, b->text) == 0;
 	default:
 		return a->number == b->number;
 	}
@@ -194,7 +197,9 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		key = xstrdup(text);
 		value = xstrdup(tab + 1);
 	} else {
-		key = xstrdup(small_form->questions[(mode >> 1) % small_form->question_count].full_id);
+		key = xstrdup(
+		    small_form->questions[(mode >> 1) % small_form->question_count]
+		        .full_id);
 		value = xstrdup(text);
 	}
 	for (size_t i = 0; i < form->question_count; i++)

@@ -22,7 +22,6 @@ is_na_value(const char *value)
 	return strcmp(value, ANSWER_NA_VALUE) == 0 || strcmp(value, "entfällt") == 0;
 }
 
-
 /* The option ids of q as "a, b, c" for messages (caller frees). */
 static char *
 option_list(const struct form_question *q)

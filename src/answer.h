@@ -18,9 +18,10 @@ enum answer_state {
 
 struct answer {
 	enum answer_state state;
-	long number;	 /* yesno: 1 ja / 0 nein; choice: option index; number, scale: value */
+	long
+	    number; /* yesno: 1 ja / 0 nein; choice: option index; number, scale: value */
 	uint64_t chosen; /* multi: bit i set when option i is chosen */
-	char *text;	 /* text and date answers (owned); NULL otherwise */
+	char *text;      /* text and date answers (owned); NULL otherwise */
 };
 
 /*
@@ -32,7 +33,7 @@ struct answer {
  * *why (caller frees) saying what is allowed; *out is untouched on failure.
  */
 int answer_parse(const struct form_question *q, const char *value, struct answer *out,
-		 char **why);
+                 char **why);
 
 /* The canonical `set` value of a given or NA answer; NULL when open. Caller frees. */
 char *answer_format(const struct form_question *q, const struct answer *a);

@@ -195,7 +195,6 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 	}
 }
 
-
 /* People's words for a goal status. */
 static const char *
 goal_status_text(enum goal_status st)
@@ -265,7 +264,8 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 		export_put_number(c, ws, row, 0, i + 1, c->fmt.cell_int);
 		for (int k = 1; k < 5; k++)
 			export_put_text(c, ws, row, (lxw_col_t)k, texts[k], c->fmt.cell);
-		export_put_number(c, ws, row, 5, score_goal_bonus(f, st), c->fmt.cell_int);
+		export_put_number(c, ws, row, 5, score_goal_bonus(f, st),
+		                  c->fmt.cell_int);
 		list_row_height(c, ws, row, texts, widths, 6);
 	}
 	{

@@ -592,7 +592,6 @@ get_text(struct loader *ld, const struct ynode *map, const char *key, int requir
 	return xstrdup(v->text);
 }
 
-
 /*
  * An integer under key into *out, in lo..hi. Returns 1 when present and valid,
  * 0 when absent (reported if required) or invalid (reported).

@@ -35,23 +35,23 @@ struct form_band {
 };
 
 struct form_question {
-	char *id;      /* local id, e.g. "ratsbeschluss" */
-	char *full_id; /* "section.question", unique in the form */
+	char *id;       /* local id, e.g. "ratsbeschluss" */
+	char *full_id;  /* "section.question", unique in the form */
 	size_t section; /* index into form->sections */
 	enum question_type type;
 	char *text;
-	char *help;	      /* NULL if absent */
-	char *evidence;	      /* NULL if absent */
-	char *recommendation; /* NULL if absent */
-	int na_allowed;	      /* "entfällt" may be answered */
-	int points;	      /* yesno: points for "ja" */
+	char *help;                  /* NULL if absent */
+	char *evidence;              /* NULL if absent */
+	char *recommendation;        /* NULL if absent */
+	int na_allowed;              /* "entfällt" may be answered */
+	int points;                  /* yesno: points for "ja" */
 	struct form_option *options; /* choice, multi */
 	size_t option_count;
-	int multi_cap;		 /* multi: cap from "max:", -1 when none */
+	int multi_cap;           /* multi: cap from "max:", -1 when none */
 	struct form_band *bands; /* number: sorted by min ascending */
 	size_t band_count;
-	int scale_max;		 /* scale: answers 0..scale_max */
-	char **scale_labels;	 /* scale: optional labels, NULL or scale_max+1 entries */
+	int scale_max;       /* scale: answers 0..scale_max */
+	char **scale_labels; /* scale: optional labels, NULL or scale_max+1 entries */
 	size_t scale_label_count;
 	int max_points; /* derived: the most this question can score (0 for text/date) */
 	/* show_if: shown only when question show_if_question scored > 0, or, when
@@ -65,8 +65,8 @@ struct form_question {
 struct form_section {
 	char *id;
 	char *title;
-	size_t first;	 /* index of its first question in form->questions */
-	size_t count;	 /* number of questions */
+	size_t first;   /* index of its first question in form->questions */
+	size_t count;   /* number of questions */
 	int max_points; /* sum of max_points of its questions */
 };
 
@@ -89,7 +89,7 @@ struct form {
 	char *source; /* the exact YAML text it was loaded from, NUL-terminated */
 	size_t source_len;
 	char sha256[65]; /* hex SHA-256 of source */
-	char *name;	 /* file name used in messages */
+	char *name;      /* file name used in messages */
 };
 
 struct form_error {
@@ -117,7 +117,7 @@ struct form *form_load_file(const char *path, struct form_errors *errors);
  * form->name. The text is copied into form->source.
  */
 struct form *form_load_string(const char *text, size_t len, const char *name,
-			      struct form_errors *errors);
+                              struct form_errors *errors);
 
 /* form_free(NULL) does nothing. */
 void form_free(struct form *form);

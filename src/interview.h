@@ -16,8 +16,8 @@ struct interview_progress {
 	size_t shown;    /* questions shown (all types) */
 	size_t answered; /* shown and answered (given or entfällt) */
 	size_t open;     /* shown and not answered */
-	int points; /* points so far by the score rules (whole form: Endpunktzahl) */
-	int max;    /* maximum by the score rules: hidden count, entfällt does not */
+	int points;      /* points so far by the score rules (whole form: Endpunktzahl) */
+	int max; /* maximum by the score rules: hidden count, entfällt does not */
 };
 
 /* Whether question qi is shown (score_question_visible; 0 when out of range). */

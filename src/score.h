@@ -16,39 +16,40 @@ struct score_section {
 	int points;
 	int max;
 	int has_percent; /* 0 when max is 0 */
-	double percent;	 /* 100*points/max, for display only */
-	int below_min;	 /* percent below pass.section_min_percent */
-	int needed;	 /* whole points missing to reach the minimum (0 if met) */
-	int open;	 /* shown, scored, unanswered questions */
-	int answered;	 /* shown questions answered (given or entfällt) */
-	int shown;	 /* shown questions (all types) */
-	char *summary;	 /* one German line on what it lacks when below_min, else NULL */
+	double percent;  /* 100*points/max, for display only */
+	int below_min;   /* percent below pass.section_min_percent */
+	int needed;      /* whole points missing to reach the minimum (0 if met) */
+	int open;        /* shown, scored, unanswered questions */
+	int answered;    /* shown questions answered (given or entfällt) */
+	int shown;       /* shown questions (all types) */
+	char *summary;   /* one German line on what it lacks when below_min, else NULL */
 };
 
 struct score_recommendation {
-	size_t question;	/* index into form->questions */
-	int gain;		/* max - points */
+	size_t question; /* index into form->questions */
+	int gain;        /* max - points */
 	/* The chosen option's recommendation, else the question's; for an open
 	 * or hidden choice question without one, that of its lowest-scoring
 	 * option that has one. Borrowed from the form, may be NULL. */
 	const char *text;
-	const char *own;	/* the auditor's own text from the session; borrowed, may be NULL */
-	int weak_section;	/* its Handlungsfeld is below the minimum */
+	const char
+	    *own; /* the auditor's own text from the session; borrowed, may be NULL */
+	int weak_section; /* its Handlungsfeld is below the minimum */
 };
 
 struct score_result {
 	struct score_section *sections; /* form->section_count entries */
 	size_t section_count;
-	int *question_points; /* form->question_count entries */
+	int *question_points;            /* form->question_count entries */
 	unsigned char *question_visible; /* form->question_count entries, 1 = shown */
-	int bonus;	      /* Sonderpunkte */
-	int total;	      /* Endpunktzahl */
+	int bonus;                       /* Sonderpunkte */
+	int total;                       /* Endpunktzahl */
 	int max;
 	double percent; /* display only */
 	int passed;
-	int provisional; /* some shown scored question is unanswered */
-	int open;	 /* how many */
-	int missing;	 /* points missing to pass, 0 when passed */
+	int provisional;      /* some shown scored question is unanswered */
+	int open;             /* how many */
+	int missing;          /* points missing to pass, 0 when passed */
 	char valid_until[11]; /* YYYY-MM-DD, "" when not passed or no date */
 	struct score_recommendation *recommendations;
 	size_t recommendation_count;

@@ -247,7 +247,6 @@ cdb_structure_check(const struct cdb *cdb, size_t size)
 	return end == size ? 0 : -1;
 }
 
-
 /*
  * The identity of the session file as last written or read: device, inode,
  * size and modification time. A file copied over ours in place keeps the

@@ -13,13 +13,9 @@
 #include <string.h>
 
 #include "form.h"
+#include "fuzz_common.h"
 
 /* Abort (a libFuzzer crash) when a promised property does not hold. */
-#define CHECK(cond)                                                                      \
-	do {                                                                             \
-		if (!(cond))                                                             \
-			__builtin_trap();                                                \
-	} while (0)
 
 /* Check the invariants of a form that the loader accepted. */
 static void

@@ -12,13 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz_common.h"
 #include "session.h"
-
-#define CHECK(cond)                                                                      \
-	do {                                                                             \
-		if (!(cond))                                                             \
-			__builtin_trap();                                                \
-	} while (0)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -26,8 +21,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct session *s, *back;
-	char *why = NULL, *dump, *dump2;
+	struct session *s;
+	char *why = NULL;
 
 	s = session_from_dump((const char *)data, size, &why);
 	if (s == NULL) {
@@ -35,18 +30,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		free(why);
 		return 0;
 	}
-	dump = session_dump(s);
-	CHECK(dump != NULL);
-	back = session_from_dump(dump, strlen(dump), &why);
-	if (back == NULL) {
-		fprintf(stderr, "fuzz_load: normalised dump does not load: %s\n", why);
-		CHECK(0);
-	}
-	dump2 = session_dump(back);
-	CHECK(strcmp(dump, dump2) == 0);
-	free(dump);
-	free(dump2);
-	session_free(back);
+	fuzz_check_dump_roundtrip(s, "fuzz_load");
 	session_free(s);
 	return 0;
 }

@@ -18,14 +18,9 @@
 #include <unistd.h>
 
 #include "score.h"
+#include "fuzz_common.h"
 #include "session.h"
 #include "util.h"
-
-#define CHECK(cond)                                                                      \
-	do {                                                                             \
-		if (!(cond))                                                             \
-			__builtin_trap();                                                \
-	} while (0)
 
 static char *dir;  /* private directory, removed at exit */
 static char *path; /* dir/fuzz.cdb */
@@ -82,24 +77,8 @@ static void
 check_session(const struct session *s)
 {
 	struct score_result r;
-	struct session *back;
-	char *dump, *dump2, *why = NULL;
 
-	dump = session_dump(s);
-	CHECK(dump != NULL);
-	back = session_from_dump(dump, strlen(dump), &why);
-	if (back == NULL) {
-		fprintf(stderr,
-		        "fuzz_session: dump of an accepted file does not load: %s\n",
-		        why);
-		CHECK(0);
-	}
-	dump2 = session_dump(back);
-	CHECK(strcmp(dump, dump2) == 0);
-	free(dump);
-	free(dump2);
-	session_free(back);
-
+	fuzz_check_dump_roundtrip(s, "fuzz_session");
 	memset(&r, 0, sizeof r);
 	score_compute(s, &r);
 	CHECK(r.total >= 0 && r.total <= r.max + r.bonus);

@@ -22,6 +22,7 @@
 
 #include "answer.h"
 #include "form.h"
+#include "fuzz_common.h"
 #include "session.h"
 #include "util.h"
 
@@ -31,12 +32,6 @@
 #ifndef FUZZ_SMALL_FORM_PATH
 #define FUZZ_SMALL_FORM_PATH "tests/corpus/form-valid.yaml"
 #endif
-
-#define CHECK(cond)                                                                      \
-	do {                                                                             \
-		if (!(cond))                                                             \
-			__builtin_trap();                                                \
-	} while (0)
 
 static struct form *form; /* bundled form, for answer_parse; never freed */
 static char *small_text;  /* small form, copied into each session */
@@ -145,8 +140,8 @@ try_session(const char *key, const char *value)
 {
 	struct form_errors errors = {0};
 	struct form *copy = form_load_string(small_text, small_len, "fuzz.yaml", &errors);
-	struct session *s, *back;
-	char *why = NULL, *got, *dump, *dump2;
+	struct session *s;
+	char *why = NULL, *got;
 
 	form_errors_clear(&errors);
 	if (copy == NULL)
@@ -164,18 +159,7 @@ try_session(const char *key, const char *value)
 		CHECK(session_set(s, key, got, &why) == 0);
 	}
 	free(got);
-	dump = session_dump(s);
-	CHECK(dump != NULL);
-	back = session_from_dump(dump, strlen(dump), &why);
-	if (back == NULL) {
-		fprintf(stderr, "fuzz_set: dump does not load back: %s\n", why);
-		CHECK(0);
-	}
-	dump2 = session_dump(back);
-	CHECK(strcmp(dump, dump2) == 0);
-	free(dump);
-	free(dump2);
-	session_free(back);
+	fuzz_check_dump_roundtrip(s, "fuzz_set");
 	session_free(s);
 }
 

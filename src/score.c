@@ -74,6 +74,27 @@ score_question_visible(const struct session *s, size_t qi)
 	       score_condition_met(s, qi);
 }
 
+int
+score_evidence_overdue(const struct session *s, size_t qi, const char *today)
+{
+	const struct session_item *it;
+
+	if (qi >= s->form->question_count || today == NULL)
+		return 0;
+	it = &s->items[qi];
+	return it->evidence == EVIDENCE_DUE && it->evidence_due != NULL &&
+	       strcmp(it->evidence_due, today) < 0;
+}
+
+int
+score_conditional(const struct session *s, size_t qi)
+{
+	if (qi >= s->form->question_count || s->items[qi].evidence != EVIDENCE_MISSING)
+		return 0;
+	return score_question_visible(s, qi) &&
+	       answer_points(&s->form->questions[qi], &s->items[qi].answer) > 0;
+}
+
 /* Integer division of a non-negative numerator, rounded up. */
 static long long
 ceil_div(long long num, long long den)

@@ -59,6 +59,21 @@ struct score_result {
 int score_question_visible(const struct session *s, size_t qi);
 
 /*
+ * score_evidence_overdue: whether the evidence of question qi is
+ * "nachzureichen" with a due date before today (YYYY-MM-DD, compared as
+ * text). 0 for any other evidence state or a missing date.
+ */
+int score_evidence_overdue(const struct session *s, size_t qi, const char *today);
+
+/*
+ * score_conditional: whether question qi is shown, earns points and its
+ * evidence is "fehlt": the points count (the rule does not change), but the
+ * answer stands only on condition that the evidence follows ("Nachweis
+ * fehlt"). The screen and the workbook mark such answers from this rule.
+ */
+int score_conditional(const struct session *s, size_t qi);
+
+/*
  * score_percent_de: 100·points/max with one decimal and a decimal comma
  * ("88,5"), rounded half up in integers exactly as the text, tsv and json
  * formats round; "–" when max is 0. For screens that show percents.

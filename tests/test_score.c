@@ -1263,6 +1263,44 @@ test_percent_de(void)
 	}
 }
 
+/* Overdue evidence and conditional answers: one rule for screen and workbook. */
+static void
+test_evidence_markers(void)
+{
+	struct session *s = new_session(form_follow);
+	size_t center = question(s, "w.center"), hours = question(s, "w.hours");
+	size_t na1 = question(s, "leer.na1");
+
+	set_all(s, (const char *const[]){"w.center=ja", "w.center:evidence=nachzureichen",
+	                                 "w.center:evidence_due=2026-03-14", NULL});
+	CU_ASSERT_TRUE(score_evidence_overdue(s, center, "2026-03-15"));
+	CU_ASSERT_FALSE(score_evidence_overdue(s, center, "2026-03-14")); /* due today */
+	CU_ASSERT_FALSE(score_evidence_overdue(s, center, "2026-03-13"));
+	CU_ASSERT_FALSE(score_evidence_overdue(s, hours, "2030-01-01")); /* no evidence */
+	CU_ASSERT_FALSE(score_conditional(s, center)); /* nachzureichen is not fehlt */
+
+	set(s, "w.center:evidence", "fehlt");
+	CU_ASSERT_FALSE(score_evidence_overdue(s, center, "2030-01-01"));
+	CU_ASSERT_TRUE(
+	    score_conditional(s, center)); /* Ja earns points, evidence fehlt */
+	set(s, "w.center", "nein");
+	CU_ASSERT_FALSE(
+	    score_conditional(s, center)); /* no points: nothing conditional */
+
+	/* a hidden follow-up never counts as conditional */
+	set_all(s, (const char *const[]){"w.center=ja", "w.hours=lang",
+	                                 "w.hours:evidence=fehlt", NULL});
+	CU_ASSERT_TRUE(score_conditional(s, hours));
+	set(s, "w.center", "nein");
+	CU_ASSERT_FALSE(score_conditional(s, hours));
+
+	set_all(s, (const char *const[]){"leer.na1=entfaellt", "leer.na1:evidence=fehlt",
+	                                 NULL});
+	CU_ASSERT_FALSE(score_conditional(s, na1));
+	CU_ASSERT_FALSE(score_conditional(s, s->form->question_count)); /* out of range */
+	session_free(s);
+}
+
 static CU_TestInfo score_tests[] = {
     {"points per type (multi cap, band at min)", test_points_per_type},
     {"unanswered and provisional", test_unanswered_and_provisional},
@@ -1286,6 +1324,7 @@ static CU_TestInfo score_tests[] = {
     {"json", test_format_json},
     {"text", test_format_text},
     {"percent for screens", test_percent_de},
+    {"overdue and conditional evidence", test_evidence_markers},
     CU_TEST_INFO_NULL,
 };
 

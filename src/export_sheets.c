@@ -13,13 +13,19 @@
 #include "export_private.h"
 #include "util.h"
 
-/* Header row, widths, freeze, repeat, filter and page setup of a list sheet. */
+/*
+ * Header row, widths, freeze, repeat, filter and page setup of a list sheet.
+ * Widths are set for the first nwidths columns only: a column set twice
+ * gives overlapping <col> ranges, which Excel offers to "repair".
+ */
 static void
 list_begin(struct export_ctx *c, lxw_worksheet *ws, const char *const *heads,
-           const double *widths, lxw_col_t ncols)
+           const double *widths, lxw_col_t ncols, lxw_col_t nwidths)
 {
 	for (lxw_col_t col = 0; col < ncols; col++) {
-		export_check(c, worksheet_set_column(ws, col, col, widths[col], NULL));
+		if (col < nwidths)
+			export_check(
+			    c, worksheet_set_column(ws, col, col, widths[col], NULL));
 		export_put_text(c, ws, 0, col, heads[col], c->fmt.head);
 	}
 	export_check(
@@ -76,7 +82,7 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 	const struct form *f = c->f;
 	lxw_row_col_options hidden = {.hidden = 1};
 
-	list_begin(c, ws, heads, widths, RATING_COL_OPEN + 1);
+	list_begin(c, ws, heads, widths, RATING_COL_OPEN + 1, RATING_COL_SECTION_INDEX);
 	export_check(c, worksheet_set_column_opt(ws, RATING_COL_SECTION_INDEX,
 	                                         RATING_COL_OPEN, 8, NULL, &hidden));
 	for (size_t qi = 0; qi < f->question_count; qi++) {
@@ -145,7 +151,7 @@ export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws)
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
 
-	list_begin(c, ws, heads, widths, 6);
+	list_begin(c, ws, heads, widths, 6, 6);
 	for (size_t i = 0; i < c->r.recommendation_count; i++, row++) {
 		const struct score_recommendation *rec = &c->r.recommendations[i];
 		const struct form_question *q = &f->questions[rec->question];
@@ -222,7 +228,7 @@ export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws)
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
 
-	list_begin(c, ws, heads, widths, 6);
+	list_begin(c, ws, heads, widths, 6, 6);
 	for (int i = 0; i < f->goal_count; i++, row++) {
 		const struct session_goal *g = &c->s->goals[i];
 		char *deadline = export_german_date(g->deadline);
@@ -288,7 +294,7 @@ export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 	const struct form *f = c->f;
 	lxw_row_t row = 1;
 
-	list_begin(c, ws, heads, widths, 6);
+	list_begin(c, ws, heads, widths, 6, 6);
 	for (size_t qi = 0; qi < f->question_count; qi++) {
 		const struct form_question *q = &f->questions[qi];
 		const struct session_item *it = &c->s->items[qi];

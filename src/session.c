@@ -48,8 +48,9 @@ struct key_ref {
 
 static const char *const meta_text_keys[] = {"kommune", "landkreis", "ihk", "auditor",
                                              "vorher"};
-static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-                                          "verantwortlich"};
+static const char *const goal_fields[] = {"ziel",  "massnahmen",     "messgroesse",
+                                          "frist", "verantwortlich", "fragen"};
+#define GOAL_FIELD_QUESTIONS 5 /* goal_fields[5]: ids of the questions it addresses */
 static const char *const participant_fields[] = {"name", "funktion"};
 static const char *const side_fields[] = {"note", "recommendation", "evidence",
                                           "evidence_due", "evidence_text"};
@@ -99,6 +100,7 @@ goal_free(struct session_goal *g)
 	free(g->indicator);
 	free(g->deadline);
 	free(g->responsible);
+	free(g->questions);
 }
 
 void
@@ -198,6 +200,7 @@ unknown_key_message(const struct session *s, const char *key)
 	struct buf b = {0};
 	const struct form *f = s->form;
 	const char *dot = strchr(key, '.');
+	char *goals;
 
 	buf_printf(&b, "Unbekannter Schlüssel „%s“. Erlaubt sind: ", key);
 	/* A known section with an unknown question: list that section's questions. */
@@ -214,17 +217,16 @@ unknown_key_message(const struct session *s, const char *key)
 			buf_adds(&b, "; oder ");
 		}
 	}
-	buf_printf(
-	    &b,
-	    "eine Frage-ID (z. B. „%s“; alle zeigt „wohnort-audit questions“), "
-	    "FRAGE:note|recommendation|evidence|evidence_due|evidence_text, "
-	    "meta.kommune|landkreis|zentralitaet|ihk|auditor|datum|art|vorher, "
-	    "participant.N.name|funktion (N = 1…%d), "
-	    "goal.N.ziel|massnahmen|messgroesse|frist|verantwortlich, prevgoal.N, "
-	    "prevgoal.N.ziel|massnahmen|messgroesse|frist|verantwortlich (N = 1…%d), "
-	    "session.cursor",
-	    f->question_count > 0 ? f->questions[0].full_id : "abschnitt.frage",
-	    PARTICIPANT_MAX, f->goal_count);
+	goals = table_join(goal_fields, 0, COUNT(goal_fields), "|");
+	buf_printf(&b,
+	           "eine Frage-ID (z. B. „%s“; alle zeigt „wohnort-audit questions“), "
+	           "FRAGE:note|recommendation|evidence|evidence_due|evidence_text, "
+	           "meta.kommune|landkreis|zentralitaet|ihk|auditor|datum|art|vorher, "
+	           "participant.N.name|funktion (N = 1…%d), "
+	           "goal.N.%s, prevgoal.N, prevgoal.N.%s (N = 1…%d), session.cursor",
+	           f->question_count > 0 ? f->questions[0].full_id : "abschnitt.frage",
+	           PARTICIPANT_MAX, goals, goals, f->goal_count);
+	free(goals);
 	return buf_steal(&b);
 }
 
@@ -369,8 +371,10 @@ text_slot(struct session *s, const struct key_ref *ref)
 			return &g->indicator;
 		case 3:
 			return &g->deadline;
-		default:
+		case 4:
 			return &g->responsible;
+		default:
+			return &g->questions;
 		}
 	case KEY_CURSOR:
 		return &s->cursor;
@@ -453,6 +457,104 @@ participants_trim(struct session *s)
 	}
 }
 
+/* Index of the question numbered "S.Q" (Handlungsfeld S, its question Q), or -1. */
+static int
+question_by_number(const struct form *f, const char *text, size_t len)
+{
+	size_t section = 0, question = 0, i = 0;
+
+	while (i < len && text[i] >= '0' && text[i] <= '9' && section < 100000)
+		section = section * 10 + (size_t)(text[i++] - '0');
+	if (i == 0 || i >= len || text[i++] != '.')
+		return -1;
+	if (i >= len)
+		return -1;
+	while (i < len && text[i] >= '0' && text[i] <= '9' && question < 100000)
+		question = question * 10 + (size_t)(text[i++] - '0');
+	if (i != len || section < 1 || section > f->section_count || question < 1 ||
+	    question > f->sections[section - 1].count)
+		return -1;
+	return (int)(f->sections[section - 1].first + question - 1);
+}
+
+/*
+ * Parse a goal's Fragen: ids or numbers separated by commas, semicolons or
+ * blanks. With marks (form->question_count bytes, zeroed) each question
+ * found is marked. Returns 0, or -1 with *bad the first token that names
+ * no question (caller frees).
+ */
+static int
+goal_questions_parse(const struct form *f, const char *value, unsigned char *marks,
+                     char **bad)
+{
+	const char *p = value;
+
+	while (*p != '\0') {
+		size_t len;
+		char *token;
+		int qi;
+
+		p += strspn(p, ",; \t\n");
+		len = strcspn(p, ",; \t\n");
+		if (len == 0)
+			continue;
+		token = xstrndup(p, len);
+		qi = form_find_question(f, token);
+		if (qi < 0)
+			qi = question_by_number(f, token, len);
+		if (qi < 0) {
+			*bad = token;
+			return -1;
+		}
+		if (marks != NULL)
+			marks[qi] = 1;
+		free(token);
+		p += len;
+	}
+	return 0;
+}
+
+/* The stored form of a goal's Fragen: ids in form order, or NULL for none. */
+static char *
+goal_questions_canonical(const struct form *f, const char *value)
+{
+	unsigned char *marks = xcalloc(f->question_count + 1, 1);
+	struct buf b = {0};
+	char *bad = NULL;
+
+	if (goal_questions_parse(f, value, marks, &bad) != 0)
+		free(bad); /* validated before; cannot happen */
+	for (size_t qi = 0; qi < f->question_count; qi++) {
+		if (!marks[qi])
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ',');
+		buf_adds(&b, f->questions[qi].full_id);
+	}
+	free(marks);
+	return b.data != NULL ? buf_steal(&b) : NULL;
+}
+
+int
+session_goal_addresses(const struct session *s, const struct session_goal *g, size_t qi)
+{
+	const char *p, *id;
+	size_t len;
+
+	if (s == NULL || g == NULL || g->questions == NULL ||
+	    qi >= s->form->question_count)
+		return 0;
+	id = s->form->questions[qi].full_id;
+	len = strlen(id);
+	for (p = g->questions; *p != '\0'; p += strcspn(p, ",")) {
+		if (*p == ',')
+			p++;
+		if (strncmp(p, id, len) == 0 && (p[len] == ',' || p[len] == '\0'))
+			return 1;
+	}
+	return 0;
+}
+
 /* Validate value for a resolved key. 0, or -1 with *why naming what is allowed. */
 static int
 check_value(const struct session *s, const char *key, const struct key_ref *ref,
@@ -520,6 +622,21 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 		                 value, allowed);
 		free(allowed);
 		return -1;
+	case KEY_GOAL:
+	case KEY_PREVGOAL: {
+		char *token = NULL;
+		if (ref->field != GOAL_FIELD_QUESTIONS ||
+		    goal_questions_parse(s->form, value, NULL, &token) == 0)
+			return 0;
+		*why = xasprintf(
+		    "„%s“: „%s“ ist keine Frage dieses Prüfbogens; erlaubt: Frage-IDs "
+		    "(z. B. „%s“) oder Nummern wie „1.2“, durch Komma getrennt",
+		    key, token,
+		    s->form->question_count > 0 ? s->form->questions[0].full_id
+		                                : "abschnitt.frage");
+		free(token);
+		return -1;
+	}
 	case KEY_CURSOR:
 		if (form_find_question(s->form, value) >= 0)
 			return 0;
@@ -600,7 +717,13 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 		break;
 	default:
 		slot = text_slot(s, &ref);
-		str_replace(slot, value);
+		if ((ref.kind == KEY_GOAL || ref.kind == KEY_PREVGOAL) &&
+		    ref.field == GOAL_FIELD_QUESTIONS && value != NULL) {
+			free(*slot);
+			*slot = goal_questions_canonical(s->form, value);
+		} else {
+			str_replace(slot, value);
+		}
 		break;
 	}
 	return 0;

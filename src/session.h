@@ -16,6 +16,9 @@
  *   meta.datum (YYYY-MM-DD) meta.art (erst|re) meta.vorher (previous session)
  *   participant.N.name participant.N.funktion          (N = 1, 2, …)
  *   goal.N.ziel goal.N.massnahmen goal.N.messgroesse goal.N.frist goal.N.verantwortlich
+ *   goal.N.fragen                    questions the goal addresses: question ids or
+ *                                    numbers ("2.3"), comma- or space-separated;
+ *                                    stored as ids in form order
  *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit)
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
@@ -81,6 +84,7 @@ struct session_goal {
 	char *indicator;   /* Messgröße */
 	char *deadline;    /* Frist */
 	char *responsible; /* Verantwortlich */
+	char *questions;   /* Fragen: full ids it addresses, "a.x,b.y" in form order */
 };
 
 struct session_meta {
@@ -201,6 +205,13 @@ void session_summaries_free(struct session_summary *list, size_t count);
 
 /* The format record every snapshot and dump starts with. */
 #define SESSION_FORMAT "wohnort-audit-session 1"
+
+/*
+ * session_goal_addresses: 1 when goal g (of s->goals or s->previous_goals)
+ * names question qi in its Fragen, else 0.
+ */
+int session_goal_addresses(const struct session *s, const struct session_goal *g,
+                           size_t qi);
 
 /* Labels for people: "vorgelegt", "nachzureichen", "fehlt", "" for NONE. */
 const char *session_evidence_name(enum evidence_status e);

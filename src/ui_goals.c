@@ -1,6 +1,8 @@
 /*
  * ui_goals.c: the Entwicklungsziele (F7): the agreed goals with Ziel,
- * Maßnahmen, Messgröße, Frist and Verantwortlich; in a re-audit first the
+ * Maßnahmen, Messgröße, Frist, Verantwortlich and the questions the goal
+ * addresses (numbers like "2.3" or ids; the workbook marks their
+ * recommendations); in a re-audit first the
  * previous goals with their status (erreicht / teilweise / nicht erreicht)
  * and the Sonderpunkte each earns (from the form). Every commit is saved at
  * once through ui_set.
@@ -16,10 +18,11 @@
 static struct ui_fields fields;
 static char *status_labels[4];
 
-static const char *const goal_keys[] = {"ziel", "massnahmen", "messgroesse", "frist",
-                                        "verantwortlich"};
-static const char *const goal_names[] = {"Ziel", "Maßnahmen", "Messgröße", "Frist",
-                                         "Verantwortlich"};
+static const char *const goal_keys[] = {"ziel",  "massnahmen",     "messgroesse",
+                                        "frist", "verantwortlich", "fragen"};
+static const char *const goal_names[] = {"Ziel",  "Maßnahmen",      "Messgröße",
+                                         "Frist", "Verantwortlich", "Fragen (Nr.)"};
+#define GOAL_FIELDS (sizeof goal_keys / sizeof goal_keys[0])
 static const char *const status_values[] = {"", "erreicht", "teilweise",
                                             "nicht_erreicht"};
 
@@ -27,8 +30,8 @@ static const char *const status_values[] = {"", "erreicht", "teilweise",
 static const char *
 goal_text(const struct session_goal *g, size_t k)
 {
-	const char *v[] = {g->goal, g->measures, g->indicator, g->deadline,
-	                   g->responsible};
+	const char *v[] = {g->goal,     g->measures,    g->indicator,
+	                   g->deadline, g->responsible, g->questions};
 	return v[k];
 }
 
@@ -76,7 +79,7 @@ build(struct ui *ui)
 		char *h = xasprintf("Entwicklungsziel %d", n);
 		ui_fields_add(&fields, FIELD_HEADING, h, NULL, NULL);
 		free(h);
-		for (size_t k = 0; k < 5; k++) {
+		for (size_t k = 0; k < GOAL_FIELDS; k++) {
 			char *key = xasprintf("goal.%d.%s", n, goal_keys[k]);
 			ui_fields_add(&fields, FIELD_TEXT, goal_names[k], key,
 			              goal_text(&s->goals[n - 1], k));

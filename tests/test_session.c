@@ -159,6 +159,7 @@ fill_small(struct session *s)
 	set_ok(s, "goal.1.frist", "2027-06-30");
 	set_ok(s, "goal.1.verantwortlich", "Hauptamt");
 	set_ok(s, "goal.3.ziel", "Kita-Plätze");
+	set_ok(s, "goal.3.fragen", "b.skala, 1.1;a.jn 2.1");
 	set_ok(s, "prevgoal.1", "erreicht");
 	set_ok(s, "prevgoal.2", "teilweise");
 	set_ok(s, "prevgoal.3", "nicht_erreicht");
@@ -254,6 +255,17 @@ test_set_get_every_type(void)
 	get_is(s, "prevgoal.3", "nicht_erreicht");
 	CU_ASSERT_EQUAL(s->previous_status[1], GOAL_PARTIAL);
 	get_is(s, "goal.2.ziel", NULL);
+	/* Fragen: ids and numbers, stored as ids in form order, once each */
+	get_is(s, "goal.3.fragen", "a.jn,b.zahl,b.skala");
+	CU_ASSERT(session_goal_addresses(s, &s->goals[2], 0));
+	CU_ASSERT(!session_goal_addresses(s, &s->goals[2], 1));
+	CU_ASSERT(session_goal_addresses(s, &s->goals[2], 3));
+	CU_ASSERT(session_goal_addresses(s, &s->goals[2], 4));
+	CU_ASSERT(!session_goal_addresses(s, &s->goals[2], 5));
+	CU_ASSERT(!session_goal_addresses(s, &s->goals[0], 0));
+	CU_ASSERT(!session_goal_addresses(s, &s->goals[2], 99));
+	set_ok(s, "goal.2.fragen", " , ");
+	get_is(s, "goal.2.fragen", NULL);
 	get_is(s, "session.cursor", "b.skala");
 	get_is(s, "format", SESSION_FORMAT);
 	get_is(s, "form.id", "klein");
@@ -307,6 +319,11 @@ test_set_invalid_changes_nothing(void)
 	    {"participant.1.alter", "40", NULL},
 	    {"goal.4.ziel", "X", "1 und 3"},
 	    {"goal.01.ziel", "X", NULL},
+	    {"goal.3.fragen", "a.jn, a.gibtsnicht", "Nummern wie"},
+	    {"goal.3.fragen", "3.1", "„3.1“"},
+	    {"goal.3.fragen", "1.0", NULL},
+	    {"goal.3.fragen", "1.4", NULL},
+	    {"goal.3.fragen", "a", NULL},
 	    {"prevgoal.1", "fast", "teilweise"},
 	    {"session.cursor", "a.nix", NULL},
 	    {"format", "x", NULL},

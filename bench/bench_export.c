@@ -95,7 +95,7 @@ main(int argc, char **argv)
 	t_export = xcalloc((size_t)runs, sizeof *t_export);
 	t_floor = xcalloc((size_t)runs, sizeof *t_floor);
 	/* one warm-up of each, which also gives the cell count */
-	if (export_xlsx_counted(s, out, &cells, &why) != 0 ||
+	if (export_xlsx_counted(s, out, NULL, &cells, &why) != 0 ||
 	    write_floor(floor_path, cells) != 0) {
 		fprintf(stderr, "bench_export: %s\n", why ? why : "floor failed");
 		return 2;

@@ -2,9 +2,12 @@
  * export.c: the Ergebnisformular workbook as a whole: the safe write (temp
  * file in the target directory, workbook_close, fsync, rename, directory
  * fsync), document properties, shared formats and the cell writers that keep
- * user text a clean string. The sheets themselves live in export_result.c and
- * export_sheets.c. Model layer: never prints, never exits; libxlsxwriter's
- * own warnings go to stderr, which a curses caller must redirect.
+ * user text a clean string. The sheets live in one file each
+ * (export_result.c, export_evidence.c, export_goals.c,
+ * export_recommendations.c, export_rating.c), the list frame in
+ * export_list.c, measures in export_measure.c, the logo in export_image.c.
+ * Model layer: never prints, never exits; libxlsxwriter's own warnings go
+ * to stderr, which a curses caller must redirect.
  */
 #include "config.h"
 
@@ -74,75 +77,6 @@ export_clean_text(const char *s)
 	if (b.data == NULL)
 		return xstrdup("");
 	return buf_steal(&b);
-}
-
-/* Number of UTF-8 characters in the n bytes at s. */
-static size_t
-utf8_chars(const char *s, size_t n)
-{
-	size_t count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count;
-}
-
-int
-export_wrapped_lines(const char *text, double width)
-{
-	/* A column unit is one digit of Calibri 11; German prose averages a
-	 * little less, even in the wider fallback fonts LibreOffice uses, while
-	 * bold words and capitals take more: allow 1.05 characters per unit
-	 * and keep one unit of padding. */
-	size_t capacity = width > 3 ? (size_t)(width * 1.05 - 1) : 1;
-	int lines = 0;
-	const char *p = text != NULL ? text : "";
-
-	for (;;) {
-		const char *end = strchr(p, '\n');
-		size_t plen = end != NULL ? (size_t)(end - p) : strlen(p);
-		size_t used = 0;
-		const char *w = p, *stop = p + plen;
-		lines++;
-		/* greedy word wrap of one paragraph */
-		while (w < stop) {
-			const char *we = w;
-			size_t wc;
-			while (we < stop && *we != ' ')
-				we++;
-			wc = utf8_chars(w, (size_t)(we - w));
-			if (used > 0 && used + 1 + wc > capacity) {
-				lines++;
-				used = 0;
-			}
-			while (wc > capacity) { /* a word longer than the column breaks */
-				lines++;
-				wc -= capacity;
-			}
-			used += (used > 0 ? 1 : 0) + wc;
-			w = we;
-			while (w < stop && *w == ' ')
-				w++;
-		}
-		if (end == NULL)
-			break;
-		p = end + 1;
-	}
-	return lines;
-}
-
-double
-export_row_height(const char *const *texts, const double *widths, size_t n)
-{
-	int lines = 1;
-	double h;
-	for (size_t i = 0; i < n; i++) {
-		int l = export_wrapped_lines(texts[i], widths[i]);
-		if (l > lines)
-			lines = l;
-	}
-	h = lines * EXPORT_LINE_HEIGHT + 3;
-	return h > 409 ? 409 : h;
 }
 
 void
@@ -221,6 +155,21 @@ export_question_number(const struct form *f, size_t qi)
 	return xasprintf("%zu.%zu", q->section + 1, qi - sec->first + 1);
 }
 
+void
+export_col_name(char out[4], lxw_col_t col)
+{
+	char tmp[4];
+	size_t n = 0;
+	unsigned v = (unsigned)col + 1;
+	while (v > 0 && n < 3) {
+		tmp[n++] = (char)('A' + (v - 1) % 26);
+		v = (v - 1) / 26;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
 /* Append text to b with '&' doubled (header/footer control character). */
 static void
 add_header_text(struct buf *b, const char *text, size_t max_bytes)
@@ -241,15 +190,29 @@ add_header_text(struct buf *b, const char *text, size_t max_bytes)
 }
 
 void
-export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape)
+export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
+                  const char *title)
 {
+	struct buf header = {0};
+
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
-	export_check(c, worksheet_set_header(ws, c->header));
+	/* the sheet's title on every page, so printed sheets tell themselves apart */
+	buf_adds(&header, c->header_left);
+	buf_adds(&header, "&C&8Ergebnisformular – &B");
+	add_header_text(&header, title, 40);
+	buf_adds(&header, "&B");
+	if (c->r.provisional)
+		buf_adds(&header, " – &BVORLÄUFIG&B");
+	if (c->internal)
+		buf_adds(&header, " – interne Fassung der IHK");
+	buf_adds(&header, c->header_right);
+	export_check(c, worksheet_set_header(ws, header.data));
+	buf_free(&header);
 	export_check(c, worksheet_set_footer(ws,
 	                                     "&L&8Vertraulich – die Punktzahl wird nicht "
 	                                     "veröffentlicht&R&8Seite &P von &N"));
@@ -379,6 +342,49 @@ make_formats(struct export_ctx *c)
 	format_set_font_size(f->note, 9);
 	format_set_text_wrap(f->note);
 	format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+
+	f->section = workbook_add_format(c->wb);
+	format_set_bold(f->section);
+	format_set_font_color(f->section, dark);
+	format_set_bg_color(f->section, light);
+	format_set_border(f->section, LXW_BORDER_THIN);
+	format_set_align(f->section, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->cell_alert = workbook_add_format(c->wb);
+	format_set_border(f->cell_alert, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell_alert);
+	format_set_align(f->cell_alert, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(f->cell_alert);
+	format_set_font_color(f->cell_alert, 0x9C0006);
+	format_set_bg_color(f->cell_alert, 0xFFC7CE);
+
+	f->cell_caution = workbook_add_format(c->wb);
+	format_set_border(f->cell_caution, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell_caution);
+	format_set_align(f->cell_caution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->cell_caution, 0x7F4F00);
+	format_set_bg_color(f->cell_caution, 0xFFE8C0);
+
+	f->cell_int_caution = workbook_add_format(c->wb);
+	format_set_border(f->cell_int_caution, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_int_caution, "0");
+	format_set_align(f->cell_int_caution, LXW_ALIGN_CENTER);
+	format_set_align(f->cell_int_caution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->cell_int_caution, 0x7F4F00);
+	format_set_bg_color(f->cell_int_caution, 0xFFE8C0);
+
+	/* A hidden column's number would still be rendered, as "###" in a zero
+	 * width, into LibreOffice's PDF text: show the helpers as nothing. */
+	f->helper = workbook_add_format(c->wb);
+	format_set_num_format(f->helper, ";;;");
+
+	f->stamp = workbook_add_format(c->wb);
+	format_set_border(f->stamp, LXW_BORDER_DASHED);
+	format_set_border_color(f->stamp, 0x808080);
+	format_set_font_color(f->stamp, 0x808080);
+	format_set_font_size(f->stamp, 9);
+	format_set_align(f->stamp, LXW_ALIGN_CENTER);
+	format_set_align(f->stamp, LXW_ALIGN_VERTICAL_CENTER);
 }
 
 /* Seconds since the epoch of a YYYY-MM-DD date (UTC midnight); 0 when invalid. */
@@ -417,51 +423,85 @@ set_properties(struct export_ctx *c, char **owned)
 	export_check(c, workbook_set_properties(c->wb, &props));
 }
 
-/* The page header: Kommune left, VORLÄUFIG while provisional, date right. */
-static char *
-make_header(const struct session *s, int provisional)
+/* The page header's outer parts: Kommune left, the date right (the middle,
+ * the sheet's title, is added per sheet by export_page_setup). */
+static void
+make_header(struct export_ctx *c)
 {
 	struct buf b = {0};
-	char *date = export_german_date(s->meta.datum);
+	char *date = export_german_date(c->s->meta.datum);
 	/* a digit right after "&8" would extend the font size: keep a space */
 	buf_adds(&b, "&L&8 ");
-	add_header_text(&b, s->meta.kommune, 100);
-	buf_adds(&b, provisional ? "&C&8&BVORLÄUFIG&B – Ergebnisformular"
-	                         : "&C&8Ergebnisformular");
+	add_header_text(&b, c->s->meta.kommune, 100);
+	c->header_left = buf_steal(&b);
 	buf_adds(&b, "&R&8Prüfgespräch am ");
 	add_header_text(&b, date, 20);
+	c->header_right = buf_steal(&b);
 	free(date);
-	return buf_steal(&b);
 }
 
 /* Build every sheet into c->wb; errors end up in c->err. */
 static void
 build_workbook(struct export_ctx *c)
 {
-	lxw_worksheet *result, *rating, *recs, *goals, *evidence;
+	static const char *const names[] = {
+	    EXPORT_SHEET_RESULT, EXPORT_SHEET_EVIDENCE, EXPORT_SHEET_GOALS,
+	    EXPORT_SHEET_RECOMMENDATIONS, EXPORT_SHEET_RATING};
+	lxw_worksheet *ws[5];
 	char *owned[4] = {0};
 
 	make_formats(c);
 	set_properties(c, owned);
-	result = workbook_add_worksheet(c->wb, EXPORT_SHEET_RESULT);
-	rating = workbook_add_worksheet(c->wb, EXPORT_SHEET_RATING);
-	recs = workbook_add_worksheet(c->wb, EXPORT_SHEET_RECOMMENDATIONS);
-	goals = workbook_add_worksheet(c->wb, EXPORT_SHEET_GOALS);
-	evidence = workbook_add_worksheet(c->wb, EXPORT_SHEET_EVIDENCE);
-	if (result == NULL || rating == NULL || recs == NULL || goals == NULL ||
-	    evidence == NULL) {
-		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
-	} else {
-		/* goals first: Ergebnis refers to its Sonderpunkte rows */
-		export_sheet_goals(c, goals);
-		export_sheet_rating(c, rating);
-		export_sheet_result(c, result);
-		export_sheet_recommendations(c, recs);
-		export_sheet_evidence(c, evidence);
-		worksheet_activate(result);
+	for (size_t i = 0; i < 5; i++) {
+		ws[i] = workbook_add_worksheet(c->wb, names[i]);
+		if (ws[i] == NULL)
+			export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	}
+	if (c->err == LXW_NO_ERROR) {
+		/* Ergebnis refers to the rows of Bewertung and Entwicklungsziele */
+		export_sheet_rating(c, ws[4]);
+		export_sheet_goals(c, ws[2]);
+		export_sheet_result(c, ws[0]);
+		export_sheet_evidence(c, ws[1]);
+		export_sheet_recommendations(c, ws[3]);
+		worksheet_activate(ws[0]);
 	}
 	for (size_t i = 0; i < 4; i++)
 		free(owned[i]);
+}
+
+/* The logo to use: the option's file, else the first candidate that exists.
+ * 0 (img->data NULL when there is none), or -1 with *why. */
+static int
+find_logo(const struct session *s, const struct export_options *opt,
+          struct export_image *img, char **why)
+{
+	char **candidates;
+	int rc = 0;
+
+	memset(img, 0, sizeof *img);
+	if (opt != NULL && opt->logo != NULL)
+		return export_image_load(opt->logo, img, why);
+	candidates = export_logo_candidates(s->form);
+	for (size_t i = 0; candidates[i] != NULL; i++) {
+		if (access(candidates[i], F_OK) != 0)
+			continue;
+		rc = export_image_load(candidates[i], img, why);
+		break;
+	}
+	export_logo_candidates_free(candidates);
+	return rc;
+}
+
+/* Today's local date as YYYY-MM-DD. */
+static void
+local_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		out[0] = '\0';
 }
 
 /* The directory part of path ("." when it has none). Caller frees. */
@@ -502,9 +542,11 @@ fsync_path(const char *path)
 }
 
 int
-export_xlsx_counted(const struct session *s, const char *path, size_t *cells, char **why)
+export_xlsx_counted(const struct session *s, const char *path,
+                    const struct export_options *opt, size_t *cells, char **why)
 {
 	struct export_ctx c = {0};
+	struct export_image logo;
 	lxw_workbook_options opts = {0};
 	struct stat st;
 	char *dir, *tmp;
@@ -515,10 +557,23 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
 		return -1;
 	}
+	if (opt != NULL && opt->today != NULL && !date_valid(opt->today)) {
+		*why = xasprintf("Export: „%s“ ist kein Datum (JJJJ-MM-TT)", opt->today);
+		return -1;
+	}
 	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
 		*why = xasprintf("%s: ist ein Verzeichnis", path);
 		return -1;
 	}
+	/* the logo is checked before anything is written */
+	if (find_logo(s, opt, &logo, why) != 0)
+		return -1;
+	c.logo = logo.data != NULL ? &logo : NULL;
+	c.internal = opt != NULL && opt->audience == EXPORT_INTERNAL;
+	if (opt != NULL && opt->today != NULL)
+		snprintf(c.today, sizeof c.today, "%s", opt->today);
+	else
+		local_today(c.today);
 	dir = dir_of(path);
 	tmp = xasprintf("%s/.wohnort-export-XXXXXX", dir);
 	fd = mkostemp(tmp, O_CLOEXEC);
@@ -540,7 +595,7 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 		*why = xasprintf("%s: keine Bewertung verfügbar", path);
 		goto fail;
 	}
-	c.header = make_header(s, c.r.provisional);
+	make_header(&c);
 	opts.tmpdir = dir;
 	c.wb = workbook_new_opt(tmp, &opts);
 	if (c.wb == NULL) {
@@ -576,7 +631,9 @@ export_xlsx_counted(const struct session *s, const char *path, size_t *cells, ch
 	if (cells != NULL)
 		*cells = c.cells;
 	score_result_free(&c.r);
-	free(c.header);
+	free(c.header_left);
+	free(c.header_right);
+	export_image_free(&logo);
 	free(tmp);
 	free(dir);
 	return 0;
@@ -585,16 +642,25 @@ fail:
 	unlink(tmp);
 fail_nofile:
 	score_result_free(&c.r);
-	free(c.header);
+	free(c.header_left);
+	free(c.header_right);
+	export_image_free(&logo);
 	free(tmp);
 	free(dir);
 	return -1;
 }
 
 int
+export_xlsx_opt(const struct session *s, const char *path,
+                const struct export_options *opt, char **why)
+{
+	return export_xlsx_counted(s, path, opt, NULL, why);
+}
+
+int
 export_xlsx(const struct session *s, const char *path, char **why)
 {
-	return export_xlsx_counted(s, path, NULL, why);
+	return export_xlsx_counted(s, path, NULL, NULL, why);
 }
 
 char *

@@ -5,17 +5,42 @@
  * destroys an existing one. Never prints itself; libxlsxwriter may write
  * warnings to stderr, which a curses caller must redirect beforehand.
  *
- * The workbook has five sheets: Ergebnis (facts, table per Handlungsfeld,
- * Sonderpunkte, Endpunktzahl, verdict, chart; A4 portrait on one page),
- * Bewertung (every question), Empfehlungen, Entwicklungsziele, Nachweise.
- * The sums on Ergebnis are formulas over Bewertung (and Entwicklungsziele)
- * carrying score_compute's results as cached values. All user text is
- * written as strings, cleaned of invalid UTF-8 and control characters.
+ * The workbook is the document an IHK sends a town, printed on A4, each
+ * sheet named in its page header: Ergebnis (page one: facts, table per
+ * Handlungsfeld, Sonderpunkte, Endpunktzahl, verdict, the agreed
+ * Entwicklungsziele with their deadlines, what evidence is outstanding, a
+ * chart, signatures of the auditor and the IHK with room for a stamp, the
+ * IHK's logo), Nachweise (evidence that matters for the result, outstanding
+ * first), Entwicklungsziele, Empfehlungen (grouped by Handlungsfeld) and
+ * Bewertung (every question; the base of the sums). The sums on Ergebnis
+ * are formulas over Bewertung (and Entwicklungsziele) carrying
+ * score_compute's results as cached values. All user text is written as
+ * strings, cleaned of invalid UTF-8 and control characters.
+ *
+ * Two variants: for the town (the default) and internal to the IHK, which
+ * adds the auditor's notes and a note on the formulas and is marked
+ * "interne Fassung" on every page. The town's workbook does not contain
+ * the internal parts at all (not even hidden).
  */
 #ifndef EXPORT_H
 #define EXPORT_H
 
 #include "session.h"
+
+enum export_audience {
+	EXPORT_FOR_TOWN = 0, /* für die Kommune */
+	EXPORT_INTERNAL,     /* intern: with the auditor's notes */
+};
+
+struct export_options {
+	enum export_audience audience;
+	/* The IHK's logo (PNG or JPEG) for the head of page one. NULL: the
+	 * first of export_logo_candidates() that exists, else none. Borrowed. */
+	const char *logo;
+	/* YYYY-MM-DD that overdue evidence is measured against; NULL: the local
+	 * date when the export runs. Borrowed. */
+	const char *today;
+};
 
 /* Default output path: beside the session file, "<session name without
  * .cdb>-ergebnis.xlsx"; for a session without a file, "<slug of Kommune and
@@ -23,14 +48,30 @@
 char *export_default_path(const struct session *s);
 
 /*
- * export_xlsx: write the workbook for s (only read) to path, replacing an
- * existing file. The temp file is ".wohnort-export-XXXXXX" in path's
- * directory (also libxlsxwriter's tmpdir); it is fsynced, renamed over path,
- * and the directory fsynced. Returns 0, or -1 with *why (German, names path
- * and the reason, e.g. "Read-only file system"; caller frees) and path left
- * as it was, no temp file left behind. The one exception: when only the
- * final directory fsync fails, the new file is in place and -1 says so.
+ * export_xlsx_opt: write the workbook for s (only read) to path, replacing an
+ * existing file; opt may be NULL for the defaults (for the town, logo found
+ * beside the form, today's date). The temp file is ".wohnort-export-XXXXXX"
+ * in path's directory (also libxlsxwriter's tmpdir); it is fsynced, renamed
+ * over path, and the directory fsynced. Returns 0, or -1 with *why (German,
+ * names path or the logo file and the reason, e.g. "Read-only file
+ * system"; caller frees) and path left as it was, no temp file left behind.
+ * The one exception: when only the final directory fsync fails, the new
+ * file is in place and -1 says so.
  */
+int export_xlsx_opt(const struct session *s, const char *path,
+                    const struct export_options *opt, char **why);
+
+/* export_xlsx_opt with the defaults. */
 int export_xlsx(const struct session *s, const char *path, char **why);
+
+/*
+ * export_logo_candidates: where the logo is looked for when none is given,
+ * in order: "<forms dir>/<form id>.logo.png", "<form id>.logo.jpg",
+ * "logo.png", "logo.jpg" in the forms directory of the data directory
+ * (where an IHK installs its licensed Prüfbogen). NULL-terminated array of
+ * paths; free with export_logo_candidates_free.
+ */
+char **export_logo_candidates(const struct form *f);
+void export_logo_candidates_free(char **paths);
 
 #endif

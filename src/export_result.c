@@ -2,9 +2,13 @@
  * export_result.c: the "Ergebnis" sheet, page one of the Ergebnisformular:
  * the interview's facts, the table per Handlungsfeld, Sonderpunkte,
  * Endpunktzahl and verdict, and a chart of the Quote against the minimum.
- * Every sum is a formula over Bewertung (or Entwicklungsziele) written with
- * the score module's result as its cached value, so a viewer that does not
- * recalculate shows the right numbers and an edited point recalculates.
+ * Then what the town must act on: the agreed Entwicklungsziele with their
+ * deadlines and the evidence still outstanding; the signatures of the
+ * auditor and the IHK with room for its stamp, and the IHK's logo at the
+ * head. Every sum is a formula over Bewertung (or Entwicklungsziele) written
+ * with the score module's result as its cached value, so a viewer that does
+ * not recalculate shows the right numbers and an edited point recalculates;
+ * the internal variant says so in a cell comment, which is not printed.
  * Computes no score itself beyond restating score_compute's result.
  */
 #include "config.h"
@@ -19,6 +23,12 @@
 static const double result_widths[] = {38, 11, 11, 10, 13, 11};
 #define RESULT_LAST_COL 5
 #define RESULT_HELPER_COL 6 /* hidden: points a section lacks to its minimum */
+/* The chart: libxlsxwriter's 480x288 pixels, scaled; rows it covers (20 px). */
+#define CHART_Y_SCALE 1.0
+#define CHART_ROWS 16
+/* The logo's box at the head of the page, pixels (columns E..F, rows 1..2). */
+#define LOGO_BOX_WIDTH 168.0
+#define LOGO_BOX_HEIGHT 60.0
 
 /* Cell name like "B7" for 0-based row and column (columns A..Z). */
 static void
@@ -134,8 +144,14 @@ write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 	static const char *const heads[] = {"Handlungsfeld", "Punkte",       "Maximum",
 	                                    "Quote",         "Mindestquote", "erfüllt"};
 	const struct form *f = c->f;
-	unsigned last = (unsigned)f->question_count + 1; /* last Bewertung row, 1-based */
+	unsigned first = (unsigned)c->rating_first + 1,
+	         last = (unsigned)c->rating_last + 1;
+	char sec_col[4], pts_col[4], max_col[4];
 	int pct = f->pass_section_min_percent;
+
+	export_col_name(sec_col, c->rating_section);
+	export_col_name(pts_col, c->rating_points);
+	export_col_name(max_col, c->rating_max);
 
 	for (lxw_col_t col = 0; col <= RESULT_LAST_COL; col++)
 		export_put_text(c, ws, row, col, heads[col], c->fmt.head);
@@ -152,13 +168,15 @@ write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 		cell_name(e, row, 4);
 		export_put_text(c, ws, row, 0, f->sections[i].title, c->fmt.cell);
 		snprintf(formula, sizeof formula,
-		         "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$E$2:$E$%u)", last,
-		         i + 1, last);
+		         "=SUMIF(Bewertung!$%s$%u:$%s$%u,%zu,Bewertung!$%s$%u:$%s$%u)",
+		         sec_col, first, sec_col, last, i + 1, pts_col, first, pts_col,
+		         last);
 		export_put_formula_number(c, ws, row, 1, formula, sec->points,
 		                          c->fmt.cell_int);
 		snprintf(formula, sizeof formula,
-		         "=SUMIF(Bewertung!$I$2:$I$%u,%zu,Bewertung!$F$2:$F$%u)", last,
-		         i + 1, last);
+		         "=SUMIF(Bewertung!$%s$%u:$%s$%u,%zu,Bewertung!$%s$%u:$%s$%u)",
+		         sec_col, first, sec_col, last, i + 1, max_col, first, max_col,
+		         last);
 		export_put_formula_number(c, ws, row, 2, formula, sec->max,
 		                          c->fmt.cell_int);
 		snprintf(formula, sizeof formula, "=IF(%s=0,\"–\",%s/%s)", cc, b, cc);
@@ -183,7 +201,7 @@ write_sections(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
 		         "=IF(%s=\"nein\",ROUNDUP((ROUND(%s*100,0)*%s-100*%s)/100,0),0)",
 		         fcell, e, cc, b);
 		export_put_formula_number(c, ws, row, RESULT_HELPER_COL, formula,
-		                          sec->needed, NULL);
+		                          sec->needed, c->fmt.helper);
 		export_check(
 		    c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
 	}
@@ -198,9 +216,10 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	const struct form *f = c->f;
 	const struct score_result *r = &c->r;
 	unsigned first = (unsigned)first_sec + 1, last = (unsigned)last_sec + 1;
-	unsigned qlast = (unsigned)f->question_count + 1;
+	unsigned qfirst = (unsigned)c->rating_first + 1,
+	         qlast = (unsigned)c->rating_last + 1;
 	lxw_row_t bonus_row, total_row, quote_row, open_row, verdict_row;
-	char formula[768], valid[11] = "", *valid_de;
+	char formula[768], valid[11] = "", *valid_de, open_col[4], bonus_col[4];
 	int total_ok = (long)r->total * 100 >= (long)f->pass_total_percent * r->max;
 	int years =
 	    c->s->meta.kind == AUDIT_RENEWAL ? f->validity_renewal : f->validity_first;
@@ -210,8 +229,9 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	export_put_text(c, ws, row, 0, "Sonderpunkte (Entwicklungsziele)",
 	                c->fmt.total_label);
 	if (c->bonus_count > 0) {
-		snprintf(formula, sizeof formula, "=SUM(Entwicklungsziele!$F$%u:$F$%u)",
-		         (unsigned)c->bonus_first + 1,
+		export_col_name(bonus_col, c->bonus_col);
+		snprintf(formula, sizeof formula, "=SUM(Entwicklungsziele!$%s$%u:$%s$%u)",
+		         bonus_col, (unsigned)c->bonus_first + 1, bonus_col,
 		         (unsigned)(c->bonus_first + c->bonus_count));
 		export_put_formula_number(c, ws, row, 1, formula, r->bonus,
 		                          c->fmt.total_int);
@@ -228,6 +248,16 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 	snprintf(formula, sizeof formula, "=SUM(B%u:B%u)+B%u", first, last,
 	         bonus_row + 1);
 	export_put_formula_number(c, ws, row, 1, formula, r->total, c->fmt.total_int);
+	if (c->internal) {
+		/* for the IHK only, and never printed: how the sums work */
+		lxw_comment_options note = {
+		    .author = "wohnort-audit", .width = 300, .height = 90};
+		export_check(c, worksheet_write_comment_opt(
+		                    ws, row, 1,
+		                    "Die Summen sind Formeln über das Blatt „Bewertung“; "
+		                    "Punkte dort ändern die Summen hier.",
+		                    &note));
+	}
 	snprintf(formula, sizeof formula, "=SUM(C%u:C%u)", first, last);
 	export_put_formula_number(c, ws, row, 2, formula, r->max, c->fmt.total_int);
 	put_note(c, ws, row, 3, "erreichte und mögliche Punkte");
@@ -257,7 +287,9 @@ write_totals(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t f
 
 	open_row = row;
 	export_put_text(c, ws, row, 0, "Offene Fragen", c->fmt.total_label);
-	snprintf(formula, sizeof formula, "=SUM(Bewertung!$J$2:$J$%u)", qlast);
+	export_col_name(open_col, c->rating_open);
+	snprintf(formula, sizeof formula, "=SUM(Bewertung!$%s$%u:$%s$%u)", open_col,
+	         qfirst, open_col, qlast);
 	export_put_formula_number(c, ws, row, 1, formula, r->open, c->fmt.total_int);
 	put_note(c, ws, row, 2,
 	         r->open > 0 ? "ohne Antwort: das Ergebnis ist vorläufig"
@@ -315,7 +347,7 @@ write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t fi
 	lxw_chart_fill min_fill = {.color = 0xBFBFBF};
 	lxw_chart_font small = {.size = 9};
 	lxw_chart_options opts = {
-	    .x_scale = 1.4, .y_scale = 1.3, .x_offset = 2, .y_offset = 6};
+	    .x_scale = 1.4, .y_scale = CHART_Y_SCALE, .x_offset = 2, .y_offset = 6};
 
 	if (chart == NULL) {
 		export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -348,11 +380,213 @@ write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t fi
 	export_check(c, worksheet_insert_chart_opt(ws, row, 0, chart, &opts));
 }
 
+/* Title, subtitle, the logo and the VORLÄUFIG / internal marks. Returns the
+ * next row. */
+static lxw_row_t
+write_head(struct export_ctx *c, lxw_worksheet *ws)
+{
+	lxw_row_t row = 0;
+	/* with a logo the title leaves columns E..F to it */
+	lxw_col_t title_last = c->logo != NULL ? 3 : RESULT_LAST_COL;
+	struct buf mark = {0};
+	char *sub;
+
+	export_put_merged(c, ws, row, 0, title_last, "Ergebnisformular", c->fmt.title);
+	export_check(c, worksheet_set_row(ws, row, c->logo != NULL ? 30 : 24, NULL));
+	row++;
+	sub = xasprintf("Prüfgespräch „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
+	                c->s->meta.kommune ? c->s->meta.kommune : "");
+	export_put_merged(c, ws, row, 0, title_last, sub, c->fmt.subtitle);
+	if (c->logo != NULL) {
+		double w = 0, h;
+		const char *texts[1] = {sub};
+		for (lxw_col_t col = 0; col <= title_last; col++)
+			w += result_widths[col];
+		h = export_row_height(texts, &w, 1);
+		export_check(c, worksheet_set_row(ws, row, h > 17 ? h : 17, NULL));
+	}
+	free(sub);
+	row++;
+	if (c->logo != NULL) {
+		double scale = export_image_fit(c->logo, LOGO_BOX_WIDTH, LOGO_BOX_HEIGHT);
+		lxw_image_options opts = {.x_offset = 4,
+		                          .y_offset = 2,
+		                          .x_scale = scale,
+		                          .y_scale = scale,
+		                          .object_position = LXW_OBJECT_MOVE_DONT_SIZE,
+		                          .description = "Logo der IHK"};
+		export_check(c, worksheet_insert_image_buffer_opt(ws, 0, 4, c->logo->data,
+		                                                  c->logo->size, &opts));
+	}
+	if (c->r.provisional)
+		buf_printf(&mark, "VORLÄUFIG – %d Frage%s noch offen", c->r.open,
+		           c->r.open == 1 ? "" : "n");
+	if (c->internal)
+		buf_printf(&mark, "%sINTERNE FASSUNG der IHK – nicht für die Kommune",
+		           mark.len > 0 ? "\n" : "");
+	if (mark.len > 0) {
+		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark.data,
+		                  c->fmt.provisional);
+		export_check(
+		    c, worksheet_set_row(
+		           ws, row, c->r.provisional && c->internal ? 44 : 26, NULL));
+	}
+	buf_free(&mark);
+	return row + 2;
+}
+
+/* Text for the evidence the town still owes, one line each kind. Caller frees. */
+static char *
+outstanding_text(const struct export_ctx *c)
+{
+	struct export_evidence_row *rows;
+	size_t n = export_evidence_rows(c, &rows), missing = 0, due = 0, overdue = 0,
+	       conditional = 0;
+	const char *first_due = NULL, *last_due = NULL;
+	struct buf b = {0};
+
+	for (size_t k = 0; k < n; k++) {
+		const struct export_evidence_row *r = &rows[k];
+		if (r->rank == EXPORT_EVIDENCE_MISSING) {
+			missing++;
+			conditional += r->conditional != 0;
+		} else if (r->rank == EXPORT_EVIDENCE_DUE) {
+			due++;
+			overdue += r->overdue != 0;
+			if (r->due != NULL) {
+				if (first_due == NULL || strcmp(r->due, first_due) < 0)
+					first_due = r->due;
+				if (last_due == NULL || strcmp(r->due, last_due) > 0)
+					last_due = r->due;
+			}
+		}
+	}
+	if (due > 0) {
+		char *a = export_german_date(first_due),
+		     *z = export_german_date(last_due);
+		buf_printf(&b, "%zu nachzureichen", due);
+		if (first_due == NULL)
+			;
+		else if (strcmp(first_due, last_due) == 0)
+			buf_printf(&b, " bis %s", a);
+		else
+			buf_printf(&b, " bis %s … %s", a, z);
+		if (overdue > 0)
+			buf_printf(&b, ", davon %zu überfällig", overdue);
+		free(a);
+		free(z);
+	}
+	if (missing > 0) {
+		buf_printf(&b, "%s%zu %s", b.len > 0 ? "\n" : "", missing,
+		           missing == 1 ? "fehlt" : "fehlen");
+		if (conditional > 0)
+			buf_printf(&b, " (%zu Antwort%s mit Punkten unter Vorbehalt)",
+			           conditional, conditional == 1 ? "" : "en");
+	}
+	if (b.len > 0)
+		buf_adds(&b, "\nEinzeln auf dem Blatt „Nachweise“.");
+	free(rows);
+	return b.data != NULL ? buf_steal(&b) : xstrdup("keine");
+}
+
+/* The agreed Entwicklungsziele with their deadlines and the outstanding
+ * evidence: what the town must act on. Returns the next row. */
+static lxw_row_t
+write_actions(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
+{
+	static const char *const heads[] = {"Vereinbarte Entwicklungsziele",
+	                                    "Verantwortlich", "Frist"};
+	const struct form *f = c->f;
+	double goal_w = result_widths[0],
+	       resp_w = result_widths[1] + result_widths[2] + result_widths[3];
+	int shown = 0;
+	char *text;
+
+	export_put_text(c, ws, row, 0, heads[0], c->fmt.head);
+	export_put_merged(c, ws, row, 1, 3, heads[1], c->fmt.head);
+	export_put_merged(c, ws, row, 4, RESULT_LAST_COL, heads[2], c->fmt.head);
+	export_check(c, worksheet_set_row(ws, row, 18, NULL));
+	row++;
+	for (int i = 0; i < f->goal_count; i++) {
+		const struct session_goal *g = &c->s->goals[i];
+		char *goal, *deadline;
+		const char *texts[2];
+		double widths[2] = {goal_w, resp_w}, h;
+		if ((g->goal == NULL || !g->goal[0]) &&
+		    (g->deadline == NULL || !g->deadline[0]))
+			continue;
+		goal = xasprintf("%d. %s", i + 1,
+		                 g->goal != NULL && g->goal[0] ? g->goal : "–");
+		deadline = g->deadline != NULL && g->deadline[0]
+		               ? export_german_date(g->deadline)
+		               : xstrdup("–");
+		texts[0] = goal;
+		texts[1] = g->responsible;
+		h = export_row_height(texts, widths, 2);
+		export_put_text(c, ws, row, 0, goal, c->fmt.cell);
+		export_put_merged(
+		    c, ws, row, 1, 3,
+		    g->responsible != NULL && g->responsible[0] ? g->responsible : "–",
+		    c->fmt.cell);
+		export_put_merged(c, ws, row, 4, RESULT_LAST_COL, deadline, c->fmt.cell);
+		export_check(c, worksheet_set_row(ws, row, h, NULL));
+		free(goal);
+		free(deadline);
+		row++;
+		shown++;
+	}
+	if (shown == 0) {
+		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, "keine vereinbart",
+		                  c->fmt.cell);
+		row++;
+	}
+	text = outstanding_text(c);
+	{
+		double w = merged_width();
+		const char *texts[1] = {text};
+		export_put_text(c, ws, row, 0, "Ausstehende Nachweise",
+		                c->fmt.total_label);
+		export_put_merged(c, ws, row, 1, RESULT_LAST_COL, text,
+		                  c->fmt.total_note);
+		export_check(
+		    c, worksheet_set_row(ws, row, export_row_height(texts, &w, 1), NULL));
+	}
+	free(text);
+	return row + 1;
+}
+
+/* Signature lines for the auditor and the IHK beside a box for the stamp. */
+static lxw_row_t
+write_signatures(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row)
+{
+	char *auditor =
+	    xasprintf("Ort, Datum, Unterschrift Auditor/in%s%s",
+	              c->s->meta.auditor && c->s->meta.auditor[0] ? " – " : "",
+	              c->s->meta.auditor ? c->s->meta.auditor : "");
+	char *ihk =
+	    xasprintf("Ort, Datum, Unterschrift für die %s",
+	              c->s->meta.ihk && c->s->meta.ihk[0] ? c->s->meta.ihk : "IHK");
+
+	/* rows: space to sign, caption, space, caption; the stamp box beside */
+	export_check(c, worksheet_merge_range(ws, row, 0, row + 3, 0, "Stempel der IHK",
+	                                      c->fmt.stamp));
+	c->cells++;
+	export_check(c, worksheet_set_row(ws, row, 36, NULL));
+	export_put_merged(c, ws, row + 1, 2, RESULT_LAST_COL, auditor, c->fmt.signature);
+	export_check(c, worksheet_set_row(ws, row + 1, 14, NULL));
+	export_check(c, worksheet_set_row(ws, row + 2, 36, NULL));
+	export_put_merged(c, ws, row + 3, 2, RESULT_LAST_COL, ihk, c->fmt.signature);
+	export_check(c, worksheet_set_row(ws, row + 3, 14, NULL));
+	free(ihk);
+	free(auditor);
+	return row + 4;
+}
+
 void
 export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 {
 	const struct form *f = c->f;
-	lxw_row_t row = 0, first_sec, last_sec;
+	lxw_row_t row, first_sec, last_sec;
 	lxw_row_col_options hidden = {.hidden = 1};
 	char range[64];
 
@@ -363,27 +597,7 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	                                         8, NULL, &hidden));
 	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
 
-	export_put_merged(c, ws, row, 0, RESULT_LAST_COL, "Ergebnisformular",
-	                  c->fmt.title);
-	export_check(c, worksheet_set_row(ws, row, 24, NULL));
-	row++;
-	{
-		char *sub = xasprintf(
-		    "Prüfgespräch „Ausgezeichneter Wohnort für Fachkräfte“ – %s",
-		    c->s->meta.kommune ? c->s->meta.kommune : "");
-		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, sub, c->fmt.subtitle);
-		free(sub);
-	}
-	row++;
-	if (c->r.provisional) {
-		char *mark = xasprintf("VORLÄUFIG – %d Frage%s noch offen", c->r.open,
-		                       c->r.open == 1 ? "" : "n");
-		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark,
-		                  c->fmt.provisional);
-		export_check(c, worksheet_set_row(ws, row, 26, NULL));
-		free(mark);
-	}
-	row += 2;
+	row = write_head(c, ws);
 	row = write_facts(c, ws, row);
 	row++;
 	first_sec = row + 1;
@@ -401,23 +615,17 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	}
 	row = write_totals(c, ws, row, first_sec, last_sec);
 	row++;
-	if (f->section_count > 0)
+	row = write_actions(c, ws, row);
+	row++;
+	if (f->section_count > 0) {
 		write_chart(c, ws, row, first_sec, last_sec);
-	row += 20;
-	export_put_merged(
-	    c, ws, row, 0, RESULT_LAST_COL,
-	    "Vertraulich: Die Punktzahl wird nicht veröffentlicht. Die Summen sind "
-	    "Formeln über das Blatt „Bewertung“; Punkte dort ändern die Summen hier.",
-	    c->fmt.note);
-	export_check(c, worksheet_set_row(ws, row, 26, NULL));
-	/* room to sign the printed form */
-	row += 4;
-	export_put_text(c, ws, row, 0, "Ort, Datum", c->fmt.signature);
-	export_put_merged(c, ws, row, 2, RESULT_LAST_COL, "Unterschrift Auditor/in",
-	                  c->fmt.signature);
+		row += CHART_ROWS;
+	}
+	row++;
+	row = write_signatures(c, ws, row);
 
-	export_page_setup(c, ws, 0);
+	export_page_setup(c, ws, 0, EXPORT_SHEET_RESULT);
 	worksheet_fit_to_pages(ws, 1, 1);
 	worksheet_center_horizontally(ws);
-	export_check(c, worksheet_print_area(ws, 0, 0, row, RESULT_LAST_COL));
+	export_check(c, worksheet_print_area(ws, 0, 0, row - 1, RESULT_LAST_COL));
 }

@@ -103,8 +103,9 @@ def random_session(run, rng, form, n, tmp, links=True):
                 value = random_value(rng, q)
             lines += "%s\t%s\n" % (fid, escape(value))
             set_[fid] = value
-            if rng.random() < 0.25:
-                lines += "%s:note\t%s\n" % (fid, escape(rng.choice(INJECTIONS)))
+            if rng.random() < 0.25:  # an injection, and a text no other field has
+                lines += "%s:note\t%s\n" % (fid, escape(
+                    "%s · Notiz zu %s" % (rng.choice(INJECTIONS), fid)))
             if rng.random() < 0.1:
                 lines += "%s:recommendation\t%s\n" % (fid, escape(rng.choice(INJECTIONS)))
             e = rng.random()

@@ -1,22 +1,31 @@
 #!/usr/bin/python3
 # export_readback.py: reads exported workbooks back with openpyxl and checks
-# them against `wohnort-audit score --format tsv`. Run by export_readback.sh:
+# them against `wohnort-audit score`. Run by export_readback.sh:
 #   export_readback.py BIN SRCDIR TMPDIR
 # For the example session data/beispiel-sitzung.txt (when it exists) and for
-# several random answer sets (new + dump + generated records + load), it
-# checks: sheet names and headings; every number on Ergebnis (points, maxima,
-# percents, Sonderpunkte, Endpunktzahl, open questions, result, gültig bis,
-# points missing) equals the tsv; every formula cell has a cached value; the
-# sums are formulas over Bewertung; injection strings stay strings; the
-# VORLÄUFIG mark appears exactly when the result is provisional; Bewertung
-# lists every question in form order with its label; Empfehlungen follows
-# the score's order; document properties; print setup (A4, Ergebnis portrait
-# on one page with conditional formatting and a chart, list sheets landscape
-# with frozen, repeated header rows, autofilter, wrapped rows with heights).
-# With LibreOffice ($WA_SOFFICE) every workbook is recalculated and Ergebnis
-# compared with the score again. Exit 0 all good, 1 a failure, 77 when the example
+# several random answer sets (tests/export_lib.py), it checks: sheet names
+# and headings; every number on Ergebnis (points, maxima, percents,
+# Sonderpunkte, Endpunktzahl, open questions, result, gültig bis, points
+# missing) equals `score --format tsv`; every formula cell has a cached value;
+# the sums are formulas over Bewertung; injection strings stay strings; the
+# VORLÄUFIG mark appears exactly when the result is provisional; page one
+# lists the agreed goals with their deadlines; Bewertung lists every
+# question in form order under its Handlungsfeld with its label;
+# Empfehlungen holds exactly the score's recommendations that have a text,
+# grouped by Handlungsfeld, ranked in the score's order, with the goals that
+# address them; Nachweise lists what is marked fehlt or nachzureichen and the
+# evidence of every answer with points, in the documented order, with
+# overdue and conditional marks; Entwicklungsziele leaves out empty goals;
+# the internal variant has the notes and the town's has none; document
+# properties; print setup (A4, Ergebnis portrait on one page with
+# conditional formatting and a chart, list sheets with frozen, repeated
+# heading rows, autofilter, wrapped rows with heights). With LibreOffice
+# ($WA_SOFFICE) every workbook is recalculated and Ergebnis compared with
+# the score again. Exit 0 all good, 1 a failure, 77 when the example
 # session is still missing (the random sets passed).
 import csv
+import datetime
+import json
 import os
 import random
 import re
@@ -26,125 +35,47 @@ import zipfile
 from xml.sax.saxutils import escape as xml_escape
 
 import openpyxl
-import yaml
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import export_lib  # noqa: E402
 
 BIN, SRCDIR, TMP = sys.argv[1], sys.argv[2], sys.argv[3]
-SHEETS = ["Ergebnis", "Bewertung", "Empfehlungen", "Entwicklungsziele", "Nachweise"]
-HEADINGS = {
-    "Bewertung": ["Nr", "Handlungsfeld", "Frage", "Antwort", "Punkte", "Maximum",
-                  "Nachweis", "Notiz"],
-    "Empfehlungen": ["Rang", "Handlungsfeld", "Frage", "mögliche Punkte", "Empfehlung",
-                     "Anmerkung der Prüferin/des Prüfers"],
-    "Entwicklungsziele": ["Nr", "Ziel", "Maßnahmen", "Messgröße", "Frist", "Verantwortlich"],
-    "Nachweise": ["Nr", "Frage", "Nachweis", "Status", "nachzureichen bis", "Beschreibung"],
+SHEETS = ["Ergebnis", "Nachweise", "Entwicklungsziele", "Empfehlungen", "Bewertung"]
+HEADINGS = {  # the town's variant; the internal one adds a last column
+    "Bewertung": ["Nr", "Frage", "Antwort", "Punkte", "Maximum", "Nachweis"],
+    "Empfehlungen": ["Rang", "Frage", "Empfehlung", "Anmerkung der Prüferin/des Prüfers",
+                     "mögliche Punkte", "Ziel Nr."],
+    "Entwicklungsziele": ["Nr", "Ziel", "Maßnahmen", "Messgröße", "Frist", "Verantwortlich",
+                          "betrifft Fragen"],
+    "Nachweise": ["Nr", "Nachweis", "Status", "Frist", "Hinweis"],
 }
+INTERNAL_HEADINGS = dict(HEADINGS, Bewertung=["Nr", "Frage", "Antwort", "Notiz", "Punkte",
+                                               "Maximum", "Nachweis"],
+                         Nachweise=HEADINGS["Nachweise"] + ["Beschreibung"])
+ORIENTATION = {"Ergebnis": "portrait", "Nachweise": "portrait",
+               "Entwicklungsziele": "landscape", "Empfehlungen": "portrait",
+               "Bewertung": "portrait"}
 RESULT_HEAD = ["Handlungsfeld", "Punkte", "Maximum", "Quote", "Mindestquote", "erfüllt"]
-INJECTIONS = ["=1+1", "+49 6172 12345", "-x", "@SUM(A1:A9)", "=HYPERLINK(\"http://x\")",
-              "-2+3", "+A1", "@x", "=cmd|' /C calc'!A0"]
+INJECTIONS = export_lib.INJECTIONS
 
 failures = []
 RENDERED = []  # (xlsx, tsv, where) for the recalculation check
 UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
 OPTION_LABELS = {}  # full id -> {option id: label}
+FORM = {}  # full id -> question (from the YAML)
+NUMBERS = {}  # full id -> "2.3"
+TODAY = datetime.date.today().isoformat()
 
 
 def fail(where, msg):
     failures.append("%s: %s" % (where, msg))
 
 
-def run(*args):
-    p = subprocess.run([BIN] + list(args), capture_output=True, text=True)
-    if p.returncode != 0:
-        raise RuntimeError("%s failed (%d): %s" % (" ".join(args), p.returncode, p.stderr))
-    return p.stdout
-
-
-def escape(v):
-    return v.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
-
-
-def load_form():
-    with open(os.path.join(SRCDIR, "forms", "wohnort-muster.yaml"), encoding="utf-8") as fp:
-        return yaml.safe_load(fp)
-
-
-def random_value(rng, q):
-    t = q["type"]
-    if t == "yesno":
-        return rng.choice(["ja", "nein"])
-    if t == "choice":
-        return rng.choice(q["options"])["id"]
-    if t == "multi":
-        ids = [o["id"] for o in q["options"]]
-        return ",".join(o for o in ids if rng.random() < 0.5)
-    if t == "number":
-        top = max(b["min"] for b in q["bands"])
-        return str(rng.randint(0, top + 3))
-    if t == "scale":
-        return str(rng.randint(0, q["max"]))
-    if t == "date":
-        return "2025-%02d-%02d" % (rng.randint(1, 12), rng.randint(1, 28))
-    return rng.choice(["Text mit Umlauten äöüß", "=1+1", "Zeile eins\nZeile zwei", "-x"])
-
-
-def best_value(q):
-    t = q["type"]
-    if t == "yesno":
-        return "ja"
-    if t == "choice":
-        return max(q["options"], key=lambda o: o["points"])["id"]
-    if t == "multi":
-        return ",".join(o["id"] for o in q["options"])
-    if t == "number":
-        return str(max(b["min"] for b in q["bands"]))
-    if t == "scale":
-        return str(q["max"])
-    return None
+run = export_lib.Runner(BIN)
 
 
 def random_session(rng, form, n):
-    """Build one random session; returns (path, {full_id: what was set})."""
-    art = "re" if n % 2 else "erst"
-    d = os.path.join(TMP, "rand%d" % n)
-    os.mkdir(d)
-    path = run("new", "--kommune", "Zufallsstadt %d „Süd“" % n, "--datum",
-               rng.choice(["2024-02-29", "2025-06-30", "2026-11-23"]), "--art", art,
-               "--auditor", "Prüferin %d" % n, "--ihk", "IHK Offenbach am Main",
-               "--dir", d).strip()
-    lines = run("dump", path)
-    set_ = {}
-    answer_all = n % 3 == 0  # some sets fully answered, so results are final;
-    # set 0 gets the best answers, so a passed result is covered too
-    for sec in form["sections"]:
-        for q in sec["questions"]:
-            fid = "%s.%s" % (sec["id"], q["id"])
-            r = rng.random()
-            if not answer_all and r < 0.15:
-                set_[fid] = None  # left open
-                continue
-            if n == 0 and best_value(q) is not None:
-                value = best_value(q)  # a town that passes
-            elif q.get("na") and r < 0.3:
-                value = "entfaellt"
-            else:
-                value = random_value(rng, q)
-            lines += "%s\t%s\n" % (fid, escape(value))
-            set_[fid] = value
-            if rng.random() < 0.25:
-                lines += "%s:note\t%s\n" % (fid, escape(rng.choice(INJECTIONS)))
-            if rng.random() < 0.2:
-                lines += "%s:evidence\tnachzureichen\n%s:evidence_due\t2027-01-15\n" % (fid, fid)
-    for g in range(1, form["goals"]["count"] + 1):
-        lines += "goal.%d.ziel\t%s\n" % (g, escape("Ziel %d: %s" % (g, rng.choice(INJECTIONS))))
-        if art == "re":
-            lines += "prevgoal.%d\t%s\n" % (g, rng.choice(["erreicht", "teilweise",
-                                                            "nicht_erreicht"]))
-            lines += "prevgoal.%d.ziel\tAltes Ziel %d\n" % (g, g)
-    lines += "participant.1.name\tDr. Anna Beispiel\nparticipant.1.funktion\tBürgermeisterin\n"
-    dump = os.path.join(d, "dump.txt")
-    with open(dump, "w", encoding="utf-8") as fp:
-        fp.write(lines)
-    return run("load", dump, "--dir", d).strip(), set_
+    return export_lib.random_session(run, rng, form, n, TMP)
 
 
 def parse_tsv(text):
@@ -174,63 +105,51 @@ def percent_ok(value, tsv_pct):
     return isinstance(value, (int, float)) and abs(value * 100 - float(tsv_pct)) <= 0.05 + 1e-9
 
 
-def check(path, where, set_=None):
-    out = os.path.join(os.path.dirname(path), "ergebnis-%s.xlsx" % where)
-    printed = run("export", path, "-o", out).strip()
-    if printed != out:
-        fail(where, "export printed %r, not %r" % (printed, out))
-    tsv = parse_tsv(run("score", path, "--format", "tsv"))
-    questions = [l.split("\t") for l in run("questions").splitlines()] if set_ is not None \
-        else None
-    wf = openpyxl.load_workbook(out)                  # formulas
-    wv = openpyxl.load_workbook(out, data_only=True)  # cached values
-    if wf.sheetnames != SHEETS:
-        fail(where, "sheet names %r" % wf.sheetnames)
-        return
-    for name, heads in HEADINGS.items():
-        got = [wf[name].cell(row=1, column=i + 1).value for i in range(len(heads))]
-        if got != heads:
-            fail(where, "%s headings %r" % (name, got))
-    # every formula cell carries a cached value
-    nformulas = 0
-    for name in SHEETS:
-        for row_f, row_v in zip(wf[name].iter_rows(), wv[name].iter_rows()):
-            for cf, cv in zip(row_f, row_v):
-                if cf.data_type == "f":
-                    nformulas += 1
-                    if cv.value is None:
-                        fail(where, "%s!%s formula %s without cached value"
-                             % (name, cf.coordinate, cf.value))
-    if nformulas < 20:
-        fail(where, "only %d formula cells" % nformulas)
+def head_row(ws, first):
+    """The 1-based row whose column A is first (a list's headings), or None."""
+    for r in range(1, min(ws.max_row, 12) + 1):
+        if ws.cell(row=r, column=1).value == first:
+            return r
+    return None
 
-    # document properties: title with the Kommune, author, company, date; no paths
-    meta = {}
+
+def load_dump(path):
+    """{key: value} of every record of a session."""
+    out = {}
     for line in run("dump", path).splitlines():
         k, _, v = line.partition("\t")
-        if k.startswith("meta."):
-            meta[k[5:]] = re.sub(r"\\(.)", lambda m: UNESCAPE[m.group(1)], v)
-    props = wf.properties
-    if meta.get("kommune", "") not in (props.title or "") or not props.title:
-        fail(where, "title %r lacks the Kommune %r" % (props.title, meta.get("kommune")))
-    if (props.creator or "") != meta.get("auditor", ""):
-        fail(where, "author %r, auditor %r" % (props.creator, meta.get("auditor")))
-    if props.created is None or props.created.strftime("%Y-%m-%d") != meta.get("datum"):
-        fail(where, "created %r, Datum %r" % (props.created, meta.get("datum")))
-    with zipfile.ZipFile(out) as z:
-        app = z.read("docProps/app.xml").decode("utf-8")
-        if meta.get("ihk") and "<Company>%s</Company>" % xml_escape(meta["ihk"]) not in app:
-            fail(where, "company is not the IHK %r" % meta.get("ihk"))
-        for name in z.namelist():
-            data = z.read(name)
-            if TMP.encode() in data or os.path.dirname(path).encode() in data:
-                fail(where, "%s holds a machine path" % name)
+        out[k] = re.sub(r"\\(.)", lambda m: UNESCAPE[m.group(1)], v)
+    return out
 
-    # print setup: A4, Ergebnis portrait on one page, lists landscape with
-    # a frozen header row repeated on every page, autofilter on Bewertung
+
+def question_rows(ws, head):
+    """{Nr: row} of the question rows of a list (column A like "2.3")."""
+    return {ws.cell(row=r, column=1).value: r for r in range(head + 1, ws.max_row + 1)
+            if re.match(r"^\d+\.\d+$", str(ws.cell(row=r, column=1).value or ""))}
+
+
+def check_layout(wf, where, internal):
+    """Sheet names, headings, page setup of one workbook."""
+    if wf.sheetnames != SHEETS:
+        fail(where, "sheet names %r" % wf.sheetnames)
+        return False
+    for name, want in (INTERNAL_HEADINGS if internal else HEADINGS).items():
+        ws = wf[name]
+        r = head_row(ws, want[0])
+        got = [ws.cell(row=r, column=i + 1).value for i in range(len(want) + 1)] if r else None
+        if got is None or got[:len(want)] != want:
+            fail(where, "%s headings %r, want %r" % (name, got, want))
+            continue
+        if got[len(want)] not in (None, "Feld-Nr"):  # the hidden helper is no column
+            fail(where, "%s: a column more than %r: %r" % (name, want, got[len(want)]))
+        if ws.freeze_panes != "A%d" % (r + 1) or ws.print_title_rows != "$%d:$%d" % (r, r):
+            fail(where, "%s: headings not frozen/repeated (%s, %s)"
+                 % (name, ws.freeze_panes, ws.print_title_rows))
     for name in SHEETS:
         ws = wf[name]
-        want = "portrait" if name == "Ergebnis" else "landscape"
+        want = ORIENTATION[name]
+        if internal and name in ("Bewertung", "Nachweise"):
+            want = "landscape"
         if ws.page_setup.orientation != want or str(ws.page_setup.paperSize) != "9":
             fail(where, "%s: %s paper %s" % (name, ws.page_setup.orientation,
                                               ws.page_setup.paperSize))
@@ -238,9 +157,12 @@ def check(path, where, set_=None):
                 (ws.oddFooter.left.text or "") or "&P von &N" not in (ws.oddFooter.right.text or ""):
             fail(where, "%s: footer %r %r" % (name, ws.oddFooter.left.text,
                                               ws.oddFooter.right.text))
-        if name != "Ergebnis" and (ws.freeze_panes != "A2" or ws.print_title_rows != "$1:$1"):
-            fail(where, "%s: header not frozen/repeated (%s, %s)" % (name, ws.freeze_panes,
-                                                                     ws.print_title_rows))
+        # every page names the sheet it belongs to, and the internal one says so
+        centre = ws.oddHeader.center.text or ""
+        if "Ergebnisformular – " + name not in centre.replace("&B", ""):
+            fail(where, "%s: page header %r does not name the sheet" % (name, centre))
+        if internal != ("interne Fassung" in centre):
+            fail(where, "%s: page header %r (internal=%s)" % (name, centre, internal))
     ws = wf["Ergebnis"]
     if not ws.sheet_properties.pageSetUpPr.fitToPage or \
             (ws.page_setup.fitToHeight or 1) != 1 or (ws.page_setup.fitToWidth or 1) != 1:
@@ -248,31 +170,34 @@ def check(path, where, set_=None):
     if len(ws.conditional_formatting) < 1:
         fail(where, "Ergebnis has no conditional formatting")
     bw = wf["Bewertung"]
-    if bw.auto_filter.ref != "A1:H%d" % bw.max_row:
+    r = head_row(bw, "Nr")
+    last = "G" if internal else "F"
+    if bw.auto_filter.ref != "A%d:%s%d" % (r, last, bw.max_row):
         fail(where, "Bewertung autofilter %r" % bw.auto_filter.ref)
-    for r in range(2, bw.max_row + 1):
-        if not bw.cell(row=r, column=3).alignment.wrap_text or \
-                not bw.row_dimensions[r].height:
-            fail(where, "Bewertung row %d: not wrapped or no height" % r)
+    for q, row in question_rows(bw, r).items():
+        if not bw.cell(row=row, column=2).alignment.wrap_text or \
+                not bw.row_dimensions[row].height:
+            fail(where, "Bewertung %s: not wrapped or no height" % q)
             break
-    with zipfile.ZipFile(out) as z:
-        if not any(n.startswith("xl/charts/chart") for n in z.namelist()):
-            fail(where, "no chart")
+    return True
 
+
+def check_result(wf, wv, where, tsv, dump):
+    """Every number on Ergebnis against the score; page one's goals."""
     ef, ev = wf["Ergebnis"], wv["Ergebnis"]
     labels = {}
-    head_row = None
+    head = None
     for r in range(1, ev.max_row + 1):
         a = ev.cell(row=r, column=1).value
         if isinstance(a, str):
             labels.setdefault(a, r)
         if [ev.cell(row=r, column=c).value for c in range(1, 7)] == RESULT_HEAD:
-            head_row = r
-    if head_row is None:
+            head = r
+    if head is None:
         fail(where, "Ergebnis: table heading not found")
         return
     for i, (sid, pts, mx, pct) in enumerate(tsv["sections"]):
-        r = head_row + 1 + i
+        r = head + 1 + i
         v = [ev.cell(row=r, column=c).value for c in range(1, 7)]
         if v[1] != pts or v[2] != mx:
             fail(where, "Ergebnis %s: %r/%r, score says %d/%d" % (sid, v[1], v[2], pts, mx))
@@ -319,56 +244,238 @@ def check(path, where, set_=None):
         fail(where, "VORLÄUFIG mark %s but provisional=%s" % (marked, tsv["provisional"]))
     if ef.cell(row=labels.get("Endpunktzahl", 1), column=2).data_type != "f":
         fail(where, "Endpunktzahl is not a formula")
+    if any("Formeln" in t for t in texts):
+        fail(where, "Ergebnis carries the note on the formulas as text")
+    # page one: each agreed goal with its deadline
+    for n in range(1, 4):
+        goal = dump.get("goal.%d.ziel" % n)
+        if goal is None:
+            continue
+        r = labels.get("%d. %s" % (n, goal))
+        if r is None:
+            fail(where, "Ergebnis lists no goal %d %r" % (n, goal))
+            continue
+        deadline = dump.get("goal.%d.frist" % n)
+        if ev.cell(row=r, column=5).value != (german(deadline) if deadline else "–"):
+            fail(where, "Ergebnis goal %d: Frist %r" % (n, ev.cell(row=r, column=5).value))
+    if "Ausstehende Nachweise" not in labels:
+        fail(where, "Ergebnis: no line on the outstanding evidence")
 
-    # Empfehlungen in the score's order, with the same gains
-    rv = wv["Empfehlungen"]
-    got = []
-    for r in range(2, rv.max_row + 1):
-        rank = rv.cell(row=r, column=1).value
-        if isinstance(rank, (int, float)):
-            got.append((int(rank), int(rv.cell(row=r, column=4).value)))
-    if got != [(k, g) for k, _, g in tsv["recs"]]:
-        fail(where, "Empfehlungen %r != score %r" % (got[:5], tsv["recs"][:5]))
 
-    # Bewertung: every question in form order; injections stay strings
-    bv, bf = wv["Bewertung"], wf["Bewertung"]
-    for r in range(2, bf.max_row + 1):
-        for c in range(1, 9):
+def check_rating(wf, where, dump, set_, internal):
+    """Bewertung: every question in form order under its Handlungsfeld."""
+    bf = wf["Bewertung"]
+    head = head_row(bf, "Nr")
+    rows = question_rows(bf, head)
+    if list(rows) != list(NUMBERS.values()):
+        fail(where, "Bewertung numbers %r" % list(rows)[:5])
+        return {}
+    points = {}
+    section = None
+    for fid, nr in NUMBERS.items():
+        r = rows[nr]
+        q = FORM[fid]
+        if bf.cell(row=r, column=2).value != q["text"]:
+            fail(where, "Bewertung %s: %r" % (nr, bf.cell(row=r, column=2).value))
+        if section != nr.split(".")[0]:
+            section = nr.split(".")[0]
+            heading = bf.cell(row=r - 1, column=1).value or ""
+            if not heading.startswith(section + "  "):
+                fail(where, "Bewertung %s: no Handlungsfeld heading above (%r)" % (nr, heading))
+        for c in (2, 3, 4, 7) if internal else (2, 3, 6):
             cell = bf.cell(row=r, column=c)
-            if c in (3, 4, 7, 8) and cell.value is not None and cell.data_type != "s":
+            if cell.value is not None and cell.data_type != "s":
                 fail(where, "Bewertung!%s is %s, not a string" % (cell.coordinate,
                                                                    cell.data_type))
-    if questions is not None:
-        if bv.max_row - 1 != len(questions):
-            fail(where, "Bewertung has %d rows for %d questions" % (bv.max_row - 1,
-                                                                    len(questions)))
-        for i, q in enumerate(questions):
-            fid, text, show_if = q[0], q[5], q[4]
-            frage = bv.cell(row=2 + i, column=3).value
-            answer = bv.cell(row=2 + i, column=4).value
-            if frage != text:
-                fail(where, "Bewertung row %d: %r != %r" % (i + 2, frage, text))
+        answer = bf.cell(row=r, column=3).value
+        pts = bf.cell(row=r, column=5 if internal else 4).value
+        points[fid] = (pts if isinstance(pts, (int, float)) else 0, answer)
+        if set_ is not None:
             s = set_.get(fid)
-            allowed = {"nicht gezeigt"} if show_if != "-" else set()
+            allowed = {"nicht gefragt"} if q.get("show_if") else set()
             if s is None:
                 allowed.add("offen")
             elif s == "entfaellt":
                 allowed.add("entfällt")
-            elif q[2] == "yesno":
+            elif q["type"] == "yesno":
                 allowed.add("Ja" if s == "ja" else "Nein")
-            elif q[2] == "choice":
+            elif q["type"] == "choice":
                 allowed.add(OPTION_LABELS[fid][s])
             else:
                 allowed = None  # labels of other types are answer_label's business
             if allowed is not None and answer not in allowed:
                 fail(where, "Bewertung %s: Antwort %r, expected one of %r"
                      % (fid, answer, sorted(allowed)))
-        notes = [bf.cell(row=r, column=8).value for r in range(2, bf.max_row + 1)]
-        found = [n for n in notes if n in INJECTIONS]
-        if not found:
-            fail(where, "no injection note found in Bewertung")
-    RENDERED.append((out, tsv, where))
+        note = dump.get(fid + ":note")
+        if internal:
+            cell = bf.cell(row=r, column=4)
+            if (cell.value or None) != (note or None) or (note and cell.data_type != "s"):
+                fail(where, "Bewertung %s: Notiz %r, note %r" % (nr, cell.value, note))
+    return points
+
+
+def check_evidence(wf, where, dump, points, internal):
+    """Nachweise: what is marked fehlt or nachzureichen, and the evidence of
+    every answer with points, in the documented order, with the marks."""
+    ws = wf["Nachweise"]
+    head = head_row(ws, "Nr")
+    got = [(ws.cell(row=r, column=1).value, ws.cell(row=r, column=3).value,
+            ws.cell(row=r, column=4).value, ws.cell(row=r, column=5).value)
+           for r in range(head + 1, ws.max_row + 1)
+           if re.match(r"^\d+\.\d+$", str(ws.cell(row=r, column=1).value or ""))]
+    want = []
+    for fid, nr in NUMBERS.items():
+        ev = dump.get(fid + ":evidence")
+        pts, answer = points[fid]
+        due = dump.get(fid + ":evidence_due")
+        shown = answer != "nicht gefragt"
+        if ev == "fehlt":
+            rank = 0
+        elif ev == "nachzureichen":
+            rank = 1
+        elif not shown or pts <= 0:
+            continue
+        elif ev == "vorgelegt":
+            rank = 2
+        elif FORM[fid].get("evidence") or dump.get(fid + ":evidence_text"):
+            rank = 3
+        else:
+            continue
+        status = ["fehlt", "nachzureichen", "vorgelegt", "nicht erfasst"][rank]
+        hint = ""
+        if rank == 1 and due and due < TODAY:
+            hint = "Frist überschritten"
+        elif rank == 0 and shown and pts > 0:
+            hint = "Punkte unter Vorbehalt"
+        want.append(((rank, due or "9999" if rank == 1 else "", list(NUMBERS).index(fid)),
+                     (nr, status, german(due) if rank == 1 and due else "", hint)))
+    want = [w for _, w in sorted(want)]
+    got = [(a, b, c or "", d or "") for a, b, c, d in got]
+    if got != want:
+        fail(where, "Nachweise %r, want %r" % (got[:4], want[:4]))
+
+
+def check_recommendations(wf, wv, where, path, dump):
+    """Exactly the score's recommendations that have a text, grouped by
+    Handlungsfeld, ranked in the score's order, with the linked goals."""
+    recs = json.loads(run("score", path, "--format", "json"))["recommendations"]
+    printed = [r for r in recs if r["text"] or r["own"]]
+    rv = wv["Empfehlungen"]
+    head = head_row(rv, "Rang")
+    rows = [[rv.cell(row=r, column=c).value for c in range(1, 7)]
+            for r in range(head + 1, rv.max_row + 1)
+            if isinstance(rv.cell(row=r, column=1).value, (int, float))]
+    ranks = [int(r[0]) for r in rows]
+    if sorted(ranks) != list(range(1, len(printed) + 1)):
+        fail(where, "Empfehlungen ranks %r for %d recommendations" % (ranks, len(printed)))
+        return
+    sections = [NUMBERS[printed[k - 1]["question"]].split(".")[0] for k in ranks]
+    if sections != sorted(sections, key=int):
+        fail(where, "Empfehlungen not grouped by Handlungsfeld: %r" % sections)
+    for row in rows:
+        rec = printed[int(row[0]) - 1]
+        nr = NUMBERS[rec["question"]]
+        if not str(row[1]).startswith(nr + " ") or row[4] != rec["gain"] or \
+                row[2] != (rec["text"] or "–") or (row[3] or None) != rec["own"]:
+            fail(where, "Empfehlungen rank %s: %r, score %r" % (row[0], row, rec))
+        goals = [str(g) for g in range(1, 4)
+                 if rec["question"] in (dump.get("goal.%d.fragen" % g) or "").split(",")]
+        if (row[5] or "") != ", ".join(goals):
+            fail(where, "Empfehlungen %s: Ziel Nr. %r, goals %r" % (nr, row[5], goals))
+    # within a Handlungsfeld, the score's order
+    for sec in set(sections):
+        group = [k for k, s_ in zip(ranks, sections) if s_ == sec]
+        if group != sorted(group):
+            fail(where, "Empfehlungen in Handlungsfeld %s out of rank order %r" % (sec, group))
+
+
+def check_goals(wf, where, dump):
+    """Entwicklungsziele: the goals with any text, none of dashes only."""
+    ws = wf["Entwicklungsziele"]
+    head = head_row(ws, "Nr")
+    for r in range(head + 1, ws.max_row + 1):
+        vals = [ws.cell(row=r, column=c).value for c in range(2, 7)]
+        if isinstance(ws.cell(row=r, column=1).value, (int, float)) and \
+                all(v in (None, "–") for v in vals):
+            fail(where, "Entwicklungsziele row %d is only dashes" % r)
+    for n in range(1, 4):
+        qs = dump.get("goal.%d.fragen" % n)
+        if not qs:
+            continue
+        want = ", ".join(NUMBERS[q] for q in NUMBERS if q in qs.split(","))
+        found = [r for r in range(head + 1, ws.max_row + 1)
+                 if ws.cell(row=r, column=1).value == n]
+        if not found or ws.cell(row=found[0], column=7).value != want:
+            fail(where, "Entwicklungsziele %d: Fragen %r, want %r"
+                 % (n, ws.cell(row=found[0], column=7).value if found else None, want))
+
+
+def check(path, where, set_=None):
+    tsv = parse_tsv(run("score", path, "--format", "tsv"))
+    dump = load_dump(path)
+    for variant in ("kommune", "intern"):
+        internal = variant == "intern"
+        out = os.path.join(os.path.dirname(path), "ergebnis-%s-%s.xlsx" % (where, variant))
+        printed = run("export", path, "-o", out, *(["--intern"] if internal else [])).strip()
+        if printed != out:
+            fail(where, "export printed %r, not %r" % (printed, out))
+        wf = openpyxl.load_workbook(out)                  # formulas
+        wv = openpyxl.load_workbook(out, data_only=True)  # cached values
+        w = "%s %s" % (where, variant)
+        if not check_layout(wf, w, internal):
+            continue
+        # every formula cell carries a cached value
+        nformulas = 0
+        for name in SHEETS:
+            for row_f, row_v in zip(wf[name].iter_rows(), wv[name].iter_rows()):
+                for cf, cv in zip(row_f, row_v):
+                    if cf.data_type == "f":
+                        nformulas += 1
+                        if cv.value is None:
+                            fail(w, "%s!%s formula %s without cached value"
+                                 % (name, cf.coordinate, cf.value))
+        if nformulas < 20:
+            fail(w, "only %d formula cells" % nformulas)
+        check_properties(wf, w, out, path, dump)
+        with zipfile.ZipFile(out) as z:
+            if not any(n.startswith("xl/charts/chart") for n in z.namelist()):
+                fail(w, "no chart")
+            everything = b"".join(z.read(n) for n in z.namelist())
+        # the town's workbook holds no note, not even hidden
+        notes = [v for k, v in dump.items() if k.endswith(":note") and len(v) > 3]
+        if not internal:
+            for note in notes:
+                if xml_escape(note).encode() in everything:
+                    fail(w, "the town's workbook holds the note %r" % note)
+        check_result(wf, wv, w, tsv, dump)
+        points = check_rating(wf, w, dump, set_, internal)
+        if points:
+            check_evidence(wf, w, dump, points, internal)
+        check_recommendations(wf, wv, w, path, dump)
+        check_goals(wf, w, dump)
+        if not internal:
+            RENDERED.append((out, tsv, where))
     return tsv
+
+
+def check_properties(wf, where, out, path, dump):
+    """Title with the Kommune, author, company, date; no machine paths."""
+    meta = {k[5:]: v for k, v in dump.items() if k.startswith("meta.")}
+    props = wf.properties
+    if meta.get("kommune", "") not in (props.title or "") or not props.title:
+        fail(where, "title %r lacks the Kommune %r" % (props.title, meta.get("kommune")))
+    if (props.creator or "") != meta.get("auditor", ""):
+        fail(where, "author %r, auditor %r" % (props.creator, meta.get("auditor")))
+    if props.created is None or props.created.strftime("%Y-%m-%d") != meta.get("datum"):
+        fail(where, "created %r, Datum %r" % (props.created, meta.get("datum")))
+    with zipfile.ZipFile(out) as z:
+        app = z.read("docProps/app.xml").decode("utf-8")
+        if meta.get("ihk") and "<Company>%s</Company>" % xml_escape(meta["ihk"]) not in app:
+            fail(where, "company is not the IHK %r" % meta.get("ihk"))
+        for name in z.namelist():
+            data = z.read(name)
+            if TMP.encode() in data or os.path.dirname(path).encode() in data:
+                fail(where, "%s holds a machine path" % name)
 
 
 def recalc_check():
@@ -441,11 +548,13 @@ def recalc_check():
 
 
 def main():
-    form = load_form()
-    for sec in form["sections"]:
-        for q in sec["questions"]:
-            OPTION_LABELS["%s.%s" % (sec["id"], q["id"])] = {
-                o["id"]: o["label"] for o in q.get("options", [])}
+    form = export_lib.load_form(SRCDIR)
+    for si, sec in enumerate(form["sections"], 1):
+        for qi, q in enumerate(sec["questions"], 1):
+            fid = "%s.%s" % (sec["id"], q["id"])
+            OPTION_LABELS[fid] = {o["id"]: o["label"] for o in q.get("options", [])}
+            FORM[fid] = q
+            NUMBERS[fid] = "%d.%d" % (si, qi)
     seed = int(os.environ.get("WA_SEED", "20261123"))
     rng = random.Random(seed)
     provisional_seen = final_seen = passed_seen = 0

@@ -4,8 +4,9 @@
 # that do not overlap, conditional formats and data validations on valid
 # ranges, defined names that resolve, schema order, counts, indexes, page
 # breaks, header length), checked for the example session and random
-# sessions by tests/export_structure.py, which also proves on planted
-# defects that it finds them. Needs /usr/bin/python3 with python3-yaml.
+# sessions, each for the town and with --intern, and the example with a
+# logo, by tests/export_structure.py, which also proves on planted defects
+# that it finds them. Needs /usr/bin/python3 with python3-yaml.
 : "${WA_BIN:?}" "${WA_SRCDIR:?}"
 PY=${WA_PYTHON3:-/usr/bin/python3}
 if [ "$PY" = no ] || ! "$PY" -c 'import yaml' 2>/dev/null; then

@@ -290,6 +290,25 @@ def check_rating(wf, where, dump, set_, internal):
         answer = bf.cell(row=r, column=3).value
         pts = bf.cell(row=r, column=5 if internal else 4).value
         points[fid] = (pts if isinstance(pts, (int, float)) else 0, answer)
+        # evidence with its marks: overdue (red), points under reserve (orange)
+        ev, due = dump.get(fid + ":evidence"), dump.get(fid + ":evidence_due")
+        evcell = bf.cell(row=r, column=7 if internal else 6)
+        overdue = ev == "nachzureichen" and due is not None and due < TODAY
+        conditional = ev == "fehlt" and answer != "nicht gefragt" and points[fid][0] > 0
+        want_ev = {None: "–", "vorgelegt": "vorgelegt",
+                   "fehlt": "fehlt – Punkte unter Vorbehalt" if conditional else "fehlt",
+                   "nachzureichen": "nachzureichen bis %s%s" % (
+                       german(due) if due else "", " – überfällig" if overdue else "")}[ev]
+        if evcell.value != want_ev:
+            fail(where, "Bewertung %s: Nachweis %r, want %r" % (nr, evcell.value, want_ev))
+        fills = {"Antwort": bf.cell(row=r, column=3).fill.fgColor.rgb,
+                 "Nachweis": evcell.fill.fgColor.rgb}
+        if conditional != (str(fills["Antwort"]).endswith("FFE8C0")):
+            fail(where, "Bewertung %s: Antwort fill %s, conditional %s"
+                 % (nr, fills["Antwort"], conditional))
+        if overdue != (str(fills["Nachweis"]).endswith("FFC7CE")):
+            fail(where, "Bewertung %s: Nachweis fill %s, overdue %s"
+                 % (nr, fills["Nachweis"], overdue))
         if set_ is not None:
             s = set_.get(fid)
             allowed = {"nicht gefragt"} if q.get("show_if") else set()

@@ -142,9 +142,11 @@ export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 		                       due,
 		                       hint_text(r),
 		                       it->evidence_text};
-		lxw_format *mark = r->overdue       ? c->fmt.cell_alert
+		/* red: the due date and the hint; orange: the hint only */
+		lxw_format *hint = r->overdue       ? c->fmt.cell_alert
 		                   : r->conditional ? c->fmt.cell_caution
 		                                    : c->fmt.cell;
+		lxw_format *date = r->overdue ? c->fmt.cell_alert : c->fmt.cell;
 		double height = export_row_height(texts, l.widths, ncols);
 
 		if (k == 0 || rows[k - 1].rank != r->rank) {
@@ -159,7 +161,9 @@ export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws)
 		export_put_text(c, ws, l.row, 0, nr, c->fmt.cell);
 		for (lxw_col_t col = 1; col < ncols; col++)
 			export_put_text(c, ws, l.row, col, texts[col],
-			                col == 3 || col == 4 ? mark : c->fmt.cell);
+			                col == 3   ? date
+			                : col == 4 ? hint
+			                           : c->fmt.cell);
 		export_list_row(c, &l, texts, 0);
 		l.row++;
 		free(due);

@@ -21,8 +21,10 @@
 #   conditional formats and data validations on valid ranges with valid dxf
 #   ids and unique priorities; autofilter valid with its _FilterDatabase
 #   name; page breaks counted, ascending, in range; header and footer at
-#   most 255 characters; row heights at most 409 points; formulas refer to
-#   existing sheets; the drawing relationship resolves.
+#   most 255 characters; row heights at most 409 points; widths, heights,
+#   margins and cell numbers are numbers Excel reads (a German locale's
+#   decimal comma is not); formulas refer to existing sheets; the drawing
+#   relationship resolves.
 # Exit 0 all good, 1 a failure.
 import os
 import random
@@ -96,6 +98,14 @@ def parse_range(ref):
     if not a or not b or a[0] > b[0] or a[1] > b[1]:
         return None
     return a[0], a[1], b[0], b[1]
+
+
+def number(text):
+    """The xsd:double in text, or None ("38,71" from a German locale is not one)."""
+    try:
+        return float(text) if text is not None and "," not in text else None
+    except ValueError:
+        return None
 
 
 def overlap(a, b):
@@ -274,8 +284,9 @@ class Checker:
                 self.fail("%s: <col min=%d max=%d> overlaps or is out of order after max=%d"
                           % (where, lo, hi, last_max))
             last_max = max(last_max, hi)
-            if float(col.get("width", "0")) > 255:
-                self.fail("%s: column %d wider than 255" % (where, lo))
+            width = number(col.get("width", "0"))
+            if width is None or width > 255:
+                self.fail("%s: column %d width %r" % (where, lo, col.get("width")))
         # rows and cells
         last_row = 0
         for row in root.findall("m:sheetData/m:row", NS):
@@ -283,8 +294,9 @@ class Checker:
             if r <= last_row or r > MAX_ROW:
                 self.fail("%s: row %d out of order" % (where, r))
             last_row = r
-            if row.get("ht") is not None and float(row.get("ht")) > 409:
-                self.fail("%s: row %d taller than 409 points" % (where, r))
+            ht = row.get("ht")
+            if ht is not None and (number(ht) is None or number(ht) > 409):
+                self.fail("%s: row %d height %r" % (where, r, ht))
             last_col = 0
             for c in row.findall("m:c", NS):
                 rc = parse_cell(c.get("r"))
@@ -298,6 +310,8 @@ class Checker:
                 v = c.find("m:v", NS)
                 if c.get("t") == "s" and (v is None or not 0 <= int(v.text) < self.sst):
                     self.fail("%s: cell %s shared string out of range" % (where, c.get("r")))
+                if c.get("t", "n") == "n" and v is not None and number(v.text) is None:
+                    self.fail("%s: cell %s number %r" % (where, c.get("r"), v.text))
                 f = c.find("m:f", NS)
                 if f is not None and f.text:
                     for ref in re.findall(r"(?:'((?:[^']|'')+)'|([A-Za-zÄÖÜäöüß_][\w.]*))!", f.text):
@@ -365,6 +379,13 @@ class Checker:
                 self.fail("%s: %s count mismatch" % (where, tag))
             if ids != sorted(set(ids)) or any(not 0 < i < limit for i in ids):
                 self.fail("%s: %s %r not ascending or out of range" % (where, tag, ids))
+        # numbers Excel reads as xsd:double
+        for tag in ("pageMargins", "pageSetup", "sheetFormatPr"):
+            el = root.find("m:" + tag, NS)
+            for k, v in (el.attrib.items() if el is not None else []):
+                if k in ("left", "right", "top", "bottom", "header", "footer",
+                         "defaultRowHeight", "baseColWidth") and number(v) is None:
+                    self.fail("%s: %s %s=%r is not a number" % (where, tag, k, v))
         # header and footer
         hf = root.find("m:headerFooter", NS)
         if hf is not None:

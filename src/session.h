@@ -31,6 +31,10 @@
  * Beside it: PATH.prev (previous generation), PATH.lock (flock; text
  * "PID user@host since HH:MM"), PATH.damaged (a damaged file replaced after
  * a fallback to .prev), PATH.tmp-* (temp files, removed by the next writer).
+ * Where the file system has neither RENAME_EXCHANGE nor hard links (exFAT,
+ * FAT32) PATH.prev is a copy of the old snapshot made before the new one is
+ * renamed into place. None of these is ever opened through a symbolic link;
+ * a session given as a link is resolved once and worked on at its target.
  */
 #ifndef SESSION_H
 #define SESSION_H
@@ -107,6 +111,9 @@ struct session {
 	char *cursor;                        /* full question id to resume at, or NULL */
 	char *path;                          /* session file; NULL until created */
 	unsigned long generation;            /* snapshots written so far */
+	int unprotected; /* set by session_save: the file system keeps no permissions
+	                    (exFAT, FAT32, NTFS), so the file is readable by every
+	                    local user; see session_privacy_warning */
 	/* private to session.c */
 	int lock_fd;
 	dev_t file_dev;
@@ -136,7 +143,8 @@ struct session *session_new(struct form *form);
 int session_create_file(struct session *s, const char *dir, char **why);
 
 /*
- * session_open: load the snapshot at path. A damaged current generation
+ * session_open: load the snapshot at path (a symbolic link is resolved first:
+ * s->path is the real file). A damaged current generation
  * (bad checksum, truncated, foreign, wrong format version) falls back to
  * PATH.prev and says so in *notice (caller frees; NULL when nothing to say);
  * when neither is good, NULL with *why. SESSION_WRITE also takes the lock and
@@ -153,6 +161,28 @@ struct session *session_open(const char *path, enum session_mode mode, char **no
  * and -1 comes back with *why; the caller may retry later.
  */
 int session_save(struct session *s, char **why);
+
+/*
+ * session_privacy_warning: a German warning, for a person, when other local
+ * users can read the session at s->path: the file system keeps no
+ * permissions (s->unprotected after a save), or the directory holding it is
+ * readable or searchable by group or others. NULL when neither. Caller frees.
+ */
+char *session_privacy_warning(const struct session *s);
+
+/*
+ * session_rescue_save: write the dump of s (session_dump) into dir as a new
+ * file "<session name>-sicherung.txt" (-2, -3 … when taken); an existing file
+ * is never replaced. For saving the answers elsewhere after the session file
+ * could not be saved. Returns 0 and the path in *path (caller frees), or -1
+ * with *why.
+ */
+int session_rescue_save(const struct session *s, const char *dir, char **path,
+                        char **why);
+
+/* 1 when the file at path (not followed if a symbolic link) begins like a
+ * snapshot of this program (a cdb whose first record is the format), else 0. */
+int session_file_is_session(const char *path);
 
 /* Release the lock and free everything; session_free(NULL) does nothing. */
 void session_free(struct session *s);

@@ -200,7 +200,9 @@ char *session_get(const struct session *s, const char *key);
 /*
  * session_dump: every record, one per line "KEY<TAB>VALUE", in a fixed order;
  * backslash, tab, newline and carriage return in values are written as \\ \t
- * \n \r. The result round-trips through session_from_dump. Caller frees.
+ * \n \r, every other control character (C0, DEL, and each byte of a C1
+ * control U+0080..U+009F) as \xHH, so the text is safe on a terminal. The
+ * result round-trips through session_from_dump. Caller frees.
  */
 char *session_dump(const struct session *s);
 

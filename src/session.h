@@ -226,7 +226,13 @@ struct session_summary {
 	              */
 };
 
-/* Summaries of every *.cdb in dir, sorted by file name. Returns 0 or -1 with *why. */
+/*
+ * Summaries of every *.cdb in dir, sorted by file name. Each file is checked
+ * before it is shown: structure, format, the checksum over every record, and
+ * that the summary agrees with the master data; a file that fails gets
+ * error set (and says so when its .prev would be opened instead). Returns 0
+ * or -1 with *why.
+ */
 int session_list(const char *dir, struct session_summary **out, size_t *count,
                  char **why);
 void session_summaries_free(struct session_summary *list, size_t count);

@@ -1112,27 +1112,148 @@ session_rescue_save(const struct session *s, const char *dir, char **path, char 
 	return -1;
 }
 
-/* A copy of record key of cdb, or NULL when absent. */
-static char *
-cdb_value(struct cdb *cdb, const char *key)
+/* Whether path is a symbolic link. */
+static int
+session_file_is_link(const char *path)
 {
-	if (cdb_find(cdb, key, (unsigned)strlen(key)) <= 0)
-		return NULL;
-	return xstrndup(cdb_getdata(cdb), cdb_datalen(cdb));
+	struct stat st;
+	return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
 }
 
-/* Fill one summary from the file at path (error set when unreadable). */
+/* Free the strings of one summary. */
 static void
-summary_read(const char *path, struct session_summary *out)
+session_summaries_free_one(struct session_summary *e)
+{
+	free(e->path);
+	free(e->kommune);
+	free(e->datum);
+	free(e->art);
+	free(e->error);
+}
+
+/* The records summary_check looks at, borrowed from the mapped file. */
+struct summary_fields {
+	const char *value[11];
+	unsigned len[11];
+};
+
+/* Keys of struct summary_fields, in its order. */
+static const char *const summary_keys[] = {
+    "format",         "checksum",     "summary.answered", "summary.total",
+    "summary.points", "summary.max",  "summary.kommune",  "summary.datum",
+    "summary.art",    "meta.kommune", "meta.datum",
+};
+
+/* Whether the len bytes at value equal the string s. */
+static int
+value_is(const char *value, unsigned len, const char *s)
+{
+	return value != NULL && strlen(s) == len && memcmp(value, s, len) == 0;
+}
+
+/*
+ * Check the whole snapshot behind cdb as the loader would, short of loading
+ * the form: the checksum over every record, the format, and that the
+ * summary agrees with the records it sums up. Fills out or sets out->error.
+ */
+static void
+summary_check(struct cdb *cdb, struct session_summary *out)
 {
 	static const char *const numbers[] = {"summary.answered", "summary.total",
 	                                      "summary.points", "summary.max"};
 	int *slots[] = {&out->answered, &out->total, &out->points, &out->max_points};
-	struct cdb cdb;
-	char *format;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	struct summary_fields f;
+	unsigned long crc = crc32(0L, Z_NULL, 0);
+	unsigned pos;
+	char computed[16];
+	int rc, art_re = 0;
 
+	memset(&f, 0, sizeof f);
+	cdb_seqinit(&pos, cdb);
+	while ((rc = cdb_seqnext(&pos, cdb)) > 0) {
+		const char *key = cdb_getkey(cdb), *value = cdb_getdata(cdb);
+		unsigned klen = cdb_keylen(cdb), vlen = cdb_datalen(cdb);
+
+		if (key == NULL || value == NULL) {
+			rc = -1;
+			break;
+		}
+		if (!(klen == 8 && memcmp(key, "checksum", 8) == 0))
+			crc = crc_record(crc, key, klen, value, vlen);
+		for (size_t i = 0; i < sizeof summary_keys / sizeof summary_keys[0]; i++)
+			if (strlen(summary_keys[i]) == klen &&
+			    memcmp(key, summary_keys[i], klen) == 0) {
+				f.value[i] = value;
+				f.len[i] = vlen;
+			}
+		if (klen == 8 && memcmp(key, "meta.art", 8) == 0)
+			art_re = value_is(value, vlen, "re");
+	}
+	if (rc < 0) {
+		out->error =
+		    xstrdup("beschädigt oder abgeschnitten (Datensätze nicht lesbar)");
+		return;
+	}
+	if (f.value[0] == NULL) {
+		out->error = xstrdup("keine Sitzung von wohnort-audit");
+		return;
+	}
+	if (!value_is(f.value[0], f.len[0], SESSION_FORMAT)) {
+		out->error = xstrdup("unbekanntes Sitzungsformat");
+		return;
+	}
+	if (f.value[1] == NULL) {
+		out->error = xstrdup("beschädigt (Prüfsumme fehlt)");
+		return;
+	}
+	snprintf(computed, sizeof computed, "%08lx", crc);
+	if (!value_is(f.value[1], f.len[1], computed)) {
+		out->error = xstrdup("beschädigt (Prüfsumme falsch)");
+		return;
+	}
+	for (size_t i = 0; i < 4; i++) {
+		char *v = f.value[2 + i] ? xstrndup(f.value[2 + i], f.len[2 + i]) : NULL,
+		     *end;
+		long n = v ? strtol(v, &end, 10) : 0;
+		if (v == NULL || *v == '\0' || *end != '\0' || n < INT_MIN || n > INT_MAX)
+			out->error = xasprintf("beschädigt (%s fehlt)", numbers[i]);
+		else
+			*slots[i] = (int)n;
+		free(v);
+		if (out->error != NULL)
+			return;
+	}
+	if (f.value[6] == NULL || f.value[7] == NULL || f.value[8] == NULL) {
+		out->error = xstrdup("beschädigt (Zusammenfassung fehlt)");
+		return;
+	}
+	/* the summary must say what the records say */
+	if (!(f.value[9]
+	          ? f.len[9] == f.len[6] && memcmp(f.value[9], f.value[6], f.len[6]) == 0
+	          : f.len[6] == 0) ||
+	    !(f.value[10] ? f.len[10] == f.len[7] &&
+	                        memcmp(f.value[10], f.value[7], f.len[7]) == 0
+	                  : f.len[7] == 0) ||
+	    !value_is(f.value[8], f.len[8], art_re ? "re" : "erst") ||
+	    out->answered < 0 || out->answered > out->total || out->points < 0 ||
+	    out->points > out->max_points) {
+		out->error =
+		    xstrdup("Zusammenfassung passt nicht zum Inhalt (verändert)");
+		return;
+	}
+	out->kommune = xstrndup(f.value[6], f.len[6]);
+	out->datum = xstrndup(f.value[7], f.len[7]);
+	out->art = xstrndup(f.value[8], f.len[8]);
+}
+
+/* Fill one summary from the snapshot at path; out->error when it cannot be
+ * shown as good. */
+static void
+summary_read_file(const char *path, struct session_summary *out)
+{
+	struct cdb cdb;
 	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 
 	if (fd < 0) {
 		out->error = xstrdup(strerror(errno));
@@ -1143,44 +1264,52 @@ summary_read(const char *path, struct session_summary *out)
 		close(fd);
 		return;
 	}
+	if ((unsigned long long)st.st_size > SNAPSHOT_MAX) {
+		out->error = xstrdup("zu groß für eine Sitzung");
+		close(fd);
+		return;
+	}
 	if (cdb_init(&cdb, fd) != 0) {
 		out->error =
 		    xstrdup("keine gültige Sitzungsdatei (zu kurz oder kein CDB-Format)");
 		close(fd);
 		return;
 	}
-	if (cdb_structure_check(&cdb, (size_t)st.st_size) != 0) {
+	if (cdb_structure_check(&cdb, (size_t)st.st_size) != 0)
 		out->error =
 		    xstrdup("beschädigt oder abgeschnitten (Hashtabellen unvollständig)");
-		cdb_free(&cdb);
-		close(fd);
-		return;
-	}
-	format = cdb_value(&cdb, "format");
-	if (format == NULL || strcmp(format, SESSION_FORMAT) != 0)
-		out->error = xstrdup(format ? "unbekanntes Sitzungsformat"
-		                            : "keine Sitzung von wohnort-audit");
-	else if (cdb_find(&cdb, "checksum", 8) <= 0)
-		out->error = xstrdup("beschädigt (Prüfsumme fehlt)");
-	free(format);
-	for (size_t i = 0; out->error == NULL && i < 4; i++) {
-		char *v = cdb_value(&cdb, numbers[i]), *end;
-		long n = v ? strtol(v, &end, 10) : 0;
-		if (v == NULL || *v == '\0' || *end != '\0' || n < INT_MIN || n > INT_MAX)
-			out->error = xasprintf("beschädigt (%s fehlt)", numbers[i]);
-		else
-			*slots[i] = (int)n;
-		free(v);
-	}
-	if (out->error == NULL) {
-		out->kommune = cdb_value(&cdb, "summary.kommune");
-		out->datum = cdb_value(&cdb, "summary.datum");
-		out->art = cdb_value(&cdb, "summary.art");
-		if (out->kommune == NULL || out->datum == NULL || out->art == NULL)
-			out->error = xstrdup("beschädigt (Zusammenfassung fehlt)");
-	}
+	else
+		summary_check(&cdb, out);
 	cdb_free(&cdb);
 	close(fd);
+}
+
+/* One summary; a damaged file says whether its previous generation would
+ * be opened instead. */
+static void
+summary_read(const char *path, struct session_summary *out)
+{
+	struct session_summary previous = {0};
+	char *prev;
+
+	summary_read_file(path, out);
+	if (out->error == NULL)
+		return;
+	prev = xasprintf("%s.prev", path);
+	if (access(prev, F_OK) == 0 && !session_file_is_link(prev)) {
+		summary_read_file(prev, &previous);
+		if (previous.error == NULL) {
+			char *longer = xasprintf(
+			    "%s; die vorherige Generation (%s.prev) ist "
+			    "intakt und wird beim Öffnen geladen",
+			    out->error,
+			    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
+			free(out->error);
+			out->error = longer;
+		}
+		session_summaries_free_one(&previous);
+	}
+	free(prev);
 }
 
 /* scandir filter: visible names ending in .cdb. */
@@ -1221,12 +1350,7 @@ session_summaries_free(struct session_summary *list, size_t count)
 {
 	if (list == NULL)
 		return;
-	for (size_t i = 0; i < count; i++) {
-		free(list[i].path);
-		free(list[i].kommune);
-		free(list[i].datum);
-		free(list[i].art);
-		free(list[i].error);
-	}
+	for (size_t i = 0; i < count; i++)
+		session_summaries_free_one(&list[i]);
 	free(list);
 }

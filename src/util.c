@@ -5,7 +5,6 @@
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -283,7 +282,7 @@ date_valid(const char *s)
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
 	y = atoi(s);
 	m = atoi(s + 5);
@@ -312,11 +311,14 @@ slug_make(const char *text, size_t max_len)
 		unsigned char c = (unsigned char)*p;
 		size_t k, nfolds = sizeof folds / sizeof folds[0];
 
-		if (isalnum(c) && c < 0x80) {
+		/* ASCII by hand: isalnum and tolower follow the locale (in tr_TR
+		 * "I" does not lower to "i") */
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')) {
 			if (dash && b.len > 0 && b.len + 1 < max_len)
 				buf_addc(&b, '-');
 			dash = 0;
-			buf_addc(&b, (char)tolower(c));
+			buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
 			p++;
 			continue;
 		}

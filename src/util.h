@@ -62,7 +62,8 @@ int parse_long(const char *s, long *out);
 int date_valid(const char *s);
 
 /*
- * slug_make: a file-name-safe ASCII slug of text: lower case, umlauts folded
+ * slug_make: a file-name-safe ASCII slug of text (the same in every locale):
+ * lower case, umlauts folded
  * (ä→ae, ß→ss), every other run of non-alphanumerics one '-', no leading or
  * trailing '-', at most max_len bytes, never empty ("audit" if nothing is left).
  * Caller frees.

@@ -225,21 +225,55 @@ export_question_number(const struct form *f, size_t qi)
 	return xasprintf("%zu.%zu", q->section + 1, qi - sec->first + 1);
 }
 
-/* Append text to b with '&' doubled (header/footer control character). */
+/* Excel's limit on a page header or footer, in characters (libxlsxwriter
+ * refuses a longer one and the export would fail). */
+#define HEADER_MAX_CHARS 255
+
+/* Characters of s as Excel and libxlsxwriter count them (UTF-8 code points). */
+static size_t
+header_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Append text to b as header text: '&' doubled (the header's control
+ * character), line breaks and tabs as spaces, at most max_chars characters
+ * as counted in the header (a doubled '&' counts two). A longer text is cut
+ * at a character boundary and ends in "…": the header is shortened, the
+ * export never fails for it.
+ */
 static void
-add_header_text(struct buf *b, const char *text, size_t max_bytes)
+add_header_text(struct buf *b, const char *text, size_t max_chars)
 {
 	char *clean = export_clean_text(text);
-	size_t n = 0;
-	for (const char *p = clean; *p != '\0' && n < max_bytes; p++, n++) {
-		if (n + 4 >= max_bytes && ((unsigned char)*p & 0xC0) != 0x80)
-			break; /* stop at a character boundary near the limit */
+	size_t total = 0, used = 0;
+	const char *p;
+
+	for (p = clean; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			total += *p == '&' ? 2 : 1;
+	for (p = clean; *p != '\0';) {
+		size_t len = 1, cost = *p == '&' ? 2 : 1;
+		while (((unsigned char)p[len] & 0xC0) == 0x80)
+			len++;
+		/* keep room for the "…" when the whole text does not fit */
+		if (used + cost + (total > max_chars ? 1 : 0) > max_chars) {
+			buf_adds(b, "…");
+			break;
+		}
 		if (*p == '&')
 			buf_addc(b, '&');
 		if (*p == '\n' || *p == '\t')
 			buf_addc(b, ' ');
 		else
-			buf_addc(b, *p);
+			buf_add(b, p, len);
+		used += cost;
+		p += len;
 	}
 	free(clean);
 }
@@ -424,19 +458,31 @@ set_properties(struct export_ctx *c, char **owned)
 	                                                    PACKAGE_STRING));
 }
 
-/* The page header: Kommune left, VORLÄUFIG while provisional, date right. */
+/* The page header: Kommune left, VORLÄUFIG while provisional, date right;
+ * the Kommune is shortened so that the header stays within Excel's limit. */
 static char *
 make_header(const struct session *s, int provisional)
 {
-	struct buf b = {0};
+	struct buf b = {0}, right = {0};
 	char *date = export_german_date(s->meta.datum);
+	const char *left = "&L&8 ", *centre = provisional
+	                                          ? "&C&8&BVORLÄUFIG&B – Ergebnisformular"
+	                                          : "&C&8Ergebnisformular";
+	size_t fixed;
+
+	buf_adds(&right, "&R&8Prüfgespräch am ");
+	add_header_text(&right, date, 20);
+	fixed = header_chars(left) + header_chars(centre) + header_chars(right.data);
 	/* a digit right after "&8" would extend the font size: keep a space */
-	buf_adds(&b, "&L&8 ");
-	add_header_text(&b, s->meta.kommune, 100);
-	buf_adds(&b, provisional ? "&C&8&BVORLÄUFIG&B – Ergebnisformular"
-	                         : "&C&8Ergebnisformular");
-	buf_adds(&b, "&R&8Prüfgespräch am ");
-	add_header_text(&b, date, 20);
+	buf_adds(&b, left);
+	/* at most 100 characters: more would not fit the left part of an A4 page */
+	add_header_text(&b, s->meta.kommune,
+	                fixed >= HEADER_MAX_CHARS        ? 0
+	                : HEADER_MAX_CHARS - fixed > 100 ? 100
+	                                                 : HEADER_MAX_CHARS - fixed);
+	buf_adds(&b, centre);
+	buf_adds(&b, right.data);
+	buf_free(&right);
 	free(date);
 	return buf_steal(&b);
 }

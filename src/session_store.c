@@ -1131,6 +1131,32 @@ session_summaries_free_one(struct session_summary *e)
 	free(e->error);
 }
 
+/*
+ * The CRC of the last form.text record seen by session_list: sessions of one
+ * directory mostly embed the same Prüfbogen, and comparing its bytes costs
+ * a tenth of computing their CRC again.
+ */
+struct form_text_cache {
+	char *text;
+	size_t len;
+	unsigned long crc; /* crc_record of the whole record, from 0 */
+};
+
+/* The CRC of the form.text record with value (vlen bytes), from the cache
+ * when it holds the same text. */
+static unsigned long
+form_text_crc(struct form_text_cache *cache, const char *value, size_t vlen)
+{
+	if (cache->text != NULL && cache->len == vlen &&
+	    memcmp(cache->text, value, vlen) == 0)
+		return cache->crc;
+	free(cache->text);
+	cache->text = xstrndup(value, vlen);
+	cache->len = vlen;
+	cache->crc = crc_record(crc32(0L, Z_NULL, 0), "form.text", 9, value, vlen);
+	return cache->crc;
+}
+
 /* The records summary_check looks at, borrowed from the mapped file. */
 struct summary_fields {
 	const char *value[11];
@@ -1157,7 +1183,7 @@ value_is(const char *value, unsigned len, const char *s)
  * summary agrees with the records it sums up. Fills out or sets out->error.
  */
 static void
-summary_check(struct cdb *cdb, struct session_summary *out)
+summary_check(struct cdb *cdb, struct form_text_cache *cache, struct session_summary *out)
 {
 	static const char *const numbers[] = {"summary.answered", "summary.total",
 	                                      "summary.points", "summary.max"};
@@ -1178,7 +1204,10 @@ summary_check(struct cdb *cdb, struct session_summary *out)
 			rc = -1;
 			break;
 		}
-		if (!(klen == 8 && memcmp(key, "checksum", 8) == 0))
+		if (klen == 9 && memcmp(key, "form.text", 9) == 0)
+			crc = crc32_combine(crc, form_text_crc(cache, value, vlen),
+			                    (z_off_t)(8 + klen + vlen));
+		else if (!(klen == 8 && memcmp(key, "checksum", 8) == 0))
 			crc = crc_record(crc, key, klen, value, vlen);
 		for (size_t i = 0; i < sizeof summary_keys / sizeof summary_keys[0]; i++)
 			if (strlen(summary_keys[i]) == klen &&
@@ -1249,7 +1278,8 @@ summary_check(struct cdb *cdb, struct session_summary *out)
 /* Fill one summary from the snapshot at path; out->error when it cannot be
  * shown as good. */
 static void
-summary_read_file(const char *path, struct session_summary *out)
+summary_read_file(const char *path, struct form_text_cache *cache,
+                  struct session_summary *out)
 {
 	struct cdb cdb;
 	struct stat st;
@@ -1279,7 +1309,7 @@ summary_read_file(const char *path, struct session_summary *out)
 		out->error =
 		    xstrdup("beschädigt oder abgeschnitten (Hashtabellen unvollständig)");
 	else
-		summary_check(&cdb, out);
+		summary_check(&cdb, cache, out);
 	cdb_free(&cdb);
 	close(fd);
 }
@@ -1287,17 +1317,17 @@ summary_read_file(const char *path, struct session_summary *out)
 /* One summary; a damaged file says whether its previous generation would
  * be opened instead. */
 static void
-summary_read(const char *path, struct session_summary *out)
+summary_read(const char *path, struct form_text_cache *cache, struct session_summary *out)
 {
 	struct session_summary previous = {0};
 	char *prev;
 
-	summary_read_file(path, out);
+	summary_read_file(path, cache, out);
 	if (out->error == NULL)
 		return;
 	prev = xasprintf("%s.prev", path);
 	if (access(prev, F_OK) == 0 && !session_file_is_link(prev)) {
-		summary_read_file(prev, &previous);
+		summary_read_file(prev, cache, &previous);
 		if (previous.error == NULL) {
 			char *longer = xasprintf(
 			    "%s; die vorherige Generation (%s.prev) ist "
@@ -1325,6 +1355,7 @@ session_list(const char *dir, struct session_summary **out, size_t *count, char 
 {
 	struct dirent **names = NULL;
 	struct session_summary *list;
+	struct form_text_cache cache = {0};
 	int n = scandir(dir, &names, is_session_name, alphasort);
 
 	*out = NULL;
@@ -1336,9 +1367,10 @@ session_list(const char *dir, struct session_summary **out, size_t *count, char 
 	list = xcalloc((size_t)n + 1, sizeof *list);
 	for (int i = 0; i < n; i++) {
 		list[i].path = xasprintf("%s/%s", dir, names[i]->d_name);
-		summary_read(list[i].path, &list[i]);
+		summary_read(list[i].path, &cache, &list[i]);
 		free(names[i]);
 	}
+	free(cache.text);
 	free(names);
 	*out = list;
 	*count = (size_t)n;

@@ -988,7 +988,7 @@ session_create_file(struct session *s, const char *dir, char **why)
 		                    : xasprintf("%s/%s-%d.cdb", dir, base, n);
 		struct session probe = {.lock_fd = -1};
 		char *reason = NULL;
-		int created = 0;
+		int created = 0, saved;
 
 		if (lstat(path, &st) == 0) {
 			free(path);
@@ -1019,7 +1019,7 @@ session_create_file(struct session *s, const char *dir, char **why)
 			free(base);
 			return 0;
 		}
-		int saved = errno;
+		saved = errno;
 		lock_drop(s->lock_fd, path, created);
 		s->lock_fd = -1;
 		s->path = NULL;

@@ -85,14 +85,23 @@ atomicfile_begin(struct atomicfile *af, const char *path, const char *temp_prefi
 	}
 	/* mkostemp creates 0600 unless the umask takes owner bits; fchmod only
 	 * then (it costs a journal update on every save). */
-	if (fstat(af->fd, &af->st) != 0 ||
-	    ((af->st.st_mode & 07777) != 0600 &&
-	     (fchmod(af->fd, 0600) != 0 || fstat(af->fd, &af->st) != 0))) {
+	if (fstat(af->fd, &af->st) != 0) {
 		atomicfile_abort(af);
 		return -1;
 	}
-	/* exFAT, FAT32 and NTFS through FUSE show every file as 0777 and accept
-	 * the fchmod without keeping it */
+	if ((af->st.st_mode & 07777) != 0600) {
+		/* exFAT, FAT32 and NTFS accept the fchmod without keeping it (or,
+		 * mounted without "quiet", refuse it): either way what counts is
+		 * the mode the file has afterwards */
+		if (fchmod(af->fd, 0600) != 0 && errno != EPERM && errno != EOPNOTSUPP) {
+			atomicfile_abort(af);
+			return -1;
+		}
+		if (fstat(af->fd, &af->st) != 0) {
+			atomicfile_abort(af);
+			return -1;
+		}
+	}
 	af->unprotected = (af->st.st_mode & 077) != 0;
 	return 0;
 }

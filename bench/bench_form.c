@@ -2,7 +2,10 @@
  * bench_form.c: the cost of loading and validating a Prüfbogen, which every
  * command and the interview pay at start. Times form_load_string on a file
  * (the bundled form) and on a synthetic form of SECTIONS x QUESTIONS questions
- * built in memory (to show the loader scales), and prints medians. A
+ * built in memory, then on compact forms of 10,000 and 50,000 questions (the
+ * ratio shows whether loading is linear), and what opening a session of a
+ * 20,000-question form with 20,000 answers costs (session_from_dump: the
+ * embedded form is parsed again, every record applied). Prints medians. A
  * benchmark, not a test: run by bench/form.sh under `make bench`.
  */
 #include "config.h"
@@ -13,6 +16,7 @@
 #include <time.h>
 
 #include "form.h"
+#include "session.h"
 #include "util.h"
 
 /* Monotonic time in microseconds. */
@@ -102,6 +106,81 @@ synthetic(int sections, int questions)
 	return buf_steal(&b);
 }
 
+/* A compact valid form of n yes/no questions in five sections, every tenth a
+ * follow-up (show_if) of the one before. */
+static char *
+compact(int n)
+{
+	struct buf b = {0};
+	buf_adds(
+	    &b,
+	    "form: kompakt\ntitle: Kompakt\nedition: 2023-05-11\n"
+	    "pass: {total_percent: 60, section_min_percent: 40}\n"
+	    "validity_years: {first: 3, renewal: 5}\n"
+	    "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+	    "sections:\n");
+	for (int s = 0; s < 5; s++) {
+		buf_printf(&b, "  - id: s%d\n    title: Feld %d\n    questions:\n", s, s);
+		for (int q = 0; q < n / 5; q++)
+			if (q % 10 == 1)
+				buf_printf(&b,
+				           "      - {id: q%d, type: yesno, show_if: q%d, "
+				           "text: F, points: 1}\n",
+				           q, q - 1);
+			else
+				buf_printf(&b,
+				           "      - {id: q%d, type: yesno, text: F, "
+				           "points: 1}\n",
+				           q);
+	}
+	return buf_steal(&b);
+}
+
+/* Median microseconds of runs session_from_dump of a session over form text
+ * with every question answered; -1 on failure. */
+static double
+median_open(const char *text, int runs)
+{
+	struct form_errors e = {0};
+	struct form *f = form_load_string(text, strlen(text), "bench.yaml", &e);
+	struct session *s;
+	double *t, median;
+	char *dump, *why = NULL;
+
+	if (f == NULL) {
+		form_errors_clear(&e);
+		return -1;
+	}
+	s = session_new(f);
+	for (size_t i = 0; i < f->question_count; i++)
+		if (session_set(s, f->questions[i].full_id, "ja", &why) != 0) {
+			free(why);
+			session_free(s);
+			return -1;
+		}
+	dump = session_dump(s);
+	session_free(s);
+	t = xcalloc((size_t)runs, sizeof *t);
+	for (int i = 0; i < runs; i++) {
+		double start = now_us();
+		s = session_from_dump(dump, strlen(dump), &why);
+		t[i] = now_us() - start;
+		if (s == NULL) {
+			fprintf(stderr, "bench_form: %s\n", why);
+			free(why);
+			free(t);
+			free(dump);
+			return -1;
+		}
+		session_free(s);
+	}
+	qsort(t, (size_t)runs, sizeof *t, double_compare);
+	median = t[runs / 2];
+	free(t);
+	free(dump);
+	return median;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -128,6 +207,20 @@ main(int argc, char **argv)
 	       "synthetic %.0f\n",
 	       len, small, strlen(big), large);
 	free(big);
+	{
+		char *k10 = compact(10000), *k50 = compact(50000), *k20 = compact(20000);
+		double t10 = median_load(k10, strlen(k10), 5);
+		double t50 = median_load(k50, strlen(k50), 3);
+		double open20 = median_open(k20, 3);
+		printf("compact10k %.0f\ncompact50k %.0f\ncompact50k_bytes %zu\nopen20k "
+		       "%.0f\n",
+		       t10, t50, strlen(k50), open20);
+		free(k10);
+		free(k50);
+		free(k20);
+		if (t10 < 0 || t50 < 0 || open20 < 0)
+			return 1;
+	}
 	free(data);
 	return 0;
 }

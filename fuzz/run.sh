@@ -39,10 +39,12 @@ fi
 builddir=$(cd "$builddir" && pwd)
 
 # The model sources: whatever the fragments put into libwohnort.a.
+# (continuation lines joined first)
 model=$(cat "$srcdir/Makefile.am" "$srcdir"/mk/*.am |
+	awk '/\\$/ { sub(/\\$/, ""); printf "%s ", $0; next } { print }' |
 	sed -n 's/^libwohnort_a_SOURCES *+*= *//p' | tr ' \t' '\n\n' | grep '\.c$' |
 	sed "s|^|$srcdir/|" | sort -u)
-pkgs="libfyaml libcdb xlsxwriter zlib"
+pkgs="libfyaml libcdb xlsxwriter zlib minizip"
 cflags="-g -O1 -fno-omit-frame-pointer -I$builddir -I$srcdir/src $(pkg-config --cflags $pkgs)
 	-DPKGDATADIR=\"$srcdir\" -DABS_TOP_SRCDIR=\"$srcdir\" -DABS_TOP_BUILDDIR=\"$builddir\"
 	-DFUZZ_FORM_PATH=\"$srcdir/forms/wohnort-muster.yaml\"

@@ -1,6 +1,8 @@
 /*
- * cli.c: helpers shared by the command handlers: loading a form or a session
- * and reporting what went wrong on stderr. Part of the CLI layer (may print).
+ * cli.c: helpers shared by the command handlers: loading a form or a session,
+ * reporting what went wrong on stderr, and printing text from sessions and
+ * forms so that it cannot steer the terminal. Part of the CLI layer (may
+ * print).
  */
 #include "config.h"
 
@@ -17,11 +19,33 @@ void
 cli_error(const char *fmt, ...)
 {
 	va_list ap;
-	fputs("wohnort-audit: ", stderr);
+	char *message;
+
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	message = xvasprintf(fmt, ap);
 	va_end(ap);
+	fputs("wohnort-audit: ", stderr);
+	cli_print(stderr, message);
 	fputc('\n', stderr);
+	free(message);
+}
+
+int
+cli_print(FILE *stream, const char *text)
+{
+	char *safe = text_for_terminal(text, 0);
+	int rc = fputs(safe, stream);
+	free(safe);
+	return rc < 0 ? -1 : 0;
+}
+
+void
+cli_warn_privacy(const struct session *s)
+{
+	char *warning = session_privacy_warning(s);
+	if (warning != NULL)
+		cli_error("%s", warning);
+	free(warning);
 }
 
 struct form *
@@ -36,7 +60,7 @@ cli_load_form(const char *path)
 	form = form_load_file(path, &errors);
 	if (form == NULL) {
 		char *text = form_errors_format(&errors);
-		fputs(text, stderr);
+		cli_print(stderr, text);
 		free(text);
 	}
 	form_errors_clear(&errors);
@@ -81,7 +105,9 @@ cli_create_session(struct session *s, const char *dir_option)
 		return EXIT_INVALID;
 	}
 	free(dir);
-	printf("%s\n", s->path);
+	cli_warn_privacy(s);
+	cli_print(stdout, s->path);
+	putchar('\n');
 	session_free(s);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
 }

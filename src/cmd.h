@@ -6,6 +6,8 @@
 #ifndef CMD_H
 #define CMD_H
 
+#include <stdio.h>
+
 #include "form.h"
 #include "session.h"
 
@@ -51,7 +53,14 @@ struct session *cli_open_session(const char *path, enum session_mode mode, int *
  */
 int cli_create_session(struct session *s, const char *dir_option);
 
-/* Print "wohnort-audit: " + message + newline to stderr. */
+/* Print text to stream through text_for_terminal (control characters,
+ * escape sequences and invalid UTF-8 shown as U+FFFD). 0 or -1. */
+int cli_print(FILE *stream, const char *text);
+
+/* Print session_privacy_warning(s) to stderr when there is one. */
+void cli_warn_privacy(const struct session *s);
+
+/* Print "wohnort-audit: " + message + newline to stderr (through cli_print). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Print the usage line of a command to stderr and return EXIT_USAGE. */

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "util.h"
 
 int
 cmd_check_form(int argc, char **argv)
@@ -35,17 +36,20 @@ cmd_check_form(int argc, char **argv)
 		form = form_load_file(argv[i], &errors);
 		if (form == NULL) {
 			char *text = form_errors_format(&errors);
-			fputs(text, stderr);
+			cli_print(stderr, text);
 			free(text);
 			status = EXIT_INVALID;
 		} else {
+			char *line;
 			for (size_t s = 0; s < form->section_count; s++)
 				points += form->sections[s].max_points;
-			printf("%s: gültig – %s, Ausgabe %s: %zu Handlungsfelder, %zu "
-			       "Fragen, "
-			       "%d Punkte\n",
-			       argv[i], form->id, form->edition, form->section_count,
-			       form->question_count, points);
+			line =
+			    xasprintf("%s: gültig – %s, Ausgabe %s: %zu Handlungsfelder, "
+			              "%zu Fragen, %d Punkte\n",
+			              argv[i], form->id, form->edition,
+			              form->section_count, form->question_count, points);
+			cli_print(stdout, line);
+			free(line);
 		}
 		form_errors_clear(&errors);
 		form_free(form);

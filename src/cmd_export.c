@@ -3,7 +3,8 @@
  * as XLSX and print the path written. The workbook is the town's version
  * unless --intern asks for the IHK's (with the auditor's notes); --logo names
  * the IHK's logo. Opens the session read-only, so it works while the
- * interview holds the lock. CLI layer: it prints; the work is
+ * interview holds the lock. Replaces only a workbook it wrote itself unless
+ * --force, and never a session. CLI layer: it prints; the work is
  * export_xlsx_opt in the model layer.
  */
 #include "config.h"
@@ -25,6 +26,7 @@ cmd_export(int argc, char **argv)
 	    {"intern", no_argument, NULL, 'i'},
 	    {"fuer-kommune", no_argument, NULL, 'k'},
 	    {"logo", required_argument, NULL, 'l'},
+	    {"force", no_argument, NULL, 'f'},
 	    {NULL, 0, NULL, 0},
 	};
 	struct export_options opt = {.audience = EXPORT_FOR_TOWN};
@@ -32,7 +34,7 @@ cmd_export(int argc, char **argv)
 	int town = 0, internal = 0, c;
 	struct session *s;
 	char *path, *why = NULL;
-	int status;
+	int status, unprotected = 0;
 
 	optind = 0; /* GNU: full reset, the command table may call us again */
 	opterr = 0;
@@ -54,6 +56,9 @@ cmd_export(int argc, char **argv)
 			break;
 		case 'k':
 			town = 1;
+			break;
+		case 'f':
+			opt.flags |= EXPORT_FORCE;
 			break;
 		case ':':
 			cli_error("%s needs a file name", argv[optind - 1]);
@@ -83,14 +88,21 @@ cmd_export(int argc, char **argv)
 	if (s == NULL)
 		return status;
 	path = out != NULL ? xstrdup(out) : export_default_path(s);
-	if (export_xlsx_opt(s, path, &opt, &why) != 0) {
+	if (export_xlsx_opt(s, path, &opt, &unprotected, &why) != 0) {
 		cli_error("export failed: %s", why);
 		free(why);
 		free(path);
 		session_free(s);
 		return EXIT_INVALID;
 	}
-	printf("%s\n", path);
+	if (unprotected)
+		cli_error(
+		    "Achtung: %s liegt auf einem Datenträger ohne Zugriffsrechte (etwa "
+		    "exFAT, FAT32 oder NTFS): jeder Benutzer dieses Rechners kann die "
+		    "vertrauliche Arbeitsmappe lesen.",
+		    path);
+	cli_print(stdout, path);
+	putchar('\n');
 	free(path);
 	session_free(s);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;

@@ -23,13 +23,15 @@ base_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-/* Print text with tabs, newlines and other control characters as spaces,
- * so that every session stays one tab-separated line. */
+/* Print text with tabs and line breaks as spaces, so that every session
+ * stays one tab-separated line, and other control characters, escape
+ * sequences and invalid UTF-8 as U+FFFD. */
 static void
 print_field(const char *text)
 {
-	for (const char *p = text; *p != '\0'; p++)
-		putchar((unsigned char)*p < 0x20 || *p == 0x7f ? ' ' : *p);
+	char *safe = text_for_terminal(text, 1);
+	fputs(safe, stdout);
+	free(safe);
 }
 
 int

@@ -33,7 +33,8 @@ cmd_questions(int argc, char **argv)
 		return EXIT_INVALID;
 	for (size_t i = 0; i < form->question_count; i++) {
 		char *line = form_question_tsv(form, i);
-		puts(line);
+		cli_print(stdout, line);
+		putchar('\n');
 		free(line);
 	}
 	form_free(form);

@@ -1,8 +1,9 @@
 /*
  * cmd_score.c: the 'score' command: open a session read-only (so it works
  * while the interview holds the write lock), compute the result and print it
- * as German text, tsv or JSON. CLI layer: it prints; the computing and the
- * formatting live in score.c.
+ * as German text, tsv or JSON. CLI layer: it prints (through cli_print, so
+ * control characters from the session never reach the terminal); the
+ * computing and the formatting live in score.c.
  */
 #include "config.h"
 
@@ -82,7 +83,9 @@ cmd_score(int argc, char **argv)
 	score_result_free(&result);
 	session_free(s);
 
-	fputs(text, stdout);
+	/* names and texts come from the session and the form: no control
+	 * character of theirs reaches the terminal (JSON escapes its own) */
+	cli_print(stdout, text);
 	free(text);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		cli_error("cannot write the result: standard output failed");

@@ -13,12 +13,16 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <unzip.h>
+
+#include "atomicfile.h"
 #include "export.h"
 #include "export_private.h"
 #include "util.h"
@@ -170,21 +174,55 @@ export_col_name(char out[4], lxw_col_t col)
 	out[n] = '\0';
 }
 
-/* Append text to b with '&' doubled (header/footer control character). */
+/* Excel's limit on a page header or footer, in characters (libxlsxwriter
+ * refuses a longer one and the export would fail). */
+#define HEADER_MAX_CHARS 255
+
+/* Characters of s as Excel and libxlsxwriter count them (UTF-8 code points). */
+static size_t
+header_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Append text to b as header text: '&' doubled (the header's control
+ * character), line breaks and tabs as spaces, at most max_chars characters
+ * as counted in the header (a doubled '&' counts two). A longer text is cut
+ * at a character boundary and ends in "…": the header is shortened, the
+ * export never fails for it.
+ */
 static void
-add_header_text(struct buf *b, const char *text, size_t max_bytes)
+add_header_text(struct buf *b, const char *text, size_t max_chars)
 {
 	char *clean = export_clean_text(text);
-	size_t n = 0;
-	for (const char *p = clean; *p != '\0' && n < max_bytes; p++, n++) {
-		if (n + 4 >= max_bytes && ((unsigned char)*p & 0xC0) != 0x80)
-			break; /* stop at a character boundary near the limit */
+	size_t total = 0, used = 0;
+	const char *p;
+
+	for (p = clean; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			total += *p == '&' ? 2 : 1;
+	for (p = clean; *p != '\0';) {
+		size_t len = 1, cost = *p == '&' ? 2 : 1;
+		while (((unsigned char)p[len] & 0xC0) == 0x80)
+			len++;
+		/* keep room for the "…" when the whole text does not fit */
+		if (used + cost + (total > max_chars ? 1 : 0) > max_chars) {
+			buf_adds(b, "…");
+			break;
+		}
 		if (*p == '&')
 			buf_addc(b, '&');
 		if (*p == '\n' || *p == '\t')
 			buf_addc(b, ' ');
 		else
-			buf_addc(b, *p);
+			buf_add(b, p, len);
+		used += cost;
+		p += len;
 	}
 	free(clean);
 }
@@ -193,7 +231,10 @@ void
 export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
                   const char *title)
 {
-	struct buf header = {0};
+	/* a digit right after "&8" would extend the font size: keep a space */
+	static const char left[] = "&L&8 ";
+	struct buf header = {0}, centre = {0};
+	size_t fixed;
 
 	worksheet_set_paper(ws, 9); /* A4 */
 	if (landscape)
@@ -202,17 +243,27 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 		worksheet_set_portrait(ws);
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
 	/* the sheet's title on every page, so printed sheets tell themselves apart */
-	buf_adds(&header, c->header_left);
-	buf_adds(&header, "&C&8Ergebnisformular – &B");
-	add_header_text(&header, title, 40);
-	buf_adds(&header, "&B");
+	buf_adds(&centre, "&C&8Ergebnisformular – &B");
+	add_header_text(&centre, title, 40);
+	buf_adds(&centre, "&B");
 	if (c->r.provisional)
-		buf_adds(&header, " – &BVORLÄUFIG&B");
+		buf_adds(&centre, " – &BVORLÄUFIG&B");
 	if (c->internal)
-		buf_adds(&header, " – interne Fassung der IHK");
+		buf_adds(&centre, " – interne Fassung der IHK");
+	/* the Kommune on the left gets what Excel's limit leaves, at most 100
+	 * characters (more would not fit the left part of an A4 page) */
+	fixed = header_chars(left) + header_chars(centre.data) +
+	        header_chars(c->header_right);
+	buf_adds(&header, left);
+	add_header_text(&header, c->s->meta.kommune,
+	                fixed >= HEADER_MAX_CHARS        ? 0
+	                : HEADER_MAX_CHARS - fixed > 100 ? 100
+	                                                 : HEADER_MAX_CHARS - fixed);
+	buf_adds(&header, centre.data);
 	buf_adds(&header, c->header_right);
 	export_check(c, worksheet_set_header(ws, header.data));
 	buf_free(&header);
+	buf_free(&centre);
 	export_check(c, worksheet_set_footer(ws,
 	                                     "&L&8Vertraulich – die Punktzahl wird nicht "
 	                                     "veröffentlicht&R&8Seite &P von &N"));
@@ -421,19 +472,19 @@ set_properties(struct export_ctx *c, char **owned)
 	props.comments = "Vertraulich – die Punktzahl wird nicht veröffentlicht";
 	props.created = date_to_time(m->datum);
 	export_check(c, workbook_set_properties(c->wb, &props));
+	/* lets a later export tell its own workbook from any other file */
+	export_check(c, workbook_set_custom_property_string(c->wb, EXPORT_MARK_NAME,
+	                                                    PACKAGE_STRING));
 }
 
-/* The page header's outer parts: Kommune left, the date right (the middle,
- * the sheet's title, is added per sheet by export_page_setup). */
+/* The page header's right part, the date (the Kommune on the left and the
+ * sheet's title in the middle are added per sheet by export_page_setup). */
 static void
 make_header(struct export_ctx *c)
 {
 	struct buf b = {0};
 	char *date = export_german_date(c->s->meta.datum);
-	/* a digit right after "&8" would extend the font size: keep a space */
-	buf_adds(&b, "&L&8 ");
-	add_header_text(&b, c->s->meta.kommune, 100);
-	c->header_left = buf_steal(&b);
+
 	buf_adds(&b, "&R&8Prüfgespräch am ");
 	add_header_text(&b, date, 20);
 	c->header_right = buf_steal(&b);
@@ -504,18 +555,6 @@ local_today(char out[11])
 		out[0] = '\0';
 }
 
-/* The directory part of path ("." when it has none). Caller frees. */
-static char *
-dir_of(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-	if (slash == NULL)
-		return xstrdup(".");
-	if (slash == path)
-		return xstrdup("/");
-	return xstrndup(path, (size_t)(slash - path));
-}
-
 /* Text for a libxlsxwriter error, with errno when it says more. */
 static char *
 close_reason(lxw_error err, int saved_errno)
@@ -525,34 +564,159 @@ close_reason(lxw_error err, int saved_errno)
 	return xstrdup(lxw_strerror(err));
 }
 
-/* fsync a file by path. Returns 0 or -1 with errno. */
+/* Whether a file name is one of a session's: NAME.cdb, .cdb.prev, .cdb.lock,
+ * .cdb.damaged. */
 static int
-fsync_path(const char *path)
+session_file_name(const char *path)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	if (fsync(fd) != 0) {
-		int e = errno;
-		close(fd);
-		errno = e;
-		return -1;
+	static const char *const endings[] = {".cdb", ".cdb.prev", ".cdb.lock",
+	                                      ".cdb.damaged"};
+	size_t n = strlen(path);
+
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t e = strlen(endings[i]);
+		if (n >= e && strcmp(path + n - e, endings[i]) == 0)
+			return 1;
 	}
-	return close(fd);
+	return 0;
 }
 
-int
-export_xlsx_counted(const struct session *s, const char *path,
-                    const struct export_options *opt, size_t *cells, char **why)
+/* Whether st is the session file of s or one of the files beside it. */
+static int
+session_own_file(const struct session *s, const struct stat *st)
+{
+	static const char *const endings[] = {"", ".prev", ".lock", ".damaged"};
+	int same = 0;
+
+	for (size_t i = 0; s->path != NULL && !same && i < 4; i++) {
+		char *name = xasprintf("%s%s", s->path, endings[i]);
+		struct stat other;
+		same = stat(name, &other) == 0 && other.st_dev == st->st_dev &&
+		       other.st_ino == st->st_ino;
+		free(name);
+	}
+	return same;
+}
+
+/* The zip member name of z as a NUL-terminated string of at most about max
+ * bytes (caller frees); NULL when absent or unreadable. */
+static char *
+zip_member(unzFile z, const char *name, size_t max)
+{
+	struct buf b = {0};
+	char chunk[8192];
+	int n;
+
+	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
+		return NULL;
+	while (b.len < max && (n = unzReadCurrentFile(z, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	unzCloseCurrentFile(z);
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_steal(&b);
+}
+
+/*
+ * Whether path holds a workbook this program wrote: an XLSX (zip) whose
+ * custom properties carry EXPORT_MARK_NAME = "wohnort-audit …", or, for
+ * workbooks written before that mark existed, whose title is the
+ * Ergebnisformular's.
+ */
+static int
+own_workbook(const char *path)
+{
+	unzFile z = unzOpen64(path);
+	char *custom, *core;
+	int own;
+
+	if (z == NULL)
+		return 0;
+	custom = zip_member(z, "docProps/custom.xml", 1u << 20);
+	own = custom != NULL && strstr(custom, "name=\"" EXPORT_MARK_NAME "\"") != NULL &&
+	      strstr(custom, ">" PACKAGE_NAME) != NULL;
+	if (!own) {
+		core = zip_member(z, "docProps/core.xml", 1u << 20);
+		own =
+		    core != NULL &&
+		    strstr(core, "<dc:title>Ergebnisformular „Ausgezeichneter Wohnort") !=
+		        NULL;
+		free(core);
+	}
+	free(custom);
+	unzClose(z);
+	return own;
+}
+
+/*
+ * Whether the export may put a workbook at path: nothing there, an empty
+ * file, or a workbook of this program; anything else only with EXPORT_FORCE,
+ * and never a session or a file beside one, a symbolic link or a directory.
+ * 0 or -1 with *why.
+ */
+static int
+target_check(const struct session *s, const char *path, unsigned flags, char **why)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why =
+		    xasprintf("%s: ist ein symbolischer Link; der Export ersetzt keine "
+		              "Links (einen anderen Namen mit -o wählen)",
+		              path);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*why = xasprintf("%s: ist ein Verzeichnis", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = xasprintf("%s: ist keine gewöhnliche Datei; nicht überschrieben",
+		                 path);
+		return -1;
+	}
+	if (session_file_name(path) || session_own_file(s, &st) ||
+	    session_file_is_session(path)) {
+		*why = xasprintf(
+		    "%s: ist eine Sitzungsdatei oder gehört zu einer; der Export "
+		    "ersetzt sie nie (einen anderen Namen mit -o wählen)",
+		    path);
+		return -1;
+	}
+	if (st.st_size == 0 || (flags & EXPORT_FORCE) || own_workbook(path))
+		return 0;
+	*why =
+	    xasprintf("%s: ist keine von wohnort-audit geschriebene Arbeitsmappe; nicht "
+	              "überschrieben (ersetzen mit --force)",
+	              path);
+	return -1;
+}
+
+/* Prefix of the temp files of an export, in the target's directory. */
+#define EXPORT_TEMP_PREFIX ".wohnort-export-"
+
+/* The export itself; cells and unprotected may be NULL. */
+static int
+export_write(const struct session *s, const char *path, const struct export_options *opt,
+             size_t *cells, int *unprotected, char **why)
 {
 	struct export_ctx c = {0};
 	struct export_image logo;
 	lxw_workbook_options opts = {0};
-	struct stat st;
-	char *dir, *tmp;
+	struct atomicfile af = {.fd = -1};
+	char *dir = NULL, *prefix = NULL, fdpath[64];
+	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
 	lxw_error err;
-	int fd;
 
+	if (unprotected != NULL)
+		*unprotected = 0;
 	if (s == NULL || s->form == NULL || path == NULL || path[0] == '\0') {
 		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
 		return -1;
@@ -561,32 +725,30 @@ export_xlsx_counted(const struct session *s, const char *path,
 		*why = xasprintf("Export: „%s“ ist kein Datum (JJJJ-MM-TT)", opt->today);
 		return -1;
 	}
-	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-		*why = xasprintf("%s: ist ein Verzeichnis", path);
-		return -1;
-	}
 	/* the logo is checked before anything is written */
 	if (find_logo(s, opt, &logo, why) != 0)
 		return -1;
+	if (target_check(s, path, opt != NULL ? opt->flags : 0, why) != 0) {
+		export_image_free(&logo);
+		return -1;
+	}
 	c.logo = logo.data != NULL ? &logo : NULL;
 	c.internal = opt != NULL && opt->audience == EXPORT_INTERNAL;
 	if (opt != NULL && opt->today != NULL)
 		snprintf(c.today, sizeof c.today, "%s", opt->today);
 	else
 		local_today(c.today);
-	dir = dir_of(path);
-	tmp = xasprintf("%s/.wohnort-export-XXXXXX", dir);
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
+	dir = atomicfile_dir_of(path);
+	/* temp files of exports killed before their rename */
+	atomicfile_remove_stale(dir, EXPORT_TEMP_PREFIX);
+	prefix = xasprintf("%s/" EXPORT_TEMP_PREFIX, dir);
+	if (atomicfile_begin(&af, path, prefix) != 0) {
 		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
 		                 strerror(errno));
-		goto fail_nofile;
-	}
-	/* The score is confidential: owner-only, whatever the umask. */
-	if (fchmod(fd, 0600) != 0 || close(fd) != 0) {
-		*why = xasprintf("%s: %s", path, strerror(errno));
 		goto fail;
 	}
+	if (unprotected != NULL)
+		*unprotected = af.unprotected;
 
 	c.s = s;
 	c.f = s->form;
@@ -596,8 +758,21 @@ export_xlsx_counted(const struct session *s, const char *path,
 		goto fail;
 	}
 	make_header(&c);
+	/* libxlsxwriter prints numbers with printf: in a German locale every
+	 * decimal of the XML would get a comma and the file would be corrupt.
+	 * uselocale changes this thread only, and only until the workbook is
+	 * written. */
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (c_locale == (locale_t)0) {
+		*why =
+		    xasprintf("%s: C-Locale nicht verfügbar: %s", path, strerror(errno));
+		goto fail;
+	}
+	previous = uselocale(c_locale);
 	opts.tmpdir = dir;
-	c.wb = workbook_new_opt(tmp, &opts);
+	/* libxlsxwriter writes to a file name: give it our temp file itself,
+	 * never a name that could be swapped for a link in between */
+	c.wb = workbook_new_opt(atomicfile_open_path(&af, fdpath, sizeof fdpath), &opts);
 	if (c.wb == NULL) {
 		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
 		goto fail;
@@ -617,50 +792,58 @@ export_xlsx_counted(const struct session *s, const char *path,
 		free(reason);
 		goto fail;
 	}
-	if (fsync_path(tmp) != 0 || rename(tmp, path) != 0) {
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
-		                 strerror(errno));
+	uselocale(previous);
+	previous = (locale_t)0;
+	if (atomicfile_commit(&af, ATOMICFILE_REPLACE) != 0) {
+		int saved = errno;
+		*why = af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
+		                             path, strerror(saved))
+		                 : xasprintf("%s: kann nicht geschrieben werden: %s",
+		                             path, strerror(saved));
 		goto fail;
-	}
-	if (dir_fsync_of(path) != 0) {
-		/* the file is in place; only its durability is in doubt */
-		*why = xasprintf("%s: Verzeichnis nicht synchronisiert: %s", path,
-		                 strerror(errno));
-		goto fail_nofile;
 	}
 	if (cells != NULL)
 		*cells = c.cells;
+	freelocale(c_locale);
 	score_result_free(&c.r);
-	free(c.header_left);
 	free(c.header_right);
 	export_image_free(&logo);
-	free(tmp);
+	free(prefix);
 	free(dir);
 	return 0;
 
 fail:
-	unlink(tmp);
-fail_nofile:
+	if (previous != (locale_t)0)
+		uselocale(previous);
+	if (c_locale != (locale_t)0)
+		freelocale(c_locale);
+	atomicfile_abort(&af);
 	score_result_free(&c.r);
-	free(c.header_left);
 	free(c.header_right);
 	export_image_free(&logo);
-	free(tmp);
+	free(prefix);
 	free(dir);
 	return -1;
 }
 
 int
-export_xlsx_opt(const struct session *s, const char *path,
-                const struct export_options *opt, char **why)
+export_xlsx_counted(const struct session *s, const char *path,
+                    const struct export_options *opt, size_t *cells, char **why)
 {
-	return export_xlsx_counted(s, path, opt, NULL, why);
+	return export_write(s, path, opt, cells, NULL, why);
+}
+
+int
+export_xlsx_opt(const struct session *s, const char *path,
+                const struct export_options *opt, int *unprotected, char **why)
+{
+	return export_write(s, path, opt, NULL, unprotected, why);
 }
 
 int
 export_xlsx(const struct session *s, const char *path, char **why)
 {
-	return export_xlsx_counted(s, path, NULL, NULL, why);
+	return export_write(s, path, NULL, NULL, NULL, why);
 }
 
 char *
@@ -670,7 +853,7 @@ export_default_path(const struct session *s)
 
 	if (s->path != NULL && s->path[0] != '\0') {
 		const char *base = strrchr(s->path, '/');
-		char *dir = dir_of(s->path);
+		char *dir = atomicfile_dir_of(s->path);
 		size_t len;
 		base = base != NULL ? base + 1 : s->path;
 		len = strlen(base);

@@ -40,6 +40,7 @@ struct export_options {
 	/* YYYY-MM-DD that overdue evidence is measured against; NULL: the local
 	 * date when the export runs. Borrowed. */
 	const char *today;
+	unsigned flags; /* enum export_flag */
 };
 
 /* Default output path: beside the session file, "<session name without
@@ -48,18 +49,30 @@ struct export_options {
 char *export_default_path(const struct session *s);
 
 /*
- * export_xlsx_opt: write the workbook for s (only read) to path, replacing an
- * existing file; opt may be NULL for the defaults (for the town, logo found
- * beside the form, today's date). The temp file is ".wohnort-export-XXXXXX"
- * in path's directory (also libxlsxwriter's tmpdir); it is fsynced, renamed
- * over path, and the directory fsynced. Returns 0, or -1 with *why (German,
- * names path or the logo file and the reason, e.g. "Read-only file
- * system"; caller frees) and path left as it was, no temp file left behind.
- * The one exception: when only the final directory fsync fails, the new
- * file is in place and -1 says so.
+ * export_xlsx_opt: write the workbook for s (only read) to path; opt may be
+ * NULL for the defaults (for the town, logo found beside the form, today's
+ * date, no EXPORT_FORCE). The temp file is ".wohnort-export-XXXXXX" in
+ * path's directory (libxlsxwriter's tmpdir too), created O_EXCL and held
+ * under flock while it is written; temp files of killed exports in that
+ * directory are removed first. It is fsynced, renamed over path, and the
+ * directory fsynced. Numbers are written in the C locale whatever the
+ * caller's locale.
+ *
+ * Never replaced, even with EXPORT_FORCE: a symbolic link, a directory or
+ * other non-regular file, a session (by name NAME.cdb, .cdb.prev,
+ * .cdb.lock, .cdb.damaged, by content, or being s's own file). Without
+ * EXPORT_FORCE also not a file that is neither empty nor a workbook of this
+ * program. *unprotected (may be NULL) tells whether the file system keeps
+ * no permissions, so that the confidential workbook is readable by other
+ * users (exFAT, FAT32, NTFS).
+ *
+ * Returns 0, or -1 with *why (German, names path or the logo file and the
+ * reason, e.g. "Read-only file system"; caller frees) and path left as it
+ * was, no temp file left behind. The one exception: when only the final
+ * directory fsync fails, the new file is in place and -1 says so.
  */
 int export_xlsx_opt(const struct session *s, const char *path,
-                    const struct export_options *opt, char **why);
+                    const struct export_options *opt, int *unprotected, char **why);
 
 /* export_xlsx_opt with the defaults. */
 int export_xlsx(const struct session *s, const char *path, char **why);
@@ -73,5 +86,14 @@ int export_xlsx(const struct session *s, const char *path, char **why);
  */
 char **export_logo_candidates(const struct form *f);
 void export_logo_candidates_free(char **paths);
+
+/* Flags of export_xlsx_opt. */
+enum export_flag {
+	EXPORT_FORCE = 1, /* also replace a file that is no workbook of this program */
+};
+
+/* The custom document property that marks a workbook as written by this
+ * program (its value is PACKAGE_STRING). */
+#define EXPORT_MARK_NAME "Erstellt mit"
 
 #endif

@@ -69,9 +69,8 @@ struct export_ctx {
 	int internal;                    /* EXPORT_INTERNAL: notes and the formula note */
 	char today[11];                  /* YYYY-MM-DD for overdue evidence */
 	const struct export_image *logo; /* NULL: none */
-	char *header_left;               /* page header parts, '&' escaped */
-	char *header_right;
-	size_t cells; /* cells written, for the benchmark's floor */
+	char *header_right;              /* the page header's right part, '&' escaped */
+	size_t cells;                    /* cells written, for the benchmark's floor */
 	/* Set by export_sheet_rating (written before Ergebnis): where the
 	 * questions and the columns Ergebnis sums over are. */
 	lxw_row_t rating_first, rating_last; /* 0-based rows of the questions */

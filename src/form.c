@@ -91,6 +91,19 @@ static const struct {
     {"labels", 1u << QUESTION_SCALE},
 };
 
+/*
+ * Make room for element number count of an array that only ever grows by
+ * one: capacity doubles at each power of two, so n appends cost O(n) even
+ * where realloc cannot extend in place (deeply nested input).
+ */
+static void *
+grow_pow2(void *array, size_t count, size_t size)
+{
+	if (count == 0 || (count & (count - 1)) == 0)
+		return xreallocarray(array, count == 0 ? 1 : 2 * count, size);
+	return array;
+}
+
 /* ---- errors ---- */
 
 /* Append one error at line/column (1-based, 0 = unknown). */
@@ -100,8 +113,7 @@ error_add(struct form_errors *errors, const char *file, int line, int column,
 {
 	struct form_error *e;
 
-	errors->items =
-	    xreallocarray(errors->items, errors->count + 1, sizeof *errors->items);
+	errors->items = grow_pow2(errors->items, errors->count, sizeof *errors->items);
 	e = &errors->items[errors->count++];
 	e->file = xstrdup(file);
 	e->line = line;
@@ -144,29 +156,51 @@ brief(struct loader *ld, const char *s)
 		}
 		buf_addc(&b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
 	}
-	ld->scratch =
-	    xreallocarray(ld->scratch, ld->scratch_count + 1, sizeof *ld->scratch);
+	ld->scratch = grow_pow2(ld->scratch, ld->scratch_count, sizeof *ld->scratch);
 	ld->scratch[ld->scratch_count++] = b.data;
 	return b.data;
 }
 
-/* Sort the errors from index first on by position; equal positions keep their order. */
+/* An error's position and its place in the list, for a stable sort. */
+struct error_order {
+	int line, column;
+	size_t index;
+};
+
+/* Compare positions, then places (qsort). */
+static int
+error_order_compare(const void *a, const void *b)
+{
+	const struct error_order *x = a, *y = b;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Sort the errors from index first on by position; equal positions keep their
+ * order. O(n log n): a file with many errors must not take quadratic time. */
 static void
 errors_sort_from(struct form_errors *errors, size_t first)
 {
-	for (size_t i = first + 1; i < errors->count; i++) {
-		struct form_error e = errors->items[i];
-		size_t j = i;
-		while (j > first) {
-			struct form_error *p = &errors->items[j - 1];
-			if (p->line < e.line ||
-			    (p->line == e.line && p->column <= e.column))
-				break;
-			errors->items[j] = *p;
-			j--;
-		}
-		errors->items[j] = e;
-	}
+	size_t n = errors->count - first;
+	struct error_order *order;
+	struct form_error *sorted;
+
+	if (n < 2)
+		return;
+	order = xcalloc(n, sizeof *order);
+	sorted = xcalloc(n, sizeof *sorted);
+	for (size_t i = 0; i < n; i++)
+		order[i] = (struct error_order){errors->items[first + i].line,
+		                                errors->items[first + i].column, i};
+	qsort(order, n, sizeof *order, error_order_compare);
+	for (size_t i = 0; i < n; i++)
+		sorted[i] = errors->items[first + order[i].index];
+	memcpy(errors->items + first, sorted, n * sizeof *sorted);
+	free(sorted);
+	free(order);
 }
 
 void
@@ -229,17 +263,102 @@ ynode_new(enum ynode_kind kind, const struct fy_mark *m)
 	return n;
 }
 
+/* ---- id indexes ---- */
+
 /*
- * Make room for element number count of an array that only ever grows by
- * one: capacity doubles at each power of two, so n appends cost O(n) even
- * where realloc cannot extend in place (deeply nested input).
+ * An open-addressing hash table of item numbers keyed by their id string, so
+ * that loading a form with n questions checks duplicates and resolves
+ * show_if in O(n), and lookups by id take constant time. The ids themselves
+ * stay in the form; the index holds numbers + 1 (0 is an empty slot).
  */
-static void *
-grow_pow2(void *array, size_t count, size_t size)
+struct form_index {
+	size_t *slot;
+	size_t size; /* a power of two */
+	size_t used;
+};
+
+/* Returns the id of item i of the indexed array (NULL: not indexed). */
+typedef const char *index_name_fn(const void *items, size_t i);
+
+/* FNV-1a over the id. */
+static size_t
+index_hash(const char *s)
 {
-	if (count == 0 || (count & (count - 1)) == 0)
-		return xreallocarray(array, count == 0 ? 1 : 2 * count, size);
-	return array;
+	size_t h = (size_t)14695981039346656037ULL;
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (size_t)1099511628211ULL;
+	return h;
+}
+
+/* The item numbered i in items whose id is id, or -1. */
+static long
+index_find(const struct form_index *x, const void *items, index_name_fn *name,
+           const char *id)
+{
+	if (x == NULL || x->size == 0)
+		return -1;
+	for (size_t k = index_hash(id) & (x->size - 1);; k = (k + 1) & (x->size - 1)) {
+		size_t v = x->slot[k];
+		if (v == 0)
+			return -1;
+		if (strcmp(name(items, v - 1), id) == 0)
+			return (long)(v - 1);
+	}
+}
+
+/* Add item i (its id must not be in the index yet). */
+static void
+index_add(struct form_index *x, const void *items, index_name_fn *name, size_t i)
+{
+	if (2 * (x->used + 1) > x->size) {
+		struct form_index bigger = {0};
+		bigger.size = x->size ? 2 * x->size : 64;
+		bigger.slot = xcalloc(bigger.size, sizeof *bigger.slot);
+		for (size_t k = 0; k < x->size; k++)
+			if (x->slot[k] != 0)
+				index_add(&bigger, items, name, x->slot[k] - 1);
+		free(x->slot);
+		*x = bigger;
+	}
+	for (size_t k = index_hash(name(items, i)) & (x->size - 1);;
+	     k = (k + 1) & (x->size - 1)) {
+		if (x->slot[k] == 0) {
+			x->slot[k] = i + 1;
+			x->used++;
+			return;
+		}
+	}
+}
+
+/* Free an index; NULL does nothing. */
+static void
+index_free(struct form_index *x)
+{
+	if (x == NULL)
+		return;
+	free(x->slot);
+	free(x);
+}
+
+/* index_name_fn of the questions array (by full id). */
+static const char *
+question_name(const void *items, size_t i)
+{
+	return ((const struct form_question *)items)[i].full_id;
+}
+
+/* index_name_fn of the sections array. */
+static const char *
+section_name(const void *items, size_t i)
+{
+	return ((const struct form_section *)items)[i].id;
+}
+
+/* index_name_fn of an options array. */
+static const char *
+option_name(const void *items, size_t i)
+{
+	return ((const struct form_option *)items)[i].id;
 }
 
 /* Append child to a map or sequence node. */
@@ -250,11 +369,33 @@ ynode_append(struct ynode *parent, struct ynode *child)
 	parent->child[parent->count++] = child;
 }
 
-/* Does libfyaml's output go nowhere: diagnostics are collected instead. */
+/* libfyaml's output never reaches a terminal: positioned errors are
+ * collected; the text of the last one without a position (an unsupported
+ * %YAML version) is kept in user, a struct buf, for the message. */
 static void
-diag_discard(struct fy_diag *diag, void *user, const char *buf, size_t len)
+diag_keep(struct fy_diag *diag, void *user, const char *buf, size_t len)
 {
-	(void)diag, (void)user, (void)buf, (void)len;
+	struct buf *last = user;
+	(void)diag;
+	if (last == NULL)
+		return;
+	last->len = 0;
+	buf_add(last, buf, len);
+}
+
+/* The text of a libfyaml message without its "[ERR]: " tag and line end
+ * (points into text, which it shortens). */
+static const char *
+diag_text(char *text)
+{
+	char *p = strstr(text, "]: ");
+	size_t n;
+
+	p = p != NULL ? p + 3 : text;
+	n = strlen(p);
+	while (n > 0 && (p[n - 1] == '\n' || p[n - 1] == ' '))
+		p[--n] = '\0';
+	return p;
 }
 
 /* 1-based column of byte offset off on its line (counting characters). */
@@ -269,6 +410,47 @@ text_column(const char *text, size_t line_start, size_t off)
 		if (((unsigned char)text[i] & 0xc0) != 0x80)
 			column++;
 	return column;
+}
+
+/* A position in the text: byte offset, 1-based line and column. */
+struct text_pos {
+	size_t off;
+	int line, column;
+};
+
+/*
+ * Where an empty value or list item is, which libfyaml gives no mark: the
+ * first character after from that is neither blank, line end nor comment -
+ * the ':' after its key or the '-' of the item. Columns count characters.
+ */
+static struct text_pos
+position_after(const char *text, size_t len, struct text_pos from)
+{
+	size_t off = from.off, line_start = from.off;
+	int line = from.line;
+
+	/* columns are characters: find the byte where from's line starts */
+	while (line_start > 0 && text[line_start - 1] != '\n')
+		line_start--;
+	while (off < len) {
+		char c = text[off];
+		if (c == ' ' || c == '\t' || c == '\r') {
+			off++;
+		} else if (c == '\n') {
+			off++;
+			line++;
+			line_start = off;
+		} else if (c == '#' && (off == 0 || text[off - 1] == ' ' ||
+		                        text[off - 1] == '\t' || text[off - 1] == '\n')) {
+			while (off < len && text[off] != '\n')
+				off++;
+		} else {
+			break;
+		}
+	}
+	if (off >= len)
+		off = len > 0 ? len - 1 : 0;
+	return (struct text_pos){off, line, text_column(text, line_start, off)};
 }
 
 /*
@@ -338,10 +520,14 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 	struct ynode *root = NULL, **stack = NULL;
 	size_t depth = 0;
 	int failed = 0, documents = 0;
+	/* where the last event with a mark ended (libfyaml marks are 0-based) */
+	struct text_pos last = {0, 1, 1};
+	struct buf unplaced = {0}; /* libfyaml's last message without a position */
 
 	fy_diag_cfg_default(&dcfg);
 	dcfg.fp = NULL;
-	dcfg.output_fn = diag_discard;
+	dcfg.output_fn = diag_keep;
+	dcfg.user = &unplaced;
 	dcfg.colorize = false;
 	diag = fy_diag_create(&dcfg);
 	if (diag == NULL) {
@@ -363,12 +549,23 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 
 	while ((ev = fy_parser_parse(parser)) != NULL) {
 		struct ynode *n = NULL;
-		const struct fy_mark *m = fy_event_start_mark(ev);
+		const struct fy_mark *m = fy_event_start_mark(ev),
+		                     *end = fy_event_end_mark(ev);
 		int opens = 0, closes = 0;
 
 		switch (ev->type) {
 		case FYET_DOCUMENT_START:
 			documents++;
+			if (documents > 1 && !failed && m != NULL) {
+				/* a second document, even an empty one after a
+				 * trailing "---", is reported where it starts */
+				error_add(ld->errors, ld->name, m->line + 1,
+				          m->column + 1,
+				          xstrdup("a form file holds exactly one YAML "
+				                  "document (remove this '---' and what "
+				                  "follows)"));
+				failed = 1;
+			}
 			break;
 		case FYET_MAPPING_START:
 			n = ynode_new(YN_MAP, m), opens = 1;
@@ -384,6 +581,12 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 			size_t tlen = 0;
 			const char *t = fy_token_get_text(ev->scalar.value, &tlen);
 			n = ynode_new(YN_SCALAR, m);
+			if (m == NULL) {
+				/* an empty value ("id:", "id: #x", a bare "-") */
+				struct text_pos at = position_after(text, len, last);
+				n->line = at.line;
+				n->column = at.column;
+			}
 			n->text = xstrndup(t ? t : "", t ? tlen : 0);
 			n->len = t ? tlen : 0;
 			n->plain = fy_token_scalar_style(ev->scalar.value) == FYSS_PLAIN;
@@ -434,6 +637,11 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 			if (top->line == -1)
 				ynode_free(top);
 		}
+		if (end != NULL) {
+			last.off = end->input_pos;
+			last.line = end->line + 1;
+			last.column = end->column + 1;
+		}
 		fy_parser_event_free(parser, ev);
 	}
 
@@ -450,10 +658,31 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 			    xasprintf("YAML syntax: %s", de->msg ? de->msg : "error"));
 			reported++;
 		}
-		if (!reported)
-			err(ld, NULL, "YAML syntax error");
+		if (!reported) {
+			/* no position from libfyaml (an unsupported %YAML version):
+			 * a directive line, else where parsing stopped */
+			struct text_pos at = last;
+			const char *reason =
+			    unplaced.len > 0 ? diag_text(unplaced.data) : "error";
+			for (size_t off = 0, line = 1; off < len; line++) {
+				const char *nl = memchr(text + off, '\n', len - off);
+				if (text[off] == '%') {
+					at = (struct text_pos){off, (int)line, 1};
+					break;
+				}
+				if (text[off] != '#' && text[off] != '\n' &&
+				    text[off] != '\r')
+					break;
+				if (nl == NULL)
+					break;
+				off = (size_t)(nl - text) + 1;
+			}
+			error_add(ld->errors, ld->name, at.line, at.column,
+			          xasprintf("YAML syntax: %s", reason));
+		}
 		failed = 1;
 	}
+	buf_free(&unplaced);
 	/* on a syntax error the stack may still hold unfinished orphans */
 	while (depth > 0) {
 		struct ynode *top = stack[--depth];
@@ -526,28 +755,40 @@ expect_map(struct loader *ld, const struct ynode *n, const char *what)
 	return 0;
 }
 
-/* Report unknown, duplicate and non-text keys of a mapping. */
+/* Report unknown, duplicate and non-text keys of a mapping. Linear in the
+ * number of keys: only allowed keys can be duplicates that matter (an
+ * unknown one is reported each time it appears). */
 static void
 check_keys(struct loader *ld, const struct ynode *map, const char *const *allowed,
            const char *what)
 {
+	const struct ynode *first[32] = {0};
+	size_t nallowed = 0;
+
+	while (allowed[nallowed] != NULL && nallowed < 32)
+		nallowed++;
 	for (size_t i = 0; i + 1 < map->count; i += 2) {
 		const struct ynode *k = map->child[i];
+		size_t a;
 		if (k->kind != YN_SCALAR) {
 			err(ld, k, "keys in %s must be plain names", what);
 			continue;
 		}
-		for (size_t j = 0; j < i; j += 2)
-			if (map->child[j]->kind == YN_SCALAR &&
-			    strcmp(map->child[j]->text, k->text) == 0) {
-				err(ld, k, "duplicate key '%s' in %s (first at line %d)",
-				    brief(ld, k->text), what, map->child[j]->line);
+		for (a = 0; a < nallowed; a++)
+			if (strcmp(k->text, allowed[a]) == 0)
 				break;
-			}
-		if (!in_list(k->text, allowed)) {
+		if (a < nallowed) {
+			if (first[a] != NULL)
+				err(ld, k, "duplicate key '%s' in %s (first at line %d)",
+				    brief(ld, k->text), what, first[a]->line);
+			else
+				first[a] = k;
+			continue;
+		}
+		{
 			struct buf b = {0};
-			for (const char *const *a = allowed; *a; a++)
-				buf_printf(&b, "%s%s", a == allowed ? "" : ", ", *a);
+			for (const char *const *p = allowed; *p; p++)
+				buf_printf(&b, "%s%s", p == allowed ? "" : ", ", *p);
 			err(ld, k, "unknown key '%s' in %s (allowed: %s)",
 			    brief(ld, k->text), what, b.data);
 			buf_free(&b);
@@ -770,6 +1011,7 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
              const char *what)
 {
 	const struct ynode *list = map_get(qn, "options");
+	struct form_index ids;
 
 	if (list == NULL) {
 		missing(ld, qn, "options", what);
@@ -787,6 +1029,7 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		return;
 	}
 	q->options = xcalloc(list->count, sizeof *q->options);
+	memset(&ids, 0, sizeof ids);
 	for (size_t i = 0; i < list->count; i++) {
 		const struct ynode *on = list->child[i];
 		struct form_option *o = &q->options[q->option_count];
@@ -801,11 +1044,15 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		get_int_into(ld, on, "points", 1, 0, INT_MAX / 1024, &o->points, owhat);
 		o->recommendation = get_text(ld, on, "recommendation", 0, owhat);
 		free(owhat);
-		if (o->id != NULL && form_find_option(q, o->id) >= 0)
+		if (o->id != NULL &&
+		    index_find(&ids, q->options, option_name, o->id) >= 0)
 			err(ld, map_get(on, "id"), "duplicate option id '%s' in %s",
 			    o->id, what);
+		else if (o->id != NULL)
+			index_add(&ids, q->options, option_name, q->option_count);
 		q->option_count++;
 	}
+	free(ids.slot);
 }
 
 /* Compare bands by min, for qsort. */
@@ -958,10 +1205,9 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	char *what;
 	int type;
 
-	f->questions =
-	    xreallocarray(f->questions, f->question_count + 1, sizeof *f->questions);
-	ld->show_if_nodes = xreallocarray(ld->show_if_nodes, f->question_count + 1,
-	                                  sizeof *ld->show_if_nodes);
+	f->questions = grow_pow2(f->questions, f->question_count, sizeof *f->questions);
+	ld->show_if_nodes =
+	    grow_pow2(ld->show_if_nodes, f->question_count, sizeof *ld->show_if_nodes);
 	q = &f->questions[f->question_count];
 	memset(q, 0, sizeof *q);
 	ld->show_if_nodes[f->question_count] = NULL;
@@ -987,9 +1233,13 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	q->id = get_id(ld, qn, "id", what, 0);
 	if (q->id != NULL && sec->id != NULL) {
 		q->full_id = xasprintf("%s.%s", sec->id, q->id);
-		if (form_find_question(f, q->full_id) != (int)(f->question_count - 1))
+		if (index_find(f->question_index, f->questions, question_name,
+		               q->full_id) >= 0)
 			err(ld, map_get(qn, "id"), "duplicate question id '%s'",
 			    q->full_id);
+		else
+			index_add(f->question_index, f->questions, question_name,
+			          f->question_count - 1);
 	}
 	type = get_type(ld, qn, what);
 	q->text = get_text(ld, qn, "text", 1, what);
@@ -1064,7 +1314,7 @@ load_section(struct loader *ld, const struct ynode *sn)
 	const struct ynode *list;
 	size_t s = f->section_count;
 
-	f->sections = xreallocarray(f->sections, s + 1, sizeof *f->sections);
+	f->sections = grow_pow2(f->sections, s, sizeof *f->sections);
 	sec = &f->sections[s];
 	memset(sec, 0, sizeof *sec);
 	sec->first = f->question_count;
@@ -1077,8 +1327,11 @@ load_section(struct loader *ld, const struct ynode *sn)
 		err(ld, map_get(sn, "id"),
 		    "section id '%s' is reserved for session records; choose another",
 		    sec->id);
-	} else if (sec->id != NULL && form_find_section(f, sec->id) != (int)s)
+	} else if (sec->id != NULL &&
+	           index_find(f->section_index, f->sections, section_name, sec->id) >= 0)
 		err(ld, map_get(sn, "id"), "duplicate section id '%s'", sec->id);
+	else if (sec->id != NULL)
+		index_add(f->section_index, f->sections, section_name, s);
 	{
 		char *what = xasprintf("section '%s'", sec->id ? sec->id : "?");
 		sec->title = get_text(ld, sn, "title", 1, what);
@@ -1219,6 +1472,8 @@ form_load_string(const char *text, size_t len, const char *name,
 		return NULL;
 	}
 	f = xcalloc(1, sizeof *f);
+	f->question_index = xcalloc(1, sizeof *f->question_index);
+	f->section_index = xcalloc(1, sizeof *f->section_index);
 	f->name = xstrdup(name);
 	f->source = xmalloc(len + 1);
 	memcpy(f->source, text, len);
@@ -1311,12 +1566,17 @@ form_free(struct form *f)
 	free(f->edition);
 	free(f->source);
 	free(f->name);
+	index_free(f->question_index);
+	index_free(f->section_index);
 	free(f);
 }
 
 int
 form_find_question(const struct form *form, const char *full_id)
 {
+	if (form->question_index != NULL)
+		return (int)index_find(form->question_index, form->questions,
+		                       question_name, full_id);
 	for (size_t i = 0; i < form->question_count; i++)
 		if (form->questions[i].full_id != NULL &&
 		    strcmp(form->questions[i].full_id, full_id) == 0)
@@ -1327,6 +1587,9 @@ form_find_question(const struct form *form, const char *full_id)
 int
 form_find_section(const struct form *form, const char *id)
 {
+	if (form->section_index != NULL)
+		return (int)index_find(form->section_index, form->sections, section_name,
+		                       id);
 	for (size_t i = 0; i < form->section_count; i++)
 		if (form->sections[i].id != NULL && strcmp(form->sections[i].id, id) == 0)
 			return (int)i;

@@ -90,6 +90,10 @@ struct form {
 	size_t source_len;
 	char sha256[65]; /* hex SHA-256 of source */
 	char *name;      /* file name used in messages */
+	/* private to form.c: hash indexes of question and section ids, so that
+	 * form_find_question and form_find_section take constant time */
+	struct form_index *question_index;
+	struct form_index *section_index;
 };
 
 struct form_error {
@@ -132,7 +136,8 @@ void form_errors_clear(struct form_errors *errors);
  */
 char *form_errors_format(const struct form_errors *errors);
 
-/* Index of the question with that full id ("section.question"), or -1. */
+/* Index of the question with that full id ("section.question"), or -1.
+ * Constant time (a hash index built while loading). */
 int form_find_question(const struct form *form, const char *full_id);
 
 /* Index of the section with that id, or -1. */

@@ -103,7 +103,8 @@ utf8_sequence_length(unsigned char c)
 	return 1;
 }
 
-/* Quote and escape len bytes: JSON escapes for controls, U+FFFD for bad bytes. */
+/* Quote and escape len bytes: JSON escapes for C0 and C1 controls and DEL,
+ * U+FFFD for bad bytes. */
 void
 json_escape(struct buf *b, const char *s, size_t len)
 {
@@ -147,12 +148,32 @@ json_escape(struct buf *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
+		if (c == 0x7f) {
+			buf_adds(b, "\\u007f");
+			i++;
+			continue;
+		}
 		if (c < 0x80) {
 			buf_addc(b, (char)c);
 			i++;
 			continue;
 		}
 		n = utf8_sequence_length(c);
+		if (n == 2 && c == 0xc2 && i + 1 < len &&
+		    (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xa0) {
+			/* a C1 control: escaped like the C0 ones, never raw on a terminal
+			 */
+			char u[7] = {'\\',
+			             'u',
+			             '0',
+			             '0',
+			             hex[(unsigned char)s[i + 1] >> 4],
+			             hex[s[i + 1] & 15],
+			             0};
+			buf_adds(b, u);
+			i += 2;
+			continue;
+		}
 		if (n > 1 && i + n <= len && utf8_valid(s + i, n, NULL)) {
 			buf_add(b, s + i, n);
 			i += n;

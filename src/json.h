@@ -1,7 +1,8 @@
 /*
  * json.h: a small streaming JSON emitter over struct buf. It writes
  * syntactically valid JSON: commas and nesting are tracked, strings are
- * escaped (quote, backslash, every control character; invalid UTF-8 becomes
+ * escaped (quote, backslash, every C0 and C1 control character and DEL, so
+ * the text is also safe on a terminal; invalid UTF-8 becomes
  * U+FFFD), and numbers never depend on the locale. It only builds a string:
  * no I/O, no parsing.
  */

@@ -27,7 +27,8 @@ static const struct cmd_entry commands[] = {
      "TEXT]",
      "change one record of a session and save it", cmd_set},
     {"score", "SESSION [--format text|tsv|json]", "compute the result", cmd_score},
-    {"export", "SESSION [-o FILE.xlsx] [--intern | --fuer-kommune] [--logo FILE]",
+    {"export",
+     "SESSION [-o FILE.xlsx] [--intern | --fuer-kommune] [--logo FILE] [--force]",
      "write the Ergebnisformular (XLSX; the town's version unless --intern)", cmd_export},
     {"dump", "SESSION", "print every record as text", cmd_dump},
     {"load", "TEXT-FILE [--dir DIR]", "turn a dump back into a session", cmd_load},
@@ -92,12 +93,23 @@ cmd_version(int argc, char **argv)
 	return EXIT_OK;
 }
 
+/*
+ * The locale categories taken from the environment: characters (ncursesw,
+ * UTF-8), sorting, system messages and time names. LC_NUMERIC stays "C", so
+ * that no number written to a file (workbook, JSON, TSV, snapshot, dump) can
+ * get a decimal comma; the German number format of the text output is
+ * written by hand.
+ */
+static const int locale_categories[] = {LC_CTYPE, LC_COLLATE, LC_MESSAGES, LC_TIME};
+
 int
 main(int argc, char **argv)
 {
 	const struct cmd_entry *c;
 
-	setlocale(LC_ALL, "");
+	for (size_t i = 0; i < sizeof locale_categories / sizeof locale_categories[0];
+	     i++)
+		setlocale(locale_categories[i], "");
 	if (argc < 2)
 		return cmd_interview(argc, argv);
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)

@@ -14,39 +14,89 @@
 #include "paths.h"
 #include "util.h"
 
-/* Create path and its parents with mode 0700 for the last element. */
+/* Remove the directories made so far (made[0..count), deepest last). */
+static void
+undo_dirs(char **made, size_t count)
+{
+	while (count > 0)
+		rmdir(made[--count]);
+}
+
+/*
+ * Create path and the parents that are missing, each mode 0700. A directory
+ * that exists keeps its mode: it may be shared on purpose or be reached
+ * through a link, and this program did not make it. A path that is too long
+ * is refused before anything is created; on any failure the directories
+ * made by this call are removed again. 0 or -1 with *why.
+ */
 static int
 make_dirs(const char *path, char **why)
 {
-	char *copy = xstrdup(path);
+	char *copy = xstrdup(path), **made = NULL;
+	size_t count = 0, component = 0;
 	struct stat st;
+	int rc = -1;
 
-	for (char *p = copy + 1; *p != '\0'; p++) {
-		if (*p != '/')
+	if (strlen(path) >= PATH_MAX) {
+		*why = xasprintf("%.60s…: Pfad zu lang (%zu Bytes, höchstens %d)", path,
+		                 strlen(path), PATH_MAX - 1);
+		goto done;
+	}
+	for (const char *p = path;; p++) {
+		if (*p == '/' || *p == '\0') {
+			if (component > NAME_MAX) {
+				*why = xasprintf(
+				    "%.60s…: ein Verzeichnisname ist zu lang (%zu "
+				    "Bytes, höchstens %d)",
+				    path, component, NAME_MAX);
+				goto done;
+			}
+			component = 0;
+		} else {
+			component++;
+		}
+		if (*p == '\0')
+			break;
+	}
+	for (char *p = copy + 1;; p++) {
+		char saved = *p;
+		if (saved != '/' && saved != '\0')
 			continue;
 		*p = '\0';
-		if (mkdir(copy, 0755) != 0 && errno != EEXIST) {
-			*why = xasprintf("%s: %s", copy, strerror(errno));
-			free(copy);
-			return -1;
+		if (p > copy && p[-1] != '/') {
+			if (mkdir(copy, 0700) == 0) {
+				made = xreallocarray(made, count + 1, sizeof *made);
+				made[count++] = xstrdup(copy);
+				/* 0700 whatever the umask took from it */
+				if (stat(copy, &st) != 0 ||
+				    ((st.st_mode & 0777) != 0700 &&
+				     chmod(copy, 0700) != 0)) {
+					*why = xasprintf("%s: %s", copy, strerror(errno));
+					goto undo;
+				}
+			} else if (errno != EEXIST) {
+				*why = xasprintf("%s: %s", copy, strerror(errno));
+				goto undo;
+			} else if (stat(copy, &st) != 0 || !S_ISDIR(st.st_mode)) {
+				*why = xasprintf("%s: kein Verzeichnis (not a directory)",
+				                 copy);
+				goto undo;
+			}
 		}
-		*p = '/';
+		*p = saved;
+		if (saved == '\0')
+			break;
 	}
+	rc = 0;
+	goto done;
+undo:
+	undo_dirs(made, count);
+done:
+	for (size_t i = 0; i < count; i++)
+		free(made[i]);
+	free(made);
 	free(copy);
-	if (mkdir(path, 0700) != 0 && errno != EEXIST) {
-		*why = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	if (stat(path, &st) != 0 || !S_ISDIR(st.st_mode)) {
-		*why = xasprintf("%s: kein Verzeichnis (not a directory)", path);
-		return -1;
-	}
-	/* Exactly 0700 whatever the umask: no other user may read an audit. */
-	if ((st.st_mode & 0777) != 0700 && chmod(path, 0700) != 0) {
-		*why = xasprintf("%s: %s", path, strerror(errno));
-		return -1;
-	}
-	return 0;
+	return rc;
 }
 
 char *

@@ -9,8 +9,10 @@
 /*
  * paths_session_dir: the session directory: option if not NULL, else
  * $WOHNORT_AUDIT_DIR, else $XDG_DATA_HOME/wohnort-audit, else
- * ~/.local/share/wohnort-audit. With create, the directory (and missing
- * parents) is created mode 0700 and an existing one is tightened to 0700.
+ * ~/.local/share/wohnort-audit. With create, the directory and missing
+ * parents are created mode 0700; an existing directory keeps its mode (see
+ * session_privacy_warning). A path too long for the system is refused before
+ * anything is created, and a failed create leaves no directory behind.
  * Returns a string the caller frees, or NULL with *why set (caller frees).
  */
 char *paths_session_dir(const char *option, int create, char **why);

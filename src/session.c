@@ -1022,27 +1022,68 @@ session_from_records(const struct session_record *records, size_t count,
 	return s;
 }
 
-/* Append len bytes of value to b with \\ \t \n \r escaped. */
+/* Whether the byte at value[i] must be escaped in a dump line: backslash,
+ * every C0 control, DEL, and both bytes of a C1 control (U+0080..U+009F),
+ * so that a dump printed to a terminal cannot steer it. */
+static int
+needs_escape(const char *value, size_t len, size_t i)
+{
+	unsigned char c = (unsigned char)value[i];
+
+	if (c == '\\' || c < 0x20 || c == 0x7f)
+		return 1;
+	if (c == 0xc2 && i + 1 < len)
+		return (unsigned char)value[i + 1] >= 0x80 &&
+		       (unsigned char)value[i + 1] < 0xa0;
+	if (c >= 0x80 && c < 0xa0 && i > 0)
+		return (unsigned char)value[i - 1] == 0xc2;
+	return 0;
+}
+
+/* Append len bytes of value to b: \\ \t \n \r, and \xHH for the other control
+ * characters (see needs_escape). */
 static void
 escape_into(struct buf *b, const char *value, size_t len)
 {
+	static const char hex[] = "0123456789abcdef";
 	size_t i = 0;
 
 	while (i < len) {
 		size_t j = i;
-		while (j < len && value[j] != '\\' && value[j] != '\t' &&
-		       value[j] != '\n' && value[j] != '\r')
+		unsigned char c;
+
+		while (j < len && !needs_escape(value, len, j))
 			j++;
 		buf_add(b, value + i, j - i);
 		if (j == len)
 			break;
+		c = (unsigned char)value[j];
 		buf_addc(b, '\\');
-		buf_addc(b, value[j] == '\t'   ? 't'
-		            : value[j] == '\n' ? 'n'
-		            : value[j] == '\r' ? 'r'
-		                               : '\\');
+		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+			buf_addc(b, c == '\t'   ? 't'
+			            : c == '\n' ? 'n'
+			            : c == '\r' ? 'r'
+			                        : '\\');
+		} else {
+			buf_addc(b, 'x');
+			buf_addc(b, hex[c >> 4]);
+			buf_addc(b, hex[c & 15]);
+		}
 		i = j + 1;
 	}
+}
+
+/* The value of hex digit c, or -1. */
+static int
+hex_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
 }
 
 /* Record callback of session_dump: one escaped line. */
@@ -1101,10 +1142,18 @@ session_from_dump(const char *text, size_t len, char **why)
 				buf_addc(&value, *p);
 				continue;
 			}
-			if (++p == start + n || strchr("\\tnr", *p) == NULL) {
+			if (++p < start + n && *p == 'x' && start + n - p > 2 &&
+			    hex_value(p[1]) >= 0 && hex_value(p[2]) >= 0 &&
+			    (p[1] != '0' || p[2] != '0')) {
+				buf_addc(&value,
+				         (char)(hex_value(p[1]) * 16 + hex_value(p[2])));
+				p += 2;
+				continue;
+			}
+			if (p == start + n || strchr("\\tnr", *p) == NULL) {
 				*why = xasprintf(
 				    "Zeile %zu: ungültige Escape-Folge (erlaubt: \\\\ "
-				    "\\t \\n \\r)",
+				    "\\t \\n \\r \\xHH)",
 				    line);
 				buf_free(&value);
 				goto fail;

@@ -34,6 +34,10 @@
  * Beside it: PATH.prev (previous generation), PATH.lock (flock; text
  * "PID user@host since HH:MM"), PATH.damaged (a damaged file replaced after
  * a fallback to .prev), PATH.tmp-* (temp files, removed by the next writer).
+ * Where the file system has neither RENAME_EXCHANGE nor hard links (exFAT,
+ * FAT32) PATH.prev is a copy of the old snapshot made before the new one is
+ * renamed into place. None of these is ever opened through a symbolic link;
+ * a session given as a link is resolved once and worked on at its target.
  */
 #ifndef SESSION_H
 #define SESSION_H
@@ -111,6 +115,9 @@ struct session {
 	char *cursor;                        /* full question id to resume at, or NULL */
 	char *path;                          /* session file; NULL until created */
 	unsigned long generation;            /* snapshots written so far */
+	int unprotected; /* set by session_save: the file system keeps no permissions
+	                    (exFAT, FAT32, NTFS), so the file is readable by every
+	                    local user; see session_privacy_warning */
 	/* private to session.c */
 	int lock_fd;
 	dev_t file_dev;
@@ -140,7 +147,8 @@ struct session *session_new(struct form *form);
 int session_create_file(struct session *s, const char *dir, char **why);
 
 /*
- * session_open: load the snapshot at path. A damaged current generation
+ * session_open: load the snapshot at path (a symbolic link is resolved first:
+ * s->path is the real file). A damaged current generation
  * (bad checksum, truncated, foreign, wrong format version) falls back to
  * PATH.prev and says so in *notice (caller frees; NULL when nothing to say);
  * when neither is good, NULL with *why. SESSION_WRITE also takes the lock and
@@ -158,6 +166,28 @@ struct session *session_open(const char *path, enum session_mode mode, char **no
  */
 int session_save(struct session *s, char **why);
 
+/*
+ * session_privacy_warning: a German warning, for a person, when other local
+ * users can read the session at s->path: the file system keeps no
+ * permissions (s->unprotected after a save), or the directory holding it is
+ * readable or searchable by group or others. NULL when neither. Caller frees.
+ */
+char *session_privacy_warning(const struct session *s);
+
+/*
+ * session_rescue_save: write the dump of s (session_dump) into dir as a new
+ * file "<session name>-sicherung.txt" (-2, -3 … when taken); an existing file
+ * is never replaced. For saving the answers elsewhere after the session file
+ * could not be saved. Returns 0 and the path in *path (caller frees), or -1
+ * with *why.
+ */
+int session_rescue_save(const struct session *s, const char *dir, char **path,
+                        char **why);
+
+/* 1 when the file at path (not followed if a symbolic link) begins like a
+ * snapshot of this program (a cdb whose first record is the format), else 0. */
+int session_file_is_session(const char *path);
+
 /* Release the lock and free everything; session_free(NULL) does nothing. */
 void session_free(struct session *s);
 
@@ -174,7 +204,9 @@ char *session_get(const struct session *s, const char *key);
 /*
  * session_dump: every record, one per line "KEY<TAB>VALUE", in a fixed order;
  * backslash, tab, newline and carriage return in values are written as \\ \t
- * \n \r. The result round-trips through session_from_dump. Caller frees.
+ * \n \r, every other control character (C0, DEL, and each byte of a C1
+ * control U+0080..U+009F) as \xHH, so the text is safe on a terminal. The
+ * result round-trips through session_from_dump. Caller frees.
  */
 char *session_dump(const struct session *s);
 
@@ -198,7 +230,13 @@ struct session_summary {
 	              */
 };
 
-/* Summaries of every *.cdb in dir, sorted by file name. Returns 0 or -1 with *why. */
+/*
+ * Summaries of every *.cdb in dir, sorted by file name. Each file is checked
+ * before it is shown: structure, format, the checksum over every record, and
+ * that the summary agrees with the master data; a file that fails gets
+ * error set (and says so when its .prev would be opened instead). Returns 0
+ * or -1 with *why.
+ */
 int session_list(const char *dir, struct session_summary **out, size_t *count,
                  char **why);
 void session_summaries_free(struct session_summary *list, size_t count);

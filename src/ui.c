@@ -482,12 +482,9 @@ draw_quit_question(struct ui *ui)
 static void
 save_elsewhere(struct ui *ui, const char *dir)
 {
-	char *text = session_dump(ui->session), *why = NULL, *path, *slug;
+	char *why = NULL, *path = NULL;
 
-	slug = slug_make(
-	    ui->session->meta.kommune != NULL ? ui->session->meta.kommune : "audit", 40);
-	path = xasprintf("%s/%s-sicherung.txt", dir, slug);
-	if (file_write_atomic(path, text, strlen(text), 0600, &why) == 0) {
+	if (session_rescue_save(ui->session, dir, &path, &why) == 0) {
 		ui_message(ui, 0,
 		           "Gesichert in %s (wiederherstellen: wohnort-audit load %s)",
 		           path, path);
@@ -498,8 +495,6 @@ save_elsewhere(struct ui *ui, const char *dir)
 		free(why);
 	}
 	free(path);
-	free(slug);
-	free(text);
 }
 
 /* The quit question's keys; returns 1 when the program may end. */
@@ -692,7 +687,8 @@ static int
 redirect_stderr(const char *dir)
 {
 	char *log = xasprintf("%s/wohnort-audit.log", dir);
-	int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600), saved;
+	int fd = open(log, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC | O_NOFOLLOW, 0600),
+	    saved;
 
 	free(log);
 	if (fd < 0)

@@ -1,13 +1,12 @@
 /*
- * util.c: allocation wrappers, string buffer, UTF-8 and date checks, slugs and
- * atomic file writes. No curses; the only output is the abort message on OOM.
+ * util.c: allocation wrappers, string buffer, UTF-8 and date checks, slugs
+ * and reading a whole file (writing one is atomicfile.c's). No curses; the
+ * only output is the abort message on OOM.
  */
 #include "config.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +202,59 @@ bad:
 	return 0;
 }
 
+char *
+text_for_terminal(const char *s, int one_line)
+{
+	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
+	struct buf b = {0};
+	size_t len = s != NULL ? strlen(s) : 0, i = 0;
+
+	buf_adds(&b, "");
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		size_t bad, n;
+
+		if (c == '\n' || c == '\t' || c == '\r') {
+			if (one_line)
+				buf_addc(&b, ' ');
+			else if (c == '\r')
+				buf_adds(&b, replacement);
+			else
+				buf_addc(&b, (char)c);
+			i++;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f) {
+			buf_adds(&b, replacement);
+			i++;
+			continue;
+		}
+		if (c < 0x80) {
+			buf_addc(&b, (char)c);
+			i++;
+			continue;
+		}
+		n = (c & 0xe0) == 0xc0   ? 2
+		    : (c & 0xf0) == 0xe0 ? 3
+		    : (c & 0xf8) == 0xf0 ? 4
+		                         : 1;
+		if (n == 1 || i + n > len || !utf8_valid(s + i, n, &bad) ||
+		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
+			/* a stray byte, or a C1 control (U+0080..U+009F: 0xC2 0x80..0x9F)
+			 */
+			buf_adds(&b, replacement);
+			i += n == 2 && i + n <= len && c == 0xc2 &&
+			             ((unsigned char)s[i + 1] & 0xc0) == 0x80
+			         ? 2
+			         : 1;
+			continue;
+		}
+		buf_add(&b, s + i, n);
+		i += n;
+	}
+	return buf_steal(&b);
+}
+
 int
 parse_long(const char *s, long *out)
 {
@@ -230,7 +282,7 @@ date_valid(const char *s)
 	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
 		return 0;
 	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && !isdigit((unsigned char)s[i]))
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
 			return 0;
 	y = atoi(s);
 	m = atoi(s + 5);
@@ -259,11 +311,14 @@ slug_make(const char *text, size_t max_len)
 		unsigned char c = (unsigned char)*p;
 		size_t k, nfolds = sizeof folds / sizeof folds[0];
 
-		if (isalnum(c) && c < 0x80) {
+		/* ASCII by hand: isalnum and tolower follow the locale (in tr_TR
+		 * "I" does not lower to "i") */
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9')) {
 			if (dash && b.len > 0 && b.len + 1 < max_len)
 				buf_addc(&b, '-');
 			dash = 0;
-			buf_addc(&b, (char)tolower(c));
+			buf_addc(&b, (char)(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c));
 			p++;
 			continue;
 		}
@@ -341,74 +396,5 @@ file_read_all(const char *path, size_t max_size, char **data, size_t *len, char 
 fail:
 	close(fd);
 	buf_free(&b);
-	return -1;
-}
-
-int
-dir_fsync_of(const char *path)
-{
-	char *copy = xstrdup(path);
-	int fd, rc, saved;
-
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	free(copy);
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	saved = errno;
-	close(fd);
-	errno = saved;
-	return rc;
-}
-
-int
-file_write_atomic(const char *path, const void *data, size_t len, int mode, char **why)
-{
-	char *tmp = xasprintf("%s.tmp-XXXXXX", path);
-	const char *p = data;
-	size_t left = len;
-	int fd, saved;
-
-	fd = mkostemp(tmp, O_CLOEXEC);
-	if (fd < 0) {
-		*why = xasprintf("%s: %s", path, strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	if (fchmod(fd, (mode_t)mode) != 0)
-		goto fail;
-	while (left > 0) {
-		ssize_t n = write(fd, p, left);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			goto fail;
-		p += n;
-		left -= (size_t)n;
-	}
-	if (fsync(fd) != 0)
-		goto fail;
-	if (close(fd) != 0) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) != 0)
-		goto fail;
-	if (dir_fsync_of(path) != 0)
-		goto fail_renamed;
-	free(tmp);
-	return 0;
-fail:
-	saved = errno;
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp);
-	*why = xasprintf("%s: %s", path, strerror(saved));
-	free(tmp);
-	return -1;
-fail_renamed:
-	*why = xasprintf("%s: %s", path, strerror(errno));
-	free(tmp);
 	return -1;
 }

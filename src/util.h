@@ -44,6 +44,16 @@ void buf_free(struct buf *b);
  */
 int utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
+/*
+ * text_for_terminal: a copy of s that is safe to print to a terminal: C0
+ * control characters (other than newline and tab), DEL, the C1 controls
+ * U+0080..U+009F and invalid UTF-8 become U+FFFD, so that no text from a
+ * session or form can move the cursor, retitle the window or clear the
+ * screen. With one_line, newline, tab and carriage return become spaces.
+ * Caller frees.
+ */
+char *text_for_terminal(const char *s, int one_line);
+
 /* Parse a whole decimal integer (optional sign, digits only, in range of
  * long) into *out; 1 on success, 0 otherwise. */
 int parse_long(const char *s, long *out);
@@ -52,7 +62,8 @@ int parse_long(const char *s, long *out);
 int date_valid(const char *s);
 
 /*
- * slug_make: a file-name-safe ASCII slug of text: lower case, umlauts folded
+ * slug_make: a file-name-safe ASCII slug of text (the same in every locale):
+ * lower case, umlauts folded
  * (ä→ae, ß→ss), every other run of non-alphanumerics one '-', no leading or
  * trailing '-', at most max_len bytes, never empty ("audit" if nothing is left).
  * Caller frees.
@@ -63,17 +74,5 @@ char *slug_make(const char *text, size_t max_len);
  * Returns 0, or -1 with *why set (caller frees) naming the path and reason. */
 int file_read_all(const char *path, size_t max_size, char **data, size_t *len,
                   char **why);
-
-/*
- * file_write_atomic: write len bytes to path through a temp file created with
- * O_EXCL in the same directory, fsync it, rename it over path, fsync the
- * directory. mode is the new file's permission. On failure path is untouched,
- * no temp file is left, and -1 is returned with *why set (caller frees).
- */
-int file_write_atomic(const char *path, const void *data, size_t len, int mode,
-                      char **why);
-
-/* fsync the directory that holds path. Returns 0 or -1 with errno set. */
-int dir_fsync_of(const char *path);
 
 #endif

@@ -72,7 +72,7 @@ mkdir "$TMP/ro"
 if mount -t tmpfs -o size=1m,ro tmpfs "$TMP/ro" 2>/dev/null; then
 	MNT="$TMP/ro"
 	expect 2 "read-only fs" "$WA_BIN" export "$S" -o "$TMP/ro/x.xlsx"
-	grep -q "Read-only file system" "$TMP/err" || fail "read-only: reason missing: $(cat "$TMP/err")"
+	grep -q -e "Read-only file system" -e "Dateisystem ist nur lesbar" "$TMP/err" || fail "read-only: reason missing: $(cat "$TMP/err")"
 	umount "$MNT" && MNT=
 else
 	echo "note: no tmpfs mount here; read-only file system case not run"

@@ -542,7 +542,9 @@ def recalc_check():
             continue
 
         def pct(s):
-            return float(s.rstrip("%")) / 100 if s.endswith("%") else s
+            # LibreOffice writes the CSV in its locale: "75.5%" or "75,5 %"
+            t = s.replace("\u00a0", "").replace(" ", "")
+            return float(t.rstrip("%").replace(",", ".")) / 100 if t.endswith("%") else s
 
         for k, (sid, pts, mx, p) in enumerate(tsv["sections"]):
             r = rows[head + 1 + k]

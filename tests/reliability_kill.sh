@@ -9,10 +9,12 @@
 # whose `set` had exited 0 must be there; a killed `set` may have landed or
 # not, but nothing else may change. Prints trials, kills that hit a running
 # save, corrupt snapshots, lost answers and temp files left by killed saves.
+# KILL_DIR puts the session elsewhere (tests/fs_removable.sh runs it on
+# exFAT and NTFS mounts).
 . "$WA_SRCDIR/tests/reliability_lib.sh"
 
 count=${1:-${KILL_TRIALS:-40}}
-run 60 "$WA_BIN" new --kommune Killstadt --datum 2026-11-23 --dir "$work/kill"
+run 60 "$WA_BIN" new --kommune Killstadt --datum 2026-11-23 --dir "${KILL_DIR:-$work/kill}"
 expect_refusal "new for the kill test" 0 || finish
 s=$(tail -1 "$work/out")
 "$WA_BIN" questions >"$work/questions"

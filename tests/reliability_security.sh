@@ -1,9 +1,10 @@
 #!/bin/sh
 # tests/reliability_security.sh: covers the security promises. (1) With
-# umask 000 the session directory is 0700 and every session file 0600, and an
-# existing loose --dir is tightened; the exported workbook, which carries the
-# confidential score, is 0600 too. (2) Master data cannot
-# steer file names: Kommune values such as ../../etc/x, /, only dots, control
+# umask 000 the session directory is 0700 and every session file 0600; an
+# existing loose --dir keeps its mode and the user is warned (symbolic links,
+# lock files and .prev are covered by tests/reliability_paths.sh); the
+# exported workbook, which carries the confidential score, is 0600 too.
+# (2) Master data cannot steer file names: Kommune values such as ../../etc/x, /, only dots, control
 # characters and 10,000 characters give one file with a safe name inside
 # --dir and nothing elsewhere (checked with strace over every created path
 # when available, and with find). (3) Export keeps =, +, -, @ text from master
@@ -50,7 +51,12 @@ mkdir -m 777 "$loose"
 chmod 777 "$loose"
 run 60 "$WA_BIN" new --kommune Lockerstadt --datum 2026-11-23 --dir "$loose"
 expect_refusal "new in an existing 0777 directory" 0
-[ "$(mode_of "$loose")" = 700 ] && ok || fail "an existing 0777 --dir stays $(mode_of "$loose") after new"
+# the directory may be shared on purpose: it keeps its mode, the user is warned
+[ "$(mode_of "$loose")" = 777 ] && ok || fail "new changed an existing 0777 --dir to $(mode_of "$loose")"
+expect_err_names "new in an existing 0777 directory" "chmod 700"
+for f in "$loose"/*; do
+	[ "$(mode_of "$f")" = 600 ] && ok || fail "$(basename "$f") in a 0777 directory is $(mode_of "$f")"
+done
 
 # (2) no path traversal from master data
 long=$("$PY" -c 'print("Ä" * 5000 + "x" * 5000)')

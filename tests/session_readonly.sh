@@ -34,7 +34,7 @@ make_readonly || fail "could not make the directory read-only"
 rc=$?
 [ $rc = 2 ] || fail "set in a read-only directory: exit $rc, want 2"
 grep -q "$S" "$T/err" || fail "message does not name the file: $(cat "$T/err")"
-grep -qi "read-only\|permission\|schreibgesch\|verweigert" "$T/err" ||
+grep -qi "read-only\|permission\|schreibgesch\|verweigert\|nur lesbar\|keine berechtigung" "$T/err" ||
 	fail "message does not say why: $(cat "$T/err")"
 echo "message: $(cat "$T/err")"
 cmp -s "$S" "$T/cur" || fail "the snapshot changed"

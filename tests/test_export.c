@@ -802,7 +802,7 @@ test_export_options(void)
 	/* internal, with a logo */
 	write_bytes(logo, png, png_len);
 	opt.logo = logo;
-	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, &why), 0);
+	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, NULL, &why), 0);
 	if (why != NULL)
 		fprintf(stderr, "export: %s\n", why);
 	{
@@ -820,7 +820,7 @@ test_export_options(void)
 	/* a broken logo: refused naming it, the workbook untouched, no temp */
 	write_file(path, "OLD WORKBOOK");
 	write_bytes(logo, png, png_len / 2);
-	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, &why), -1);
+	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, NULL, &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, logo) : NULL);
 	free(why);
 	why = NULL;
@@ -830,14 +830,14 @@ test_export_options(void)
 	CU_ASSERT_EQUAL(dir_entries(dir), 2);
 	/* a missing logo file given explicitly */
 	unlink(logo);
-	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, &why), -1);
+	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, NULL, &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, logo) : NULL);
 	free(why);
 	why = NULL;
 	/* an impossible date for today */
 	opt.logo = NULL;
 	opt.today = "2027-02-30";
-	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, &why), -1);
+	CU_ASSERT_EQUAL(export_xlsx_opt(s, path, &opt, NULL, &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "2027-02-30") : NULL);
 	free(why);
 	CU_ASSERT_EQUAL(dir_entries(dir), 1);

@@ -518,9 +518,34 @@ static const struct bad_case bad_cases[] = {
               "        points: 1\n      - id: b\n        type: yesno\n        text: *t\n"
               "        points: 1\n",
      1, 17, 15, "aliases"},
-    {"two documents", HEAD SEC QA "---\nform: u\n", 1, 16, 1,
+    {"two documents", HEAD SEC QA "---\nform: u\n", 1, 15, 1,
      "exactly one YAML document"},
     {"not a mapping", "- a\n- b\n", 1, 1, 1, "must be a mapping"},
+    /* empty values have no mark in libfyaml: they are placed at the ':'
+     * after their key or at the '-' of the item */
+    {"empty id",
+     HEAD SEC QA "      - id:\n        type: yesno\n        text: B\n"
+                 "        points: 1\n",
+     1, 15, 11, "'id' in question 's.?' is empty"},
+    {"comment as id",
+     HEAD SEC QA "      - id: #b\n        type: yesno\n        text: B\n"
+                 "        points: 1\n",
+     1, 15, 11, "'id' in question 's.?' is empty"},
+    {"empty type", HEAD SEC QA "      - id: b\n        type:\n        text: B\n", 1, 16,
+     13, "'type' in question 's.b' is empty"},
+    {"empty questions", HEAD "  - id: s\n    title: S\n    questions:\n", 1, 10, 14,
+     "'questions' of section 's' must be a non-empty list"},
+    {"empty options",
+     HEAD SEC QA
+     "      - id: c\n        type: choice\n        text: C\n        options:\n",
+     1, 18, 16, "'options' of question 's.c' must be a non-empty list"},
+    {"bare dash", HEAD SEC QA "      -\n", 1, 15, 7, "a question must be a mapping"},
+    {"bare dash after a comment", HEAD SEC QA "      # nichts\n      -\n", 1, 16, 7,
+     "a question must be a mapping"},
+    {"unsupported YAML version", "%YAML 2.0\n---\n" HEAD SEC QA, 1, 1, 1,
+     "YAML syntax: unsupport"},
+    {"trailing document marker", HEAD SEC QA "---\n", 1, 15, 1,
+     "exactly one YAML document"},
 };
 
 static void

@@ -27,7 +27,11 @@ static const struct escape_case escape_cases[] = {
     {"\n\r\t\b\f", 5, "\"\\n\\r\\t\\b\\f\""},
     {"\x01\x1f", 2, "\"\\u0001\\u001f\""},
     {"a\0b", 3, "\"a\\u0000b\""},
-    {"\x7f", 1, "\"\x7f\""},
+    {"\x7f", 1, "\"\\u007f\""}, /* DEL: never raw on a terminal */
+    {"a\xc2\x9b"
+     "2J",
+     5, "\"a\\u009b2J\""},                                         /* C1 CSI */
+    {"\xc2\x80\xc2\x9f\xc2\xa0", 6, "\"\\u0080\\u009f\xc2\xa0\""}, /* U+00A0 stays */
     {"Zuzug „leicht“ gemacht – Größe", strlen("Zuzug „leicht“ gemacht – Größe"),
      "\"Zuzug „leicht“ gemacht – Größe\""},
     {"\xf0\x9f\x98\x80", 4, "\"\xf0\x9f\x98\x80\""},  /* U+1F600 */

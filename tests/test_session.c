@@ -1133,6 +1133,66 @@ test_free_null(void)
 	CU_PASS("session_free(NULL)");
 }
 
+/* Rescue copies are named after the session file and never replace a file;
+ * the privacy warning speaks only when others can read the directory. */
+static void
+test_rescue_and_privacy(void)
+{
+	struct session *a = small_session(), *b = small_session();
+	char *dir = in_tmp("rescue"), *out = in_tmp("rescue-out"), *why = NULL;
+	char *p1 = NULL, *p2 = NULL, *p3 = NULL, *warning, *text;
+	size_t len;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	set_ok(a, "meta.kommune", "Erlenbach");
+	set_ok(a, "meta.datum", "2024-03-12");
+	set_ok(b, "meta.kommune", "Erlenbach");
+	set_ok(b, "meta.datum", "2024-03-12");
+	CU_ASSERT_EQUAL_FATAL(session_create_file(a, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(session_create_file(b, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(mkdir(out, 0700), 0);
+	CU_ASSERT_EQUAL(session_rescue_save(a, out, &p1, &why), 0);
+	CU_ASSERT_EQUAL(session_rescue_save(a, out, &p2, &why), 0);
+	CU_ASSERT_EQUAL(session_rescue_save(b, out, &p3, &why), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p1);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p2);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p3);
+	CU_ASSERT(strstr(p1, "/erlenbach-2024-03-12-sicherung.txt") != NULL);
+	CU_ASSERT(strstr(p2, "/erlenbach-2024-03-12-sicherung-2.txt") != NULL);
+	CU_ASSERT(strstr(p3, "/erlenbach-2024-03-12-2-sicherung.txt") != NULL);
+	CU_ASSERT_EQUAL(file_read_all(p1, 1 << 24, &text, &len, &why), 0);
+	CU_ASSERT(strstr(text, "meta.kommune\tErlenbach\n") != NULL);
+	free(text);
+	/* a directory only the owner can enter: nothing to warn about */
+	CU_ASSERT_PTR_NULL(session_privacy_warning(a));
+	CU_ASSERT_EQUAL(a->unprotected, 0);
+	CU_ASSERT_EQUAL(chmod(dir, 0755), 0);
+	warning = session_privacy_warning(a);
+	CU_ASSERT_PTR_NOT_NULL(warning);
+	CU_ASSERT(warning != NULL && strstr(warning, "0755") != NULL);
+	free(warning);
+	/* a file system without permissions is named as such */
+	a->unprotected = 1;
+	warning = session_privacy_warning(a);
+	CU_ASSERT(warning != NULL && strstr(warning, "exFAT") != NULL);
+	free(warning);
+	/* a rescue directory that does not exist: an error, no path */
+	free(out);
+	out = in_tmp("rescue-gibt-es-nicht");
+	free(p1);
+	p1 = NULL;
+	CU_ASSERT_EQUAL(session_rescue_save(a, out, &p1, &why), -1);
+	CU_ASSERT_PTR_NULL(p1);
+	CU_ASSERT_PTR_NOT_NULL(why);
+	free(why);
+	free(p2);
+	free(p3);
+	free(out);
+	free(dir);
+	session_free(a);
+	session_free(b);
+}
+
 static CU_TestInfo session_tests[] = {
     {"status names", test_evidence_and_status_names},
     {"set/get every type", test_set_get_every_type},
@@ -1148,6 +1208,7 @@ static CU_TestInfo session_tests[] = {
     {"file replaced underneath", test_replaced_underneath},
     {"failed write changes nothing", test_failed_write_changes_nothing},
     {"modes and no overwrite", test_modes_and_no_overwrite},
+    {"rescue copies and the privacy warning", test_rescue_and_privacy},
     {"list", test_list},
     {"example session", test_example_session},
     {"free NULL", test_free_null},

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "session.h"
 #include "session_private.h"
 #include "util.h"
@@ -480,12 +481,12 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 		free(allowed);
 		return -1;
 	case KEY_META_DATUM:
-	case KEY_EVIDENCE_DUE:
-		if (!date_valid(value)) {
-			*why = xasprintf(
-			    "„%s“: „%s“ ist kein gültiges Datum; erlaubt: JJJJ-MM-TT "
-			    "(z. B. 2026-11-23)",
-			    key, value);
+	case KEY_EVIDENCE_DUE: {
+		char iso[11], *reason = NULL;
+		if (date_parse(value, iso, &reason) != 0) {
+			*why = xasprintf("„%s“: %s (gespeichert wird JJJJ-MM-TT)", key,
+			                 reason);
+			free(reason);
 			return -1;
 		}
 		if (ref->kind == KEY_EVIDENCE_DUE &&
@@ -497,6 +498,7 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 			return -1;
 		}
 		return 0;
+	}
 	case KEY_META_ART:
 		if (strcmp(value, "erst") == 0 || strcmp(value, "re") == 0)
 			return 0;
@@ -536,12 +538,20 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 {
 	struct key_ref ref;
 	struct answer parsed = {0};
-	char **slot;
+	char **slot, iso[11];
 
 	if (resolve_key(s, key, &ref, why) != 0)
 		return -1;
 	if (value != NULL && check_value(s, key, &ref, value, why) != 0)
 		return -1;
+	if (value != NULL &&
+	    (ref.kind == KEY_META_DATUM || ref.kind == KEY_EVIDENCE_DUE)) {
+		/* checked above: a date typed as TT.MM.JJJJ is stored as YYYY-MM-DD */
+		char *ignored = NULL;
+		if (date_parse(value, iso, &ignored) == 0)
+			value = iso;
+		free(ignored);
+	}
 	if (ref.kind == KEY_ANSWER && value != NULL) {
 		char *reason = NULL;
 		if (answer_parse(&s->form->questions[ref.index], value, &parsed,

@@ -59,6 +59,7 @@ static const char small_form[] =
     "      - id: zahl\n"
     "        type: number\n"
     "        text: Wie viele?\n"
+    "        min: -10\n"
     "        bands:\n"
     "          - {min: 0, points: 0}\n"
     "          - {min: 5, points: 2}\n"
@@ -293,7 +294,7 @@ test_set_invalid_changes_nothing(void)
 	    {"b.wann", "2023-02-29", NULL},
 	    {"b.freitext", "kaputt \xc3\x28", "UTF-8"},
 	    {"a.wahl", "entfaellt", NULL},
-	    {"meta.datum", "23.11.2026", "JJJJ-MM-TT"},
+	    {"meta.datum", "31.11.2026", "gibt es nicht"},
 	    {"meta.art", "zweit", "erst, re"},
 	    {"meta.zentralitaet", "Großstadt", "Mittelzentrum"},
 	    {"meta.unbekannt", "x", "meta.kommune"},

@@ -16,7 +16,10 @@
  *   meta.datum (YYYY-MM-DD) meta.art (erst|re) meta.vorher (previous session)
  *   participant.N.name participant.N.funktion          (N = 1, 2, …)
  *   goal.N.ziel goal.N.massnahmen goal.N.messgroesse goal.N.frist goal.N.verantwortlich
- *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit)
+ *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit;
+ *                                    src/reaudit.c copies them from the previous
+ *                                    session; a status is refused for a goal
+ *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_set refuses.

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "paths.h"
+#include "reaudit.h"
 #include "reference.h"
 #include "ui.h"
 #include "util.h"
@@ -206,48 +207,6 @@ set_from_field(struct session *s, const char *key, const char *value, char **why
 	return session_set(s, key, value, why);
 }
 
-/* Copy the previous session's goals and unset master data into s. */
-static int
-copy_previous(struct session *s, const char *path, char **why)
-{
-	static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse",
-	                                          "frist", "verantwortlich"};
-	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet",
-	                                        "meta.ihk"};
-	char *notice = NULL;
-	struct session *prev = session_open(path, SESSION_READ_ONLY, &notice, why);
-	int goals;
-
-	free(notice);
-	if (prev == NULL)
-		return -1;
-	goals = prev->form->goal_count < s->form->goal_count ? prev->form->goal_count
-	                                                     : s->form->goal_count;
-	for (int n = 1; n <= goals; n++) {
-		for (size_t f = 0; f < 5; f++) {
-			char *from = xasprintf("goal.%d.%s", n, goal_fields[f]);
-			char *to = xasprintf("prevgoal.%d.%s", n, goal_fields[f]);
-			char *v = session_get(prev, from), *ignored = NULL;
-			if (v != NULL && session_set(s, to, v, &ignored) != 0)
-				free(ignored);
-			free(v);
-			free(from);
-			free(to);
-		}
-	}
-	for (size_t i = 0; i < 3; i++) {
-		char *mine = session_get(s, inherited[i]), *v, *ignored = NULL;
-		if (mine == NULL && (v = session_get(prev, inherited[i])) != NULL) {
-			if (session_set(s, inherited[i], v, &ignored) != 0)
-				free(ignored);
-			free(v);
-		}
-		free(mine);
-	}
-	session_free(prev);
-	return session_set(s, "meta.vorher", path, why);
-}
-
 /* Build and create the session from the fields. */
 static int
 create(struct ui *ui)
@@ -307,7 +266,7 @@ create(struct ui *ui)
 	if (why == NULL && s->meta.kind == AUDIT_RENEWAL) {
 		struct ui_field *prev = field("meta.vorher");
 		if (prev->value != NULL && prev->value[0] != '\0')
-			copy_previous(s, prev->value, &why);
+			reaudit_link(s, prev->value, NULL, &why);
 	}
 	if (why == NULL && session_create_file(s, ui->dir, &why) == 0) {
 		ui_open_session(ui, s);

@@ -160,10 +160,12 @@ fill_small(struct session *s)
 	set_ok(s, "goal.1.frist", "2027-06-30");
 	set_ok(s, "goal.1.verantwortlich", "Hauptamt");
 	set_ok(s, "goal.3.ziel", "Kita-Plätze");
+	set_ok(s, "prevgoal.1.ziel", "Altes Ziel");
+	set_ok(s, "prevgoal.2.ziel", "Zweites altes Ziel");
+	set_ok(s, "prevgoal.3.ziel", "Drittes altes Ziel");
 	set_ok(s, "prevgoal.1", "erreicht");
 	set_ok(s, "prevgoal.2", "teilweise");
 	set_ok(s, "prevgoal.3", "nicht_erreicht");
-	set_ok(s, "prevgoal.1.ziel", "Altes Ziel");
 	set_ok(s, "session.cursor", "b.skala");
 }
 

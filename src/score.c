@@ -167,6 +167,12 @@ score_recommendation_text(const struct session *s, size_t qi, int visible)
 	return lowest != NULL ? lowest->recommendation : NULL;
 }
 
+const char *
+score_recommendation_label(const struct score_recommendation *r)
+{
+	return r->text != NULL && r->text[0] != '\0' ? r->text : SCORE_NO_RECOMMENDATION;
+}
+
 /* qsort order of recommendations: weak sections first, then gain
  * descending, then form order. */
 static int

@@ -55,6 +55,16 @@ struct score_result {
 	size_t recommendation_count;
 };
 
+/*
+ * What a recommendation reads, the one rule for the result screen and the
+ * workbook: the Prüfbogen's text (r->text, chosen as described above), or
+ * SCORE_NO_RECOMMENDATION ("–") where the Prüfbogen has none for this
+ * question and answer; never the question text. The auditor's own text
+ * (r->own) is shown beside it, never instead of it. Borrowed, never NULL.
+ */
+#define SCORE_NO_RECOMMENDATION "–"
+const char *score_recommendation_label(const struct score_recommendation *r);
+
 /* Whether question qi is shown given the current answers (show_if chain). */
 int score_question_visible(const struct session *s, size_t qi);
 

@@ -668,6 +668,21 @@ test_bonus_only_for_existing_goals(void)
 	session_free(s);
 }
 
+/* The label of a recommendation: the form's text or "–", never the question. */
+static void
+test_recommendation_label(void)
+{
+	struct score_recommendation r = {0};
+
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.text = "";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.own = "Eigene";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.text = "Ein Welcome Center einrichten.";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), r.text);
+}
+
 /* ---- validity ---- */
 
 static const struct {
@@ -1347,6 +1362,7 @@ static CU_TestInfo score_tests[] = {
     {"Sonderpunkte", test_bonus},
     {"no Sonderpunkte in an Erstaudit", test_bonus_not_in_first_audit},
     {"Sonderpunkte only for existing previous goals", test_bonus_only_for_existing_goals},
+    {"recommendation label", test_recommendation_label},
     {"valid until (leap day)", test_valid_until},
     {"valid until in the result", test_valid_until_in_result},
     {"recommendation order and summary", test_recommendation_order},

@@ -2,7 +2,7 @@
  * ui.c: the interview's entry point and screen manager (ncursesw). Parses
  * `interview [SESSION] [--dir DIR] [--form FILE]`, refuses a session locked
  * by another process before curses starts, redirects stderr to a log while
- * curses owns the terminal, reads keys (Esc + digit = F-key), dispatches the
+ * curses owns the terminal, reads keys (ui_keys.c), dispatches the
  * one global key table and the current screen, and saves every change at
  * once. Signals save and restore the terminal. Only the ui*.c files include
  * curses; this file never calls cdb or libxlsxwriter.
@@ -77,6 +77,30 @@ add_restore(const char *cap)
 	if (restore_len + n < sizeof restore_seq) {
 		memcpy(restore_seq + restore_len, s, n);
 		restore_len += n;
+	}
+}
+
+/* Whether the terminal has an alternate screen that endwin leaves (rmcup). */
+static int
+has_alternate_screen(void)
+{
+	char *s = tigetstr((char *)"rmcup");
+	return s != NULL && s != (char *)-1 && s[0] != '\0';
+}
+
+/* After endwin on a terminal without an alternate screen (vt100, linux):
+ * clear it, so no answer of the talk stays on the screen. */
+static void
+clear_without_alternate_screen(void)
+{
+	char *cl;
+
+	if (has_alternate_screen())
+		return;
+	cl = tigetstr((char *)"clear");
+	if (cl != NULL && cl != (char *)-1) {
+		putp(cl);
+		fflush(stdout);
 	}
 }
 
@@ -392,34 +416,6 @@ global_first(int key)
 	       key == UI_CTRL('q') || key == UI_CTRL('c');
 }
 
-/* Read one key; Esc followed by a digit within a second is an F-key. */
-static int
-read_key(void)
-{
-	wint_t wc;
-	int r = wget_wch(stdscr, &wc);
-
-	if (r == ERR)
-		return -1;
-	if (r == KEY_CODE_YES)
-		return UI_KEY((int)wc);
-	if (wc == UI_ESC) {
-		wint_t next;
-		int r2;
-		timeout(1000);
-		r2 = wget_wch(stdscr, &next);
-		timeout(1000);
-		if (r2 == OK && next >= '0' && next <= '9')
-			return UI_KEY(KEY_F(next == '0' ? 10 : (int)(next - '0')));
-		if (r2 == OK)
-			unget_wch((wchar_t)next);
-		else if (r2 == KEY_CODE_YES)
-			ungetch((int)next);
-		return UI_ESC;
-	}
-	return (int)wc;
-}
-
 /* Set up colours or monochrome attributes. */
 static void
 setup_attrs(struct ui *ui)
@@ -592,7 +588,7 @@ run(struct ui *ui)
 			draw(ui, &dir_edit);
 		redraw = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		key = read_key();
+		key = ui_read_key(1000);
 		if (key < 0) {
 			/* the timeout returns after a second; many quick failures in
 			 * a row mean the terminal is gone (hangup without SIGHUP) */
@@ -606,6 +602,10 @@ run(struct ui *ui)
 		}
 		quick_errors = 0;
 		redraw = 1;
+		if (key == UI_KEY_UNKNOWN) {
+			ui_message(ui, 1, "Unbekannte Taste ignoriert (F1: alle Tasten)");
+			continue;
+		}
 		if (key == UI_KEY(KEY_RESIZE)) {
 			getmaxyx(stdscr, ui->rows, ui->cols);
 			for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
@@ -765,8 +765,12 @@ cmd_interview(int argc, char **argv)
 		saved_fd = redirect_stderr(ui.dir);
 	}
 	install_signals();
-	set_escdelay(25);
+	ui_keys_init();
 	initscr();
+	/* curses itself waits only briefly for the bytes of a sequence it knows
+	 * (initscr took ESCDELAY for it); ESCDELAY is the wait after a lone Esc
+	 * in ui_keys.c */
+	set_escdelay(25);
 	raw();
 	noecho();
 	nonl();
@@ -774,7 +778,7 @@ cmd_interview(int argc, char **argv)
 	timeout(1000);
 	add_restore("sgr0");
 	add_restore("cnorm");
-	add_restore("rmcup");
+	add_restore(has_alternate_screen() ? "rmcup" : "clear");
 	setup_attrs(&ui);
 	getmaxyx(stdscr, ui.rows, ui.cols);
 	if (s != NULL) {
@@ -788,6 +792,7 @@ cmd_interview(int argc, char **argv)
 		ui_switch(&ui, &ui_start_screen);
 	status = run(&ui);
 	endwin();
+	clear_without_alternate_screen();
 	if (saved_fd >= 0) {
 		fflush(stderr);
 		dup2(saved_fd, STDERR_FILENO);

@@ -22,6 +22,11 @@
 #define UI_KEY(k) (UI_KEYBASE + (k))
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
+/* An escape sequence that is no known key: consumed whole and ignored. */
+#define UI_KEY_UNKNOWN (UI_KEYBASE - 1)
+/* How long a lone Esc waits for a digit (Esc 1 … Esc 0 = F1 … F10) when
+ * ESCDELAY is not set, in ms: a person types Esc then a digit within it. */
+#define UI_ESC_WAIT_MS 500
 
 /* Flags returned by key handlers. */
 enum {
@@ -142,6 +147,20 @@ extern const struct ui_binding ui_global_keys[];
 extern const size_t ui_global_key_count;
 extern const struct ui_binding ui_answer_keys[];
 extern const size_t ui_answer_key_count;
+
+/* ui_keys.c: reading keys. */
+
+/* Read ESCDELAY (ms) for the wait after a lone Esc; forget keys read ahead. */
+void ui_keys_init(void);
+/* The wait after a lone Esc in ms (ESCDELAY or UI_ESC_WAIT_MS). */
+int ui_keys_esc_wait(void);
+/*
+ * ui_read_key: the next key within timeout_ms: a character, UI_KEY(curses
+ * key code), UI_ESC, an F-key for Esc + digit, UI_KEY_UNKNOWN for an escape
+ * sequence that is no known key (all its bytes consumed), or -1 when no key
+ * came in time.
+ */
+int ui_read_key(int timeout_ms);
 
 /* ui_draw.c: shared widgets; all clip to the given width. */
 

@@ -25,9 +25,18 @@ fail() {
 	exit 1
 }
 
+# The terminal type of the pty (tests/tui_terms.sh runs every TUI test under
+# vt100, linux and screen as well).
+TUI_TERM=${WA_TUI_TERM:-xterm-256color}
+
 # tui [ARGS...]: run the binary at 80x24 in the pty with the script on stdin.
 tui() {
-	"$PTYRUN" -s 80x24 -t 90 -w 15000 -f - -- "$WA_BIN" "$@"
+	"$PTYRUN" -s 80x24 -t 90 -w 15000 -T "$TUI_TERM" -f - -- "$WA_BIN" "$@"
+}
+
+# tui_colour: whether the terminal type has colours (vt100 has none).
+tui_colour() {
+	[ "$(TERM=$TUI_TERM tput colors 2>/dev/null || echo 0)" -ge 8 ]
 }
 
 # new_session KOMMUNE: create a session through the CLI, print its path.

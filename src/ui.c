@@ -677,6 +677,42 @@ open_named(const char *name, const char *dir, int *status, char **notice_out)
 	return s;
 }
 
+/*
+ * Whether TERM names a terminal that can show the screens: set, known to
+ * terminfo, able to place the cursor and clear, not a hard-copy or generic
+ * type (TERM=dumb). 1, or 0 with *why (caller frees).
+ */
+static int
+terminal_usable(char **why)
+{
+	const char *term = getenv("TERM");
+	char *cup, *clear;
+	int err = 0, ok;
+
+	if (term == NULL || term[0] == '\0') {
+		*why = xstrdup("TERM ist nicht gesetzt, das Terminal ist unbekannt");
+		return 0;
+	}
+	if (setupterm((char *)term, STDOUT_FILENO, &err) != OK) {
+		*why = err == -1
+		           ? xasprintf("TERM=%s: die terminfo-Datenbank fehlt", term)
+		           : xasprintf("TERM=%s ist ein unbekanntes Terminal (kein "
+		                       "terminfo-Eintrag)",
+		                       term);
+		return 0;
+	}
+	cup = tigetstr((char *)"cup");
+	clear = tigetstr((char *)"clear");
+	ok = tigetflag((char *)"hc") <= 0 && tigetflag((char *)"gn") <= 0 &&
+	     cup != NULL && cup != (char *)-1 && clear != NULL && clear != (char *)-1;
+	del_curterm(cur_term);
+	if (!ok)
+		*why = xasprintf("TERM=%s kann den Cursor nicht setzen und keine "
+		                 "Bildschirmmasken zeigen",
+		                 term);
+	return ok;
+}
+
 /* Make sure multibyte text is UTF-8 even when the environment says C. */
 static void
 ensure_utf8_locale(void)
@@ -745,6 +781,18 @@ cmd_interview(int argc, char **argv)
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: "
 		          "wohnort-audit help)");
+		free(notice);
+		session_free(s);
+		free(ui.dir);
+		free(ui.form_path);
+		return EXIT_USAGE;
+	}
+	if (!terminal_usable(&why)) {
+		cli_error("%s. Das Prüfgespräch braucht ein Terminal mit "
+		          "Bildschirmsteuerung, z. B. TERM=xterm-256color, linux oder "
+		          "screen (für Skripte: wohnort-audit help)",
+		          why);
+		free(why);
 		free(notice);
 		session_free(s);
 		free(ui.dir);

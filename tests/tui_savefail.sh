@@ -13,10 +13,10 @@ export TMP
 
 tui "$S" <<'SCRIPT' || fail "retrying a failed save"
 wait "Frage 1/"
-keys j
+keys n
 wait "Gespeichert "
 shell "mv $TMP/d $TMP/d.away"
-keys <Enter>
+keys j
 wait "Nicht gespeichert:"
 expect_fg "Nicht gespeichert:" 1
 keys <F10>
@@ -30,9 +30,11 @@ exit 0
 sane
 SCRIPT
 dump_has "$S" "strategie.ratsbeschluss	ja"
-dump_has "$S" "session.cursor	strategie.beschluss_datum"
+dump_has "$S" "session.cursor	strategie.ratsbeschluss"
 
 tui "$S" <<SCRIPT || fail "saving as text elsewhere"
+wait "Frage 1/"
+keys <Enter>
 wait "Wann wurde der Beschluss gefasst?"
 shell "mv $TMP/d $TMP/d.away"
 keys "2020-02-20" <Enter>

@@ -163,12 +163,13 @@ layout_rest(struct ui *ui, int draw, int y0, int h)
 	}
 
 	if (result.recommendation_count > 0) {
+		int weak = 0;
+		for (size_t i = 0; i < result.recommendation_count; i++)
+			weak |= result.recommendations[i].weak_section;
 		l.row++;
 		entryf(&l, 0, ui->attrs[ROLE_TITLE], "Empfehlungen (%zu)%s",
 		       result.recommendation_count,
-		       result.recommendation_count > 1
-		           ? " – fett: Handlungsfeld unter dem Minimum"
-		           : "");
+		       weak ? " – fett: Handlungsfeld unter dem Minimum" : "");
 	}
 	for (size_t i = 0; i < result.recommendation_count; i++) {
 		const struct score_recommendation *r = &result.recommendations[i];

@@ -31,7 +31,7 @@ review_init(struct ui *ui)
 }
 
 /* Width of the "Was" column and of the number column, in screen columns. */
-#define KIND_W 23
+#define KIND_W 29
 #define NUMBER_W 6
 
 /* The "Was" column of one row (caller frees). */

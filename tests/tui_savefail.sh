@@ -11,14 +11,17 @@ mkdir "$TMP/d" "$TMP/rescue" "$TMP/restored" || fail "mkdir"
 S=$("$WA_BIN" new --dir "$TMP/d" --kommune "Erlenbach" --datum 2024-03-12) || fail "new"
 export TMP
 
-tui "$S" <<'SCRIPT' || fail "retrying a failed save"
+# the failure in red where the terminal has colours (vt100 has none)
+RED_CHECK='expect_fg "Nicht gespeichert:" 1'
+tui_colour || RED_CHECK='expect "Nicht gespeichert:"'
+tui "$S" <<SCRIPT || fail "retrying a failed save"
 wait "Frage 1/"
 keys n
 wait "Gespeichert "
 shell "mv $TMP/d $TMP/d.away"
 keys j
 wait "Nicht gespeichert:"
-expect_fg "Nicht gespeichert:" 1
+$RED_CHECK
 keys <F10>
 wait "Die letzten Änderungen sind NICHT gespeichert!"
 expect "w  erneut speichern"

@@ -8,9 +8,12 @@
 
 S=$(new_session "Giengen an der Brenz")
 
-tui "$S" <<'SCRIPT' || fail "note, evidence, sections, review, result, goals"
+# colours where the terminal has them (vt100 has none)
+COLOUR_CHECK=expect_color
+tui_colour || COLOUR_CHECK=expect_mono
+tui "$S" <<SCRIPT || fail "note, evidence, sections, review, result, goals"
 wait "Frage 1/"
-expect_color
+$COLOUR_CHECK
 keys <F2>
 wait "Eigene Empfehlung"
 keys "Bürgermeisterin: „Beschluss folgt im Mai“" <C-s>

@@ -907,9 +907,10 @@ cmd_interview(int argc, char **argv)
 	ui_keys_init();
 	initscr();
 	/* curses itself waits only briefly for the bytes of a sequence it knows
-	 * (initscr took ESCDELAY for it); ESCDELAY is the wait after a lone Esc
-	 * in ui_keys.c */
-	set_escdelay(25);
+	 * (initscr took ESCDELAY for it): a sequence split in transit is still
+	 * read whole by ui_keys.c, which owns ESCDELAY (the wait after a lone
+	 * Esc). A longer wait here would delay every Esc Esc. */
+	set_escdelay(5);
 	raw();
 	noecho();
 	nonl();

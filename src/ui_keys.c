@@ -20,7 +20,7 @@
 /* How long the next byte of a started sequence may take, in ms. */
 #define SEQ_BYTE_MS 300
 /* After Esc Esc: how long to look for a sequence that follows (Alt + key). */
-#define SEQ_FOLLOW_MS 10
+#define SEQ_FOLLOW_MS 2
 
 /* Sequences after Esc that terminfo may not know, and their keys. */
 static const struct {

@@ -717,6 +717,11 @@ run(struct ui *ui)
 		}
 		if (flags & UI_QUIT) {
 			if (flush_pending(ui, 1) != 0) {
+				if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+					/* no room to ask: leave, and say so on stderr */
+					str_replace(&discarded_input, ui->status);
+					break;
+				}
 				ui->quit_asked = QUIT_ASK_INPUT;
 				continue;
 			}

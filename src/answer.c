@@ -6,11 +6,16 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "answer.h"
+#include "date.h"
 #include "util.h"
+
+/* Longest piece of a refused value repeated in a message, in characters. */
+#define ECHO_MAX 16
 
 /* The canonical value of an "entfällt" answer. */
 #define ANSWER_NA_VALUE "entfaellt"
@@ -63,10 +68,9 @@ parse_multi(const struct form_question *q, const char *value, uint64_t *mask, ch
 		o = form_find_option(q, id);
 		if (o < 0 || o >= FORM_MULTI_MAX_OPTIONS) {
 			char *list = option_list(q);
-			*why = xasprintf(
-			    "„%s“ ist keine Option von %s (Optionen: %s; mehrere "
-			    "mit Komma trennen)",
-			    id, q->full_id ? q->full_id : q->id, list);
+			*why = xasprintf("„%s“ ist keine Option (Optionen: %s; mehrere "
+			                 "mit Komma trennen)",
+			                 id, list);
 			free(list);
 			free(id);
 			return -1;
@@ -86,12 +90,77 @@ parse_multi(const struct form_question *q, const char *value, uint64_t *mask, ch
 	return 0;
 }
 
+/* value shortened to ECHO_MAX characters for a message (caller frees). */
+static char *
+echo_value(const char *value)
+{
+	size_t n = 0, chars = 0;
+
+	while (value[n] != '\0' && chars < ECHO_MAX) {
+		n++;
+		while (((unsigned char)value[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	if (value[n] == '\0')
+		return xstrdup(value);
+	return xasprintf("%.*s…", (int)n, value);
+}
+
+char *
+answer_expected(const struct form_question *q)
+{
+	char *list;
+
+	switch (q->type) {
+	case QUESTION_YESNO:
+		return xstrdup("„ja“ oder „nein“");
+	case QUESTION_CHOICE:
+	case QUESTION_MULTI:
+		list = option_list(q);
+		{
+			char *s = xasprintf(q->type == QUESTION_CHOICE
+			                        ? "eine Option (%s)"
+			                        : "Optionen, mit Komma getrennt (%s)",
+			                    list);
+			free(list);
+			return s;
+		}
+	case QUESTION_NUMBER:
+		if (q->number_max != LONG_MAX)
+			return xasprintf("eine ganze Zahl von %ld bis %ld", q->number_min,
+			                 q->number_max);
+		if (q->number_min != LONG_MIN)
+			return xasprintf("eine ganze Zahl ab %ld", q->number_min);
+		return xstrdup("eine ganze Zahl");
+	case QUESTION_SCALE:
+		return xasprintf("eine ganze Zahl von 0 bis %d", q->scale_max);
+	case QUESTION_DATE:
+		return xstrdup("ein Datum (TT.MM.JJJJ)");
+	case QUESTION_TEXT:
+		return xstrdup("einen Text");
+	}
+	return xstrdup("");
+}
+
+/* "„VALUE“ passt nicht – bitte EXPECTED eingeben" (caller frees). */
+static char *
+expected_message(const struct form_question *q, const char *value, const char *what)
+{
+	char *shown = echo_value(value), *expected = answer_expected(q), *m;
+
+	m = xasprintf("„%s“ %s – bitte %s eingeben", shown, what, expected);
+	free(shown);
+	free(expected);
+	return m;
+}
+
 int
 answer_parse(const struct form_question *q, const char *value, struct answer *out,
              char **why)
 {
 	struct answer a = {ANSWER_GIVEN, 0, 0, NULL};
-	const char *qid = q->full_id ? q->full_id : q->id;
+	char iso[11];
 	long n;
 	int o;
 
@@ -101,7 +170,7 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 	}
 	if (is_na_value(value)) {
 		if (!q->na_allowed) {
-			*why = xasprintf("%s erlaubt kein „entfaellt“", qid);
+			*why = xstrdup("„entfällt“ ist bei dieser Frage nicht erlaubt");
 			return -1;
 		}
 		a.state = ANSWER_NA;
@@ -115,18 +184,20 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		else if (strcmp(value, "nein") == 0)
 			a.number = 0;
 		else {
-			*why = xasprintf("%s erwartet „ja“%s „nein“%s, nicht „%s“", qid,
+			char *shown = echo_value(value);
+			*why = xasprintf("bitte „ja“%s „nein“%s angeben, nicht „%s“",
 			                 q->na_allowed ? "," : " oder",
-			                 q->na_allowed ? " oder „entfaellt“" : "", value);
+			                 q->na_allowed ? " oder „entfaellt“" : "", shown);
+			free(shown);
 			return -1;
 		}
 		break;
 	case QUESTION_CHOICE:
 		if ((o = form_find_option(q, value)) < 0) {
-			char *list = option_list(q);
-			*why = xasprintf("„%s“ ist keine Option von %s (Optionen: %s%s)",
-			                 value, qid, list,
-			                 q->na_allowed ? ", entfaellt" : "");
+			char *list = option_list(q), *shown = echo_value(value);
+			*why = xasprintf("„%s“ ist keine Option (Optionen: %s%s)", shown,
+			                 list, q->na_allowed ? ", entfaellt" : "");
+			free(shown);
 			free(list);
 			return -1;
 		}
@@ -138,28 +209,27 @@ answer_parse(const struct form_question *q, const char *value, struct answer *ou
 		break;
 	case QUESTION_NUMBER:
 		if (!parse_long(value, &n)) {
-			*why = xasprintf("%s erwartet eine ganze Zahl, nicht „%s“", qid,
-			                 value);
+			*why = expected_message(q, value, "ist keine ganze Zahl");
+			return -1;
+		}
+		if (n < q->number_min || n > q->number_max) {
+			*why = expected_message(
+			    q, value, n < q->number_min ? "ist zu klein" : "ist zu groß");
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_SCALE:
 		if (!parse_long(value, &n) || n < 0 || n > q->scale_max) {
-			*why = xasprintf(
-			    "%s erwartet eine ganze Zahl von 0 bis %d, nicht „%s“", qid,
-			    q->scale_max, value);
+			*why = expected_message(q, value, "passt nicht");
 			return -1;
 		}
 		a.number = n;
 		break;
 	case QUESTION_DATE:
-		if (!date_valid(value)) {
-			*why = xasprintf("%s erwartet ein Datum JJJJ-MM-TT, nicht „%s“",
-			                 qid, value);
+		if (date_parse(value, iso, why) != 0)
 			return -1;
-		}
-		a.text = xstrdup(value);
+		a.text = xstrdup(iso);
 		break;
 	case QUESTION_TEXT:
 		a.text = xstrdup(value);

@@ -28,12 +28,22 @@ struct answer {
  * answer_parse: parse value in the `set` syntax for question q into *out
  * (which it overwrites; clear it first if it owned text). Values: yesno
  * "ja"|"nein"; choice an option id; multi comma-separated option ids ("" =
- * none chosen); number an integer; scale an integer 0..max; date YYYY-MM-DD;
- * text any valid UTF-8; "entfaellt" where q->na_allowed. Returns 0, or -1 with
- * *why (caller frees) saying what is allowed; *out is untouched on failure.
+ * none chosen); number an integer from q->number_min to q->number_max; scale
+ * an integer 0..max; date YYYY-MM-DD or TT.MM.JJJJ (date_parse; stored as
+ * YYYY-MM-DD); text any valid UTF-8; "entfaellt" where q->na_allowed.
+ * Returns 0, or -1 with *why (caller frees): a German sentence saying what to
+ * type, without the question id (callers that need it add it); *out is
+ * untouched on failure.
  */
 int answer_parse(const struct form_question *q, const char *value, struct answer *out,
                  char **why);
+
+/*
+ * answer_expected: what an answer to q looks like, to complete "bitte …
+ * eingeben": "eine ganze Zahl von 0 bis 100", "ein Datum (TT.MM.JJJJ)" …
+ * Caller frees.
+ */
+char *answer_expected(const struct form_question *q);
 
 /* The canonical `set` value of a given or NA answer; NULL when open. Caller frees. */
 char *answer_format(const struct form_question *q, const struct answer *a);

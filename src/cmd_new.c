@@ -1,18 +1,20 @@
 /*
  * cmd_new.c: the 'new' command: start a session from the bundled or a given
- * form, fill the master data, for a re-audit copy the previous session's goals,
- * create the file in the session directory and print its path. CLI layer:
- * prints; the session module does the file work.
+ * form, fill the master data, for a re-audit link the previous session
+ * (reaudit_link: its goals, and master data not given here), create the file
+ * in the session directory and print its path. CLI layer: prints; the
+ * session and re-audit modules do the work.
  */
 #include "config.h"
 
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "cmd.h"
+#include "date.h"
+#include "reaudit.h"
 #include "util.h"
 
 /* Options that take a value, and the meta key each one sets (NULL: handled apart). */
@@ -33,71 +35,12 @@ static const struct {
 };
 #define NEW_OPTION_COUNT (sizeof new_options / sizeof new_options[0])
 
-/* Copy goals (and unset master data) of the previous session into s. 0 or -1 (printed).
- */
-static int
-copy_previous(struct session *s, const char *previous_path, const char **given)
-{
-	static const char *const fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-	                                     "verantwortlich"};
-	static const char *const inherited[] = {"meta.landkreis", "meta.zentralitaet",
-	                                        "meta.ihk"};
-	struct session *prev;
-	char resolved[PATH_MAX], *why = NULL;
-	int status, goals;
-
-	prev = cli_open_session(previous_path, SESSION_READ_ONLY, &status);
-	if (prev == NULL)
-		return -1;
-	goals = prev->form->goal_count < s->form->goal_count ? prev->form->goal_count
-	                                                     : s->form->goal_count;
-	for (int n = 1; n <= goals; n++) {
-		for (size_t f = 0; f < sizeof fields / sizeof fields[0]; f++) {
-			char *from = xasprintf("goal.%d.%s", n, fields[f]);
-			char *to = xasprintf("prevgoal.%d.%s", n, fields[f]);
-			char *value = session_get(prev, from);
-			if (value != NULL && session_set(s, to, value, &why) != 0) {
-				cli_error("%s", why);
-				free(why);
-				why = NULL;
-			}
-			free(value);
-			free(from);
-			free(to);
-		}
-	}
-	for (size_t i = 0; i < sizeof inherited / sizeof inherited[0]; i++) {
-		char *value;
-		size_t k;
-		for (k = 0; k < NEW_OPTION_COUNT; k++)
-			if (new_options[k].key &&
-			    strcmp(new_options[k].key, inherited[i]) == 0)
-				break;
-		if (given[k] != NULL || (value = session_get(prev, inherited[i])) == NULL)
-			continue;
-		if (session_set(s, inherited[i], value, &why) != 0) {
-			free(why);
-			why = NULL;
-		}
-		free(value);
-	}
-	session_free(prev);
-	if (realpath(previous_path, resolved) == NULL)
-		snprintf(resolved, sizeof resolved, "%s", previous_path);
-	if (session_set(s, "meta.vorher", resolved, &why) != 0) {
-		cli_error("%s", why);
-		free(why);
-		return -1;
-	}
-	return 0;
-}
-
 int
 cmd_new(int argc, char **argv)
 {
 	const char *given[NEW_OPTION_COUNT] = {0};
 	const char *vorher = NULL, *form_path = NULL, *dir_option = NULL;
-	char today[11], *why = NULL;
+	char today[11], *why = NULL, *warning;
 	struct session *s;
 	struct form *form;
 	time_t now = time(NULL);
@@ -157,11 +100,14 @@ cmd_new(int argc, char **argv)
 				}
 			s->meta.kind = AUDIT_RENEWAL;
 		}
-		if (copy_previous(s, vorher, given) != 0) {
-			session_free(s);
-			return EXIT_INVALID;
-		}
+		if (reaudit_link(s, vorher, NULL, &why) != 0)
+			goto invalid;
 	}
+	date_today(today);
+	warning = date_session_warning(s, "meta.datum", today);
+	if (warning != NULL)
+		cli_error("Warnung: %s (trotzdem gespeichert)", warning);
+	free(warning);
 	return cli_create_session(s, dir_option);
 invalid:
 	cli_error("%s", why);

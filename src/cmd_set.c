@@ -1,7 +1,8 @@
 /*
  * cmd_set.c: the 'set' command: change one record of a session (an answer,
  * master data, a goal …) and its side fields (note, recommendation, evidence),
- * then save. Everything is validated before anything is saved. CLI layer.
+ * then save. Everything is validated before anything is saved; an
+ * implausible date is saved with a warning on stderr. CLI layer.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include <string.h>
 
 #include "cmd.h"
+#include "date.h"
 #include "util.h"
 
 /* Side options, the record suffix each sets, in the order they are applied. */
@@ -23,6 +25,27 @@ static const struct {
     {"--evidence-text", ":evidence_text"},
 };
 #define SIDE_COUNT (sizeof side_options / sizeof side_options[0])
+
+/* After a save: warn about every implausible date just set (date.h). */
+static void
+warn_dates(const struct session *s, const char *key, const char *const *side)
+{
+	char today[11];
+
+	date_today(today);
+	for (size_t k = 0; k <= SIDE_COUNT; k++) {
+		char *full, *w;
+		if (k < SIDE_COUNT && side[k] == NULL)
+			continue;
+		full = k < SIDE_COUNT ? xasprintf("%s%s", key, side_options[k].suffix)
+		                      : xstrdup(key);
+		w = date_session_warning(s, full, today);
+		if (w != NULL)
+			cli_error("Warnung: %s (trotzdem gespeichert)", w);
+		free(w);
+		free(full);
+	}
+}
 
 int
 cmd_set(int argc, char **argv)
@@ -102,6 +125,7 @@ cmd_set(int argc, char **argv)
 	}
 	if (session_save(s, &why) != 0)
 		goto invalid;
+	warn_dates(s, positional[1], side);
 	session_free(s);
 	return EXIT_OK;
 invalid:

@@ -72,8 +72,8 @@ static const char *const goals_keys[] = {"count", "bonus", NULL};
 static const char *const bonus_keys[] = {"erreicht", "teilweise", "nicht_erreicht", NULL};
 static const char *const section_keys[] = {"id", "title", "questions", NULL};
 static const char *const question_keys[] = {
-    "id",      "type",   "text",    "help", "evidence", "recommendation", "na",
-    "show_if", "points", "options", "max",  "bands",    "labels",         NULL,
+    "id",     "type",    "text", "help", "evidence", "recommendation", "na", "show_if",
+    "points", "options", "min",  "max",  "bands",    "labels",         NULL,
 };
 static const char *const option_keys[] = {"id", "label", "points", "recommendation",
                                           NULL};
@@ -86,7 +86,8 @@ static const struct {
 } type_keys[] = {
     {"points", 1u << QUESTION_YESNO},
     {"options", 1u << QUESTION_CHOICE | 1u << QUESTION_MULTI},
-    {"max", 1u << QUESTION_MULTI | 1u << QUESTION_SCALE},
+    {"max", 1u << QUESTION_MULTI | 1u << QUESTION_SCALE | 1u << QUESTION_NUMBER},
+    {"min", 1u << QUESTION_NUMBER},
     {"bands", 1u << QUESTION_NUMBER},
     {"labels", 1u << QUESTION_SCALE},
 };
@@ -1109,6 +1110,23 @@ load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
 	qsort(q->bands, q->band_count, sizeof *q->bands, band_compare);
 }
 
+/* The range of a number question: min (default 0) and max (default none). */
+static void
+load_number_range(struct loader *ld, struct form_question *q, const struct ynode *qn,
+                  const char *what)
+{
+	q->number_min = 0;
+	q->number_max = LONG_MAX;
+	get_int(ld, qn, "min", 0, LONG_MIN, LONG_MAX, &q->number_min, what);
+	if (get_int(ld, qn, "max", 0, LONG_MIN, LONG_MAX, &q->number_max, what) &&
+	    q->number_max < q->number_min) {
+		err(ld, map_get(qn, "max"),
+		    "'max' of %s (%ld) is less than its 'min' (%ld)", what, q->number_max,
+		    q->number_min);
+		q->number_max = LONG_MAX;
+	}
+}
+
 /* The scale of a scale question: max and optional labels. */
 static void
 load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
@@ -1293,6 +1311,7 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	}
 	case QUESTION_NUMBER:
 		load_bands(ld, q, qn, what);
+		load_number_range(ld, q, qn, what);
 		break;
 	case QUESTION_SCALE:
 		load_scale(ld, q, qn, what);

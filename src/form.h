@@ -50,7 +50,9 @@ struct form_question {
 	int multi_cap;           /* multi: cap from "max:", -1 when none */
 	struct form_band *bands; /* number: sorted by min ascending */
 	size_t band_count;
-	int scale_max;       /* scale: answers 0..scale_max */
+	long number_min; /* number: smallest answer allowed ("min:", default 0) */
+	long number_max; /* number: largest answer allowed ("max:", LONG_MAX = none) */
+	int scale_max;   /* scale: answers 0..scale_max */
 	char **scale_labels; /* scale: optional labels, NULL or scale_max+1 entries */
 	size_t scale_label_count;
 	int max_points; /* derived: the most this question can score (0 for text/date) */

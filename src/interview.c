@@ -6,7 +6,9 @@
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "interview.h"
 #include "score.h"
@@ -222,4 +224,151 @@ interview_review(const struct session *s, struct interview_review_item **items,
 	for (size_t i = 0; i < n; i++)
 		if (has_text(s->items[i].note) || has_text(s->items[i].recommendation))
 			review_add(items, count, REVIEW_NOTE, i);
+}
+
+char *
+interview_number(const struct form *f, size_t qi)
+{
+	const struct form_question *q = &f->questions[qi];
+
+	return xasprintf("%zu.%zu", q->section + 1,
+	                 qi - f->sections[q->section].first + 1);
+}
+
+int
+interview_find_number(const struct form *f, const char *text, size_t *out)
+{
+	unsigned long sec, pos;
+	char *end;
+	const char *p = text;
+
+	while (*p == ' ')
+		p++;
+	if (*p < '0' || *p > '9')
+		return 0;
+	sec = strtoul(p, &end, 10);
+	if (*end != '.' && *end != ',')
+		return 0;
+	p = end + 1;
+	if (*p < '0' || *p > '9')
+		return 0;
+	pos = strtoul(p, &end, 10);
+	while (*end == ' ')
+		end++;
+	if (*end != '\0' || sec < 1 || sec > f->section_count || pos < 1 ||
+	    pos > f->sections[sec - 1].count)
+		return 0;
+	*out = f->sections[sec - 1].first + pos - 1;
+	return 1;
+}
+
+/* The next code point of UTF-8 text at *p (advanced); '?' for a bad byte.
+ * Decoded here, not through the locale: the search works the same in every
+ * LC_CTYPE. */
+static unsigned long
+next_code_point(const unsigned char **p)
+{
+	const unsigned char *s = *p;
+	unsigned long c = s[0];
+	int n = c < 0x80 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
+
+	if (n < 0) {
+		*p = s + 1;
+		return '?';
+	}
+	if (n > 0)
+		c &= 0x3fu >> n;
+	for (int k = 1; k <= n; k++) {
+		if ((s[k] & 0xc0) != 0x80) {
+			*p = s + 1;
+			return '?';
+		}
+		c = c << 6 | (s[k] & 0x3fu);
+	}
+	*p = s + n + 1;
+	return c;
+}
+
+/* text lower-cased (ASCII, Latin-1 letters) with umlauts folded (ä → a,
+ * ß → ss) as code points (caller frees). */
+static unsigned long *
+fold(const char *text)
+{
+	const unsigned char *p = (const unsigned char *)text;
+	unsigned long *w = xreallocarray(NULL, 2 * strlen(text) + 1, sizeof *w);
+	size_t len = 0;
+
+	while (*p != '\0') {
+		unsigned long c = next_code_point(&p);
+		if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
+			c += 0x20; /* ASCII and Latin-1 capitals */
+		if (c == 0xe4)
+			c = 'a';
+		else if (c == 0xf6)
+			c = 'o';
+		else if (c == 0xfc)
+			c = 'u';
+		else if (c == 0xdf || c == 0x1e9e) {
+			w[len++] = 's';
+			c = 's';
+		}
+		w[len++] = c;
+	}
+	w[len] = 0;
+	return w;
+}
+
+/* Whether the code points h contain n. */
+static int
+contains(const unsigned long *h, const unsigned long *n)
+{
+	for (; *h != 0; h++) {
+		size_t k = 0;
+		while (n[k] != 0 && h[k] == n[k])
+			k++;
+		if (n[k] == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the folded text contains the folded needle. */
+static int
+folded_contains(const char *text, const unsigned long *needle)
+{
+	unsigned long *h;
+	int found;
+
+	if (text == NULL)
+		return 0;
+	h = fold(text);
+	found = contains(h, needle);
+	free(h);
+	return found;
+}
+
+size_t
+interview_search(const struct form *f, const char *needle, size_t *out, size_t max)
+{
+	unsigned long *n = fold(needle);
+	size_t found = 0;
+
+	if (n[0] == 0) {
+		free(n);
+		return 0;
+	}
+	for (size_t i = 0; i < f->question_count; i++) {
+		char *number = interview_number(f, i);
+		int hit = folded_contains(number, n) ||
+		          folded_contains(f->questions[i].text, n) ||
+		          folded_contains(f->questions[i].help, n);
+		free(number);
+		if (!hit)
+			continue;
+		if (found < max)
+			out[found] = i;
+		found++;
+	}
+	free(n);
+	return found;
 }

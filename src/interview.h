@@ -83,4 +83,26 @@ struct interview_review_item {
 void interview_review(const struct session *s, struct interview_review_item **items,
                       size_t *count);
 
+/*
+ * interview_number: the number of question qi as the Prüfbogen and the
+ * workbook count it, "3.7": Handlungsfeld, then the question's place among
+ * all questions of its Handlungsfeld (shown or not). Caller frees.
+ */
+char *interview_number(const struct form *f, size_t qi);
+
+/*
+ * interview_find_number: the question numbered text ("3.7", also "3,7" or
+ * with blanks around). 1 and *out, or 0 when text is no such number.
+ */
+int interview_find_number(const struct form *f, const char *text, size_t *out);
+
+/*
+ * interview_search: the questions whose number, text or help contains
+ * needle, ignoring case, umlauts (ä = a) and ß = ss; in form order, hidden
+ * ones included. Writes at most max indexes to out and returns how many
+ * questions match in all (0 for an empty needle).
+ */
+size_t interview_search(const struct form *f, const char *needle, size_t *out,
+                        size_t max);
+
 #endif

@@ -104,3 +104,83 @@ reference_ihk_free(struct reference_ihk *list, size_t count)
 	}
 	free(list);
 }
+
+/* A place name reduced for comparison: lower case (ASCII and the German
+ * umlauts), without a leading Landkreis/Kreis/Stadt and a trailing "kreis". */
+static char *
+place_key(const char *text, size_t len)
+{
+	static const char *const prefixes[] = {"landkreise ", "landkreis ", "kreis ",
+	                                       "stadt ",      "städte ",    "lk "};
+	struct buf b = {0};
+	char *k;
+	size_t n;
+	int again = 1;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+		if (c == 0xc3 && i + 1 < len &&
+		    ((unsigned char)text[i + 1] == 0x84 ||
+		     (unsigned char)text[i + 1] == 0x96 ||
+		     (unsigned char)text[i + 1] == 0x9c)) {
+			buf_addc(&b, (char)0xc3); /* Ä Ö Ü → ä ö ü */
+			buf_addc(&b, (char)(text[i + 1] + 0x20));
+			i++;
+			continue;
+		}
+		buf_addc(&b, c >= 'A' && c <= 'Z' ? (char)(c + 32) : (char)c);
+	}
+	buf_adds(&b, "");
+	k = trimmed(b.data, b.len);
+	buf_free(&b);
+	while (again) {
+		again = 0;
+		for (size_t p = 0; p < sizeof prefixes / sizeof prefixes[0]; p++) {
+			size_t pl = strlen(prefixes[p]);
+			if (strncmp(k, prefixes[p], pl) == 0) {
+				memmove(k, k + pl, strlen(k + pl) + 1);
+				again = 1;
+			}
+		}
+	}
+	n = strlen(k);
+	if (n > 6 && strcmp(k + n - 6, "-kreis") == 0)
+		k[n - 6] = '\0';
+	else if (n > 5 && strcmp(k + n - 5, "kreis") == 0)
+		k[n - 5] = '\0';
+	return k;
+}
+
+const char *
+reference_ihk_for_landkreis(const struct reference_ihk *list, size_t count,
+                            const char *landkreis)
+{
+	char *want;
+	const char *found = NULL;
+
+	if (landkreis == NULL || landkreis[0] == '\0')
+		return NULL;
+	want = place_key(landkreis, strlen(landkreis));
+	for (size_t i = 0; i < count && found == NULL && want[0] != '\0'; i++) {
+		const char *p = list[i].area;
+		while (*p != '\0' && found == NULL) {
+			/* the next part of the area: up to ',', ';' or " und " */
+			size_t len = strcspn(p, ",;");
+			const char *und = strstr(p, " und ");
+			char *k;
+			if (und != NULL && (size_t)(und - p) < len)
+				len = (size_t)(und - p);
+			k = place_key(p, len);
+			if (strcmp(k, want) == 0)
+				found = list[i].name;
+			free(k);
+			p += len;
+			if (strncmp(p, " und ", 5) == 0)
+				p += 5;
+			else if (*p != '\0')
+				p++;
+		}
+	}
+	free(want);
+	return found;
+}

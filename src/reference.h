@@ -24,6 +24,17 @@ struct reference_ihk {
 int reference_ihk_load(const char *path, struct reference_ihk **list, size_t *count,
                        char **why);
 
+/*
+ * reference_ihk_for_landkreis: the IHK whose area names the Landkreis (or
+ * kreisfreie Stadt) landkreis: compared without case, without a leading
+ * "Landkreis", "Kreis" or "Stadt" and without a trailing "kreis", so
+ * "Landkreis Bergstraße", "Wetteraukreis" and "Ostalbkreis" are found in
+ * "Landkreise Bergstraße, …", "Wetterau" and "Ostalbkreis und Heidenheim".
+ * Returns the list entry's name (borrowed), or NULL when none names it.
+ */
+const char *reference_ihk_for_landkreis(const struct reference_ihk *list, size_t count,
+                                        const char *landkreis);
+
 /* Free a list from reference_ihk_load; (NULL, 0) does nothing. */
 void reference_ihk_free(struct reference_ihk *list, size_t count);
 

@@ -111,6 +111,17 @@ percent_tenths_rounded(long long points, long long max)
 	return (2000 * points + max) / (2 * max);
 }
 
+int
+score_previous_goal_exists(const struct session *s, int g)
+{
+	const char *z;
+
+	if (g < 0 || g >= s->form->goal_count || s->previous_goals == NULL)
+		return 0;
+	z = s->previous_goals[g].goal;
+	return z != NULL && z[0] != '\0';
+}
+
 /* Sonderpunkte of a previous goal with that status. */
 int
 score_goal_bonus(const struct form *f, enum goal_status status)
@@ -154,6 +165,12 @@ score_recommendation_text(const struct session *s, size_t qi, int visible)
 		    (lowest == NULL || q->options[o].points < lowest->points))
 			lowest = &q->options[o];
 	return lowest != NULL ? lowest->recommendation : NULL;
+}
+
+const char *
+score_recommendation_label(const struct score_recommendation *r)
+{
+	return r->text != NULL && r->text[0] != '\0' ? r->text : SCORE_NO_RECOMMENDATION;
 }
 
 /* qsort order of recommendations: weak sections first, then gain
@@ -315,7 +332,8 @@ score_compute(const struct session *s, struct score_result *out)
 
 	if (s->meta.kind == AUDIT_RENEWAL && s->previous_status != NULL)
 		for (int g = 0; g < f->goal_count; g++)
-			out->bonus += score_goal_bonus(f, s->previous_status[g]);
+			if (score_previous_goal_exists(s, g))
+				out->bonus += score_goal_bonus(f, s->previous_status[g]);
 
 	out->total = (int)sum_points + out->bonus;
 	out->max = (int)sum_max;

@@ -42,8 +42,8 @@ struct score_result {
 	size_t section_count;
 	int *question_points;            /* form->question_count entries */
 	unsigned char *question_visible; /* form->question_count entries, 1 = shown */
-	int bonus;                       /* Sonderpunkte */
-	int total;                       /* Endpunktzahl */
+	int bonus; /* Sonderpunkte: Re-Audit only, existing previous goals only */
+	int total; /* Endpunktzahl */
 	int max;
 	double percent; /* display only */
 	int passed;
@@ -54,6 +54,16 @@ struct score_result {
 	struct score_recommendation *recommendations;
 	size_t recommendation_count;
 };
+
+/*
+ * What a recommendation reads, the one rule for the result screen and the
+ * workbook: the Prüfbogen's text (r->text, chosen as described above), or
+ * SCORE_NO_RECOMMENDATION ("–") where the Prüfbogen has none for this
+ * question and answer; never the question text. The auditor's own text
+ * (r->own) is shown beside it, never instead of it. Borrowed, never NULL.
+ */
+#define SCORE_NO_RECOMMENDATION "–"
+const char *score_recommendation_label(const struct score_recommendation *r);
 
 /* Whether question qi is shown given the current answers (show_if chain). */
 int score_question_visible(const struct session *s, size_t qi);
@@ -79,6 +89,15 @@ int score_conditional(const struct session *s, size_t qi);
  * formats round; "–" when max is 0. For screens that show percents.
  */
 void score_percent_de(int points, int max, char out[32]);
+
+/*
+ * score_previous_goal_exists: whether Entwicklungsziel g (0-based) of the
+ * previous audit exists in s: it has its Ziel (prevgoal.N.ziel), copied from
+ * the linked previous session (src/reaudit.c) or entered with `set`. Only
+ * such goals earn Sonderpunkte, and only in a Re-Audit: a status stored for
+ * a goal that does not exist earns nothing.
+ */
+int score_previous_goal_exists(const struct session *s, int g);
 
 /* Sonderpunkte a previous goal with that status earns (the form's goals.bonus). */
 int score_goal_bonus(const struct form *form, enum goal_status status);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "session.h"
 #include "session_private.h"
 #include "util.h"
@@ -582,12 +583,12 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 		free(allowed);
 		return -1;
 	case KEY_META_DATUM:
-	case KEY_EVIDENCE_DUE:
-		if (!date_valid(value)) {
-			*why = xasprintf(
-			    "„%s“: „%s“ ist kein gültiges Datum; erlaubt: JJJJ-MM-TT "
-			    "(z. B. 2026-11-23)",
-			    key, value);
+	case KEY_EVIDENCE_DUE: {
+		char iso[11], *reason = NULL;
+		if (date_parse(value, iso, &reason) != 0) {
+			*why = xasprintf("„%s“: %s (gespeichert wird JJJJ-MM-TT)", key,
+			                 reason);
+			free(reason);
 			return -1;
 		}
 		if (ref->kind == KEY_EVIDENCE_DUE &&
@@ -599,6 +600,7 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 			return -1;
 		}
 		return 0;
+	}
 	case KEY_META_ART:
 		if (strcmp(value, "erst") == 0 || strcmp(value, "re") == 0)
 			return 0;
@@ -648,17 +650,47 @@ check_value(const struct session *s, const char *key, const struct key_ref *ref,
 	}
 }
 
-int
-session_set(struct session *s, const char *key, const char *value, char **why)
+/* Whether previous goal index (0-based) exists: it has its Ziel text. */
+static int
+previous_goal_exists(const struct session *s, size_t index)
+{
+	const char *z = s->previous_goals[index].goal;
+	return z != NULL && z[0] != '\0';
+}
+
+/*
+ * session_set, with loading set while a stored session is read back: a
+ * status of a previous goal that does not exist is then kept as it was
+ * stored (score_compute gives it no Sonderpunkte), never refused.
+ */
+static int
+set_record(struct session *s, const char *key, const char *value, int loading, char **why)
 {
 	struct key_ref ref;
 	struct answer parsed = {0};
-	char **slot;
+	char **slot, iso[11];
 
 	if (resolve_key(s, key, &ref, why) != 0)
 		return -1;
 	if (value != NULL && check_value(s, key, &ref, value, why) != 0)
 		return -1;
+	if (value != NULL && !loading && ref.kind == KEY_PREVGOAL_STATUS &&
+	    !previous_goal_exists(s, ref.index)) {
+		*why = xasprintf("„%s“: Ziel %zu des vorherigen Audits gibt es in dieser "
+		                 "Sitzung nicht; nur übernommene Ziele können "
+		                 "Sonderpunkte bringen (vorheriges Audit verknüpfen: "
+		                 "new --vorher, im Programm F8)",
+		                 key, ref.index + 1);
+		return -1;
+	}
+	if (value != NULL &&
+	    (ref.kind == KEY_META_DATUM || ref.kind == KEY_EVIDENCE_DUE)) {
+		/* checked above: a date typed as TT.MM.JJJJ is stored as YYYY-MM-DD */
+		char *ignored = NULL;
+		if (date_parse(value, iso, &ignored) == 0)
+			value = iso;
+		free(ignored);
+	}
 	if (ref.kind == KEY_ANSWER && value != NULL) {
 		char *reason = NULL;
 		if (answer_parse(&s->form->questions[ref.index], value, &parsed,
@@ -724,9 +756,20 @@ session_set(struct session *s, const char *key, const char *value, char **why)
 		} else {
 			str_replace(slot, value);
 		}
+		/* a previous goal without its Ziel no longer exists: nor does its
+		 * status */
+		if (ref.kind == KEY_PREVGOAL && ref.field == 0 && !loading &&
+		    !previous_goal_exists(s, ref.index))
+			s->previous_status[ref.index] = GOAL_OPEN;
 		break;
 	}
 	return 0;
+}
+
+int
+session_set(struct session *s, const char *key, const char *value, char **why)
+{
+	return set_record(s, key, value, 0, why);
 }
 
 /* Call fn for key with the value of a field, when it has one (no key lookup). */
@@ -974,12 +1017,16 @@ session_from_records(const struct session_record *records, size_t count,
 		return NULL;
 	}
 	s = session_new(form);
-	/* Two passes: an evidence due date needs its evidence status first. */
+	/* Two passes: an evidence due date needs its evidence status first,
+	 * the status of a previous goal its Ziel. */
 	for (int pass = 0; pass < 2; pass++) {
 		for (size_t i = 0; i < count; i++) {
 			const struct session_record *r = &records[i];
 			const char *colon = strrchr(r->key, ':');
-			int due = colon != NULL && strcmp(colon, ":evidence_due") == 0;
+			int due =
+			    (colon != NULL && strcmp(colon, ":evidence_due") == 0) ||
+			    (strncmp(r->key, "prevgoal.", 9) == 0 &&
+			     strchr(r->key + 9, '.') == NULL);
 			char *reason = NULL;
 
 			if (due != pass)
@@ -1009,7 +1056,7 @@ session_from_records(const struct session_record *records, size_t count,
 				session_free(s);
 				return NULL;
 			}
-			if (session_set(s, r->key, r->value, &reason) != 0) {
+			if (set_record(s, r->key, r->value, 1, &reason) != 0) {
 				at = where(line_of, i);
 				*why = xasprintf("%s%s", at, reason);
 				free(at);

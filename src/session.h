@@ -19,7 +19,10 @@
  *   goal.N.fragen                    questions the goal addresses: question ids or
  *                                    numbers ("2.3"), comma- or space-separated;
  *                                    stored as ids in form order
- *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit)
+ *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit;
+ *                                    src/reaudit.c copies them from the previous
+ *                                    session; a status is refused for a goal
+ *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_set refuses.

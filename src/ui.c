@@ -2,7 +2,7 @@
  * ui.c: the interview's entry point and screen manager (ncursesw). Parses
  * `interview [SESSION] [--dir DIR] [--form FILE]`, refuses a session locked
  * by another process before curses starts, redirects stderr to a log while
- * curses owns the terminal, reads keys (Esc + digit = F-key), dispatches the
+ * curses owns the terminal, reads keys (ui_keys.c), dispatches the
  * one global key table and the current screen, and saves every change at
  * once. Signals save and restore the terminal. Only the ui*.c files include
  * curses; this file never calls cdb or libxlsxwriter.
@@ -35,11 +35,12 @@
 static const struct ui_screen *const screens[] = {
     &ui_start_screen,  &ui_new_screen,      &ui_interview_screen, &ui_sections_screen,
     &ui_note_screen,   &ui_evidence_screen, &ui_goals_screen,     &ui_master_screen,
-    &ui_review_screen, &ui_result_screen,   &ui_help_screen,
+    &ui_review_screen, &ui_result_screen,   &ui_help_screen,      &ui_find_screen,
 };
 
 static volatile sig_atomic_t got_signal;
 static char *rescue_path; /* where the session was saved as text after a failed save */
+static char *discarded_input; /* why typed input was not saved when a signal ended it */
 static struct termios saved_termios;
 static int have_termios;
 static char restore_seq[256];
@@ -80,6 +81,30 @@ add_restore(const char *cap)
 	}
 }
 
+/* Whether the terminal has an alternate screen that endwin leaves (rmcup). */
+static int
+has_alternate_screen(void)
+{
+	char *s = tigetstr((char *)"rmcup");
+	return s != NULL && s != (char *)-1 && s[0] != '\0';
+}
+
+/* After endwin on a terminal without an alternate screen (vt100, linux):
+ * clear it, so no answer of the talk stays on the screen. */
+static void
+clear_without_alternate_screen(void)
+{
+	char *cl;
+
+	if (has_alternate_screen())
+		return;
+	cl = tigetstr((char *)"clear");
+	if (cl != NULL && cl != (char *)-1) {
+		putp(cl);
+		fflush(stdout);
+	}
+}
+
 /* Install the signal handlers (no SA_RESTART, so a blocked read wakes up). */
 static void
 install_signals(void)
@@ -98,6 +123,12 @@ install_signals(void)
 	for (size_t i = 0; i < sizeof fatal / sizeof fatal[0]; i++)
 		sigaction(fatal[i], &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
+}
+
+int
+ui_interrupted(void)
+{
+	return got_signal != 0;
 }
 
 /* Put a message in the status line. */
@@ -138,6 +169,12 @@ save_now(struct ui *ui)
 	ui_message(ui, 0, "Gespeichert %s", stamp);
 	str_replace(&ui->saved_cursor, ui->session->cursor);
 	return 0;
+}
+
+int
+ui_save(struct ui *ui)
+{
+	return save_now(ui);
 }
 
 /* Change one record and save at once. */
@@ -218,6 +255,27 @@ ui_open_session(struct ui *ui, struct session *s)
 	ui_switch(ui, &ui_interview_screen);
 }
 
+/* The screen whose typed input is pending: under the help screen, the one
+ * it was opened from. */
+static const struct ui_screen *
+input_screen(const struct ui *ui)
+{
+	if (ui->screen == &ui_help_screen && ui->previous != NULL)
+		return ui->previous;
+	return ui->screen;
+}
+
+/* Save typed but unconfirmed input before leaving; 0, or -1 (kept, reason shown). */
+static int
+flush_pending(struct ui *ui, int quitting)
+{
+	const struct ui_screen *sc = input_screen(ui);
+
+	if (sc->flush == NULL)
+		return 0;
+	return sc->flush(ui, quitting);
+}
+
 /* F1 / ?: the help screen. */
 static int
 bind_help(struct ui *ui)
@@ -292,6 +350,13 @@ bind_master(struct ui *ui)
 	return session_screen(ui, &ui_master_screen);
 }
 
+/* F9 / Strg-F: find a question by number or words. */
+static int
+bind_find(struct ui *ui)
+{
+	return session_screen(ui, &ui_find_screen);
+}
+
 /* Move within the interview; from another screen, return to it first. */
 static int
 navigate(struct ui *ui, int how)
@@ -354,32 +419,48 @@ const struct ui_binding ui_global_keys[] = {
     {UI_KEY(KEY_F(2)), 0, "F2", "Notiz und eigene Empfehlung zur Frage", bind_note},
     {UI_KEY(KEY_F(3)), 0, "F3", "Nachweis: Status, nachzureichen bis, Beschreibung",
      bind_evidence},
-    {UI_KEY(KEY_F(4)), 0, "F4", "zu einem Handlungsfeld springen", bind_sections},
+    {UI_KEY(KEY_F(4)), 0, "F4", "Handlungsfelder: zu einem springen", bind_sections},
     {UI_KEY(KEY_F(5)), 0, "F5", "Übersicht: offene Fragen, Nachweise, Notizen",
      bind_review},
     {UI_KEY(KEY_F(6)), 0, "F6", "Ergebnis mit Punkten je Handlungsfeld", bind_result},
     {UI_KEY(KEY_F(7)), 0, "F7", "Entwicklungsziele", bind_goals},
-    {UI_KEY(KEY_F(8)), 0, "F8", "Stammdaten und Teilnehmende ändern", bind_master},
+    {UI_KEY(KEY_F(8)), 0, "F8",
+     "Stammdaten, Teilnehmende, vorheriges Audit verknüpfen (Re-Audit)", bind_master},
+    {UI_KEY(KEY_F(9)), UI_CTRL('f'), "F9, Strg-F",
+     "Frage suchen: Nummer wie 3.7 oder Wörter aus der Frage", bind_find},
     {'\t', 0, "Tab", "nächste offene Frage (im ganzen Prüfbogen)", bind_next_open},
     {UI_KEY(KEY_NPAGE), 0, "Bild↓", "nächste Frage, ohne die Antwort zu ändern",
      bind_next},
     {UI_KEY(KEY_PPAGE), 0, "Bild↑", "vorige Frage, ohne die Antwort zu ändern",
      bind_prev},
     {UI_KEY(KEY_F(10)), UI_CTRL('q'), "F10, Strg-Q",
-     "beenden (alles ist schon gespeichert); Strg-C ebenso", bind_quit},
+     "beenden; Strg-C ebenso. Alles ist gespeichert; eine getippte, noch nicht "
+     "bestätigte Eingabe wird jetzt gespeichert (ist sie ungültig, fragt das "
+     "Programm)",
+     bind_quit},
     {UI_CTRL('c'), 0, NULL, NULL, bind_quit},
     {0, 0, "Esc 1 … Esc 0", "wie F1 … F10 (für Terminals ohne F-Tasten)", NULL},
+    {0, 0, "Esc Esc",
+     "Esc sofort; ein einzelnes Esc wartet kurz auf eine Ziffer (ESCDELAY, sonst "
+     "500 ms)",
+     NULL},
 };
 const size_t ui_global_key_count = sizeof ui_global_keys / sizeof ui_global_keys[0];
 
-/* Run the global binding for key, if any. */
+/* Run the global binding for key, if any. Every binding but help and quit
+ * leaves the screen or question: typed input is saved first, and an invalid
+ * value stops it (quitting asks in run()). */
 static int
 global_key(struct ui *ui, int key)
 {
 	for (size_t i = 0; i < ui_global_key_count; i++) {
 		const struct ui_binding *b = &ui_global_keys[i];
-		if (b->run != NULL && key != 0 && (b->key == key || b->key2 == key))
-			return b->run(ui);
+		if (b->run == NULL || key == 0 || (b->key != key && b->key2 != key))
+			continue;
+		if (b->run != bind_help && b->run != bind_quit &&
+		    flush_pending(ui, 0) != 0)
+			return UI_HANDLED | UI_REDRAW;
+		return b->run(ui);
 	}
 	return 0;
 }
@@ -390,34 +471,6 @@ global_first(int key)
 {
 	return (key >= UI_KEY(KEY_F(1)) && key <= UI_KEY(KEY_F(12))) ||
 	       key == UI_CTRL('q') || key == UI_CTRL('c');
-}
-
-/* Read one key; Esc followed by a digit within a second is an F-key. */
-static int
-read_key(void)
-{
-	wint_t wc;
-	int r = wget_wch(stdscr, &wc);
-
-	if (r == ERR)
-		return -1;
-	if (r == KEY_CODE_YES)
-		return UI_KEY((int)wc);
-	if (wc == UI_ESC) {
-		wint_t next;
-		int r2;
-		timeout(1000);
-		r2 = wget_wch(stdscr, &next);
-		timeout(1000);
-		if (r2 == OK && next >= '0' && next <= '9')
-			return UI_KEY(KEY_F(next == '0' ? 10 : (int)(next - '0')));
-		if (r2 == OK)
-			unget_wch((wchar_t)next);
-		else if (r2 == KEY_CODE_YES)
-			ungetch((int)next);
-		return UI_ESC;
-	}
-	return (int)wc;
 }
 
 /* Set up colours or monochrome attributes. */
@@ -458,11 +511,28 @@ setup_attrs(struct ui *ui)
 	ui->attrs[ROLE_TITLE] = COLOR_PAIR(5) | A_BOLD;
 }
 
-/* Draw the quit question shown after a failed save. */
+/* Draw the quit question: after a failed save, or for input not saved. */
 static void
 draw_quit_question(struct ui *ui)
 {
 	int w = ui->cols - 4, y = ui->rows / 2 - 3;
+
+	if (ui->quit_asked == QUIT_ASK_INPUT) {
+		for (int i = 0; i < 6; i++)
+			ui_fill(y + i, 2, w, ui->attrs[ROLE_SELECTED]);
+		ui_put(y, 3, w - 2, "Eine Eingabe ist noch nicht gespeichert:",
+		       ui->attrs[ROLE_SELECTED] | A_BOLD);
+		ui_wrap(y + 1, 3, w - 2, 2, ui->status != NULL ? ui->status : "",
+		        ui->attrs[ROLE_SELECTED]);
+		ui_put(y + 3, 3, w - 2,
+		       "Esc  zurück zur Eingabe (korrigieren oder anlegen)",
+		       ui->attrs[ROLE_SELECTED]);
+		ui_put(y + 4, 3, w - 2,
+		       "b    trotzdem beenden, ohne diese Eingabe (alles andere ist "
+		       "gespeichert)",
+		       ui->attrs[ROLE_SELECTED]);
+		return;
+	}
 
 	for (int i = 0; i < 6; i++)
 		ui_fill(y + i, 2, w, ui->attrs[ROLE_SELECTED]);
@@ -515,6 +585,16 @@ quit_question_key(struct ui *ui, int key, struct ui_edit *dir_edit)
 		}
 		return 0;
 	}
+	if (ui->quit_asked == QUIT_ASK_INPUT) {
+		if (key == UI_ESC) {
+			ui->quit_asked = 0;
+		} else if (key == 'b') {
+			if (ui->session == NULL || !ui->save_failed || save_now(ui) == 0)
+				return 1;
+			ui->quit_asked = QUIT_ASK_SAVE;
+		}
+		return 0;
+	}
 	switch (key) {
 	case 'w':
 		if (save_now(ui) == 0)
@@ -550,6 +630,7 @@ draw(struct ui *ui, struct ui_edit *dir_edit)
 		return;
 	}
 	ui->screen->draw(ui);
+	ui_status_line(ui); /* again, over the content: a long message takes two rows */
 	if (ui->quit_asked) {
 		ui_cursor_take(&cy, &cx);
 		draw_quit_question(ui);
@@ -587,7 +668,7 @@ run(struct ui *ui)
 			draw(ui, &dir_edit);
 		redraw = 0;
 		clock_gettime(CLOCK_MONOTONIC, &t0);
-		key = read_key();
+		key = ui_read_key(1000);
 		if (key < 0) {
 			/* the timeout returns after a second; many quick failures in
 			 * a row mean the terminal is gone (hangup without SIGHUP) */
@@ -601,6 +682,10 @@ run(struct ui *ui)
 		}
 		quick_errors = 0;
 		redraw = 1;
+		if (key == UI_KEY_UNKNOWN) {
+			ui_message(ui, 1, "Unbekannte Taste ignoriert (F1: alle Tasten)");
+			continue;
+		}
 		if (key == UI_KEY(KEY_RESIZE)) {
 			getmaxyx(stdscr, ui->rows, ui->cols);
 			for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++)
@@ -626,13 +711,24 @@ run(struct ui *ui)
 				flags |= global_key(ui, key);
 		}
 		if (flags & UI_QUIT) {
+			if (flush_pending(ui, 1) != 0) {
+				if (ui->rows < UI_MIN_ROWS || ui->cols < UI_MIN_COLS) {
+					/* no room to ask: leave, and say so on stderr */
+					str_replace(&discarded_input, ui->status);
+					break;
+				}
+				ui->quit_asked = QUIT_ASK_INPUT;
+				continue;
+			}
 			if (ui->session != NULL && ui->save_failed && save_now(ui) != 0) {
-				ui->quit_asked = 1;
+				ui->quit_asked = QUIT_ASK_SAVE;
 				continue;
 			}
 			break;
 		}
 	}
+	if (got_signal && !ui->quit_asked && flush_pending(ui, 1) != 0)
+		str_replace(&discarded_input, ui->status);
 	ui_edit_stop(&dir_edit);
 	if (ui->session != NULL && (ui->save_failed || cursor_unsaved(ui)))
 		save_now(ui);
@@ -670,6 +766,42 @@ open_named(const char *name, const char *dir, int *status, char **notice_out)
 	*notice_out = notice;
 	free(path);
 	return s;
+}
+
+/*
+ * Whether TERM names a terminal that can show the screens: set, known to
+ * terminfo, able to place the cursor and clear, not a hard-copy or generic
+ * type (TERM=dumb). 1, or 0 with *why (caller frees).
+ */
+static int
+terminal_usable(char **why)
+{
+	const char *term = getenv("TERM");
+	char *cup, *clear;
+	int err = 0, ok;
+
+	if (term == NULL || term[0] == '\0') {
+		*why = xstrdup("TERM ist nicht gesetzt, das Terminal ist unbekannt");
+		return 0;
+	}
+	if (setupterm((char *)term, STDOUT_FILENO, &err) != OK) {
+		*why = err == -1
+		           ? xasprintf("TERM=%s: die terminfo-Datenbank fehlt", term)
+		           : xasprintf("TERM=%s ist ein unbekanntes Terminal (kein "
+		                       "terminfo-Eintrag)",
+		                       term);
+		return 0;
+	}
+	cup = tigetstr((char *)"cup");
+	clear = tigetstr((char *)"clear");
+	ok = tigetflag((char *)"hc") <= 0 && tigetflag((char *)"gn") <= 0 &&
+	     cup != NULL && cup != (char *)-1 && clear != NULL && clear != (char *)-1;
+	del_curterm(cur_term);
+	if (!ok)
+		*why = xasprintf("TERM=%s kann den Cursor nicht setzen und keine "
+		                 "Bildschirmmasken zeigen",
+		                 term);
+	return ok;
 }
 
 /* Make sure multibyte text is UTF-8 even when the environment says C. */
@@ -747,6 +879,18 @@ cmd_interview(int argc, char **argv)
 		free(ui.form_path);
 		return EXIT_USAGE;
 	}
+	if (!terminal_usable(&why)) {
+		cli_error("%s. Das Prüfgespräch braucht ein Terminal mit "
+		          "Bildschirmsteuerung, z. B. TERM=xterm-256color, linux oder "
+		          "screen (für Skripte: wohnort-audit help)",
+		          why);
+		free(why);
+		free(notice);
+		session_free(s);
+		free(ui.dir);
+		free(ui.form_path);
+		return EXIT_USAGE;
+	}
 	ensure_utf8_locale();
 	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)
 		have_termios = 1;
@@ -761,8 +905,13 @@ cmd_interview(int argc, char **argv)
 		saved_fd = redirect_stderr(ui.dir);
 	}
 	install_signals();
-	set_escdelay(25);
+	ui_keys_init();
 	initscr();
+	/* curses itself waits only briefly for the bytes of a sequence it knows
+	 * (initscr took ESCDELAY for it): a sequence split in transit is still
+	 * read whole by ui_keys.c, which owns ESCDELAY (the wait after a lone
+	 * Esc). A longer wait here would delay every Esc Esc. */
+	set_escdelay(5);
 	raw();
 	noecho();
 	nonl();
@@ -770,7 +919,7 @@ cmd_interview(int argc, char **argv)
 	timeout(1000);
 	add_restore("sgr0");
 	add_restore("cnorm");
-	add_restore("rmcup");
+	add_restore(has_alternate_screen() ? "rmcup" : "clear");
 	setup_attrs(&ui);
 	getmaxyx(stdscr, ui.rows, ui.cols);
 	if (s != NULL) {
@@ -784,6 +933,7 @@ cmd_interview(int argc, char **argv)
 		ui_switch(&ui, &ui_start_screen);
 	status = run(&ui);
 	endwin();
+	clear_without_alternate_screen();
 	if (saved_fd >= 0) {
 		fflush(stderr);
 		dup2(saved_fd, STDERR_FILENO);
@@ -792,6 +942,13 @@ cmd_interview(int argc, char **argv)
 	if (got_signal)
 		fprintf(stderr, "wohnort-audit: Signal %d: gespeichert und beendet\n",
 		        (int)got_signal);
+	if (discarded_input != NULL) {
+		fprintf(stderr,
+		        "wohnort-audit: eine Eingabe wurde nicht gespeichert: %s\n",
+		        discarded_input);
+		free(discarded_input);
+		discarded_input = NULL;
+	}
 	if (rescue_path != NULL) {
 		fprintf(stderr,
 		        "wohnort-audit: Sitzung als Text gesichert in %s "

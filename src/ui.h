@@ -22,12 +22,23 @@
 #define UI_KEY(k) (UI_KEYBASE + (k))
 #define UI_CTRL(c) ((c)&0x1f)
 #define UI_ESC 27
+/* An escape sequence that is no known key: consumed whole and ignored. */
+#define UI_KEY_UNKNOWN (UI_KEYBASE - 1)
+/* How long a lone Esc waits for a digit (Esc 1 … Esc 0 = F1 … F10) when
+ * ESCDELAY is not set, in ms: a person types Esc then a digit within it. */
+#define UI_ESC_WAIT_MS 500
 
 /* Flags returned by key handlers. */
 enum {
 	UI_HANDLED = 1, /* the key was used */
 	UI_REDRAW = 2,  /* the screen must be drawn again */
 	UI_QUIT = 4,    /* leave the program */
+};
+
+/* Why quitting asks first. */
+enum {
+	QUIT_ASK_SAVE = 1, /* the last save failed */
+	QUIT_ASK_INPUT,    /* typed input cannot be saved (invalid, or not created) */
 };
 
 /* Smallest usable terminal; below it a message asks for a larger window. */
@@ -60,15 +71,34 @@ struct ui_screen {
 	void (*draw)(struct ui *);        /* draw everything (only reads state) */
 	int (*key)(struct ui *, int key); /* UI_* flags; 0 when not used */
 	void (*resize)(struct ui *);      /* terminal size changed (may be NULL) */
+	/*
+	 * flush: save what is typed but not yet confirmed, before the screen
+	 * is left by any key, on quitting (quitting set) and on a signal. 0
+	 * when nothing is pending or it was saved; -1 when it cannot be (an
+	 * invalid value, kept for correction, or on quitting something that
+	 * must be confirmed), with the reason in the status line. May be NULL.
+	 */
+	int (*flush)(struct ui *, int quitting);
 };
 
-/* A one-line wide-character editor (cursor, Backspace, ←/→, Home/End). */
+/*
+ * A wide-character editor (cursor, Backspace, ←/→, Pos1/Ende, Strg-U). One
+ * line: Enter finishes, and a text it starts with is replaced by the first
+ * typed character (shown highlighted until then). Multi-line (set multiline
+ * before ui_edit_start): Enter starts a new line, ↑/↓ move between lines,
+ * Strg-S finishes; the text is wrapped as ui_wrap wraps. Esc cancels.
+ */
 struct ui_edit {
-	wchar_t *text;
+	wchar_t *text; /* len characters and a terminating L'\0' */
 	size_t len, cap;
 	size_t pos;    /* cursor, in characters */
-	size_t scroll; /* first shown character */
+	size_t scroll; /* one line: first shown character; multi-line: a character on
+	                  the first shown line */
 	int active;
+	int multiline; /* kept across ui_edit_start / ui_edit_stop */
+	int replace;   /* the next typed character replaces the text */
+	int changed;   /* the text changed since ui_edit_start */
+	int width;     /* columns of the last draw (for ↑/↓) */
 };
 
 /* Results of ui_edit_key. */
@@ -89,7 +119,7 @@ struct ui {
 	int save_failed;    /* the last save failed: changes only in memory */
 	char *save_error;   /* its reason (owned) */
 	char *saved_cursor; /* session.cursor as last written to disk */
-	int quit_asked;     /* the quit confirmation is shown */
+	int quit_asked;     /* the quit question shown: QUIT_ASK_* or 0 */
 };
 
 /* The screens, listed in ui.c's table. */
@@ -104,6 +134,7 @@ extern const struct ui_screen ui_master_screen;
 extern const struct ui_screen ui_review_screen;
 extern const struct ui_screen ui_result_screen;
 extern const struct ui_screen ui_help_screen;
+extern const struct ui_screen ui_find_screen;
 
 /* ui.c: screen switching and the save path. */
 
@@ -117,8 +148,15 @@ void ui_switch(struct ui *ui, const struct ui_screen *screen);
  */
 int ui_set(struct ui *ui, const char *key, const char *value);
 
+/* Save the session now (after changes made without ui_set); 0 or -1 (shown). */
+int ui_save(struct ui *ui);
+
 /* Remember the question the auditor is on (saved with the next snapshot). */
 void ui_set_cursor(struct ui *ui, size_t question);
+
+/* Whether a signal asks the program to end: long work stops early, the main
+ * loop then saves and leaves. */
+int ui_interrupted(void);
 
 /* Put a message in the status line (printf-style); error paints it red. */
 void ui_message(struct ui *ui, int error, const char *fmt, ...)
@@ -143,6 +181,20 @@ extern const size_t ui_global_key_count;
 extern const struct ui_binding ui_answer_keys[];
 extern const size_t ui_answer_key_count;
 
+/* ui_keys.c: reading keys. */
+
+/* Read ESCDELAY (ms) for the wait after a lone Esc; forget keys read ahead. */
+void ui_keys_init(void);
+/* The wait after a lone Esc in ms (ESCDELAY or UI_ESC_WAIT_MS). */
+int ui_keys_esc_wait(void);
+/*
+ * ui_read_key: the next key within timeout_ms: a character, UI_KEY(curses
+ * key code), UI_ESC, an F-key for Esc + digit, UI_KEY_UNKNOWN for an escape
+ * sequence that is no known key (all its bytes consumed), or -1 when no key
+ * came in time.
+ */
+int ui_read_key(int timeout_ms);
+
 /* ui_draw.c: shared widgets; all clip to the given width. */
 
 /* Display width of UTF-8 text (invalid bytes count 1). */
@@ -164,7 +216,8 @@ void ui_fill(int y, int x, int width, attr_t attr);
 void ui_header(struct ui *ui, const char *title, const char *right);
 /* The status line (second-last row). */
 void ui_status_line(struct ui *ui);
-/* The key bar (last row): pairs of key and label, NULL-terminated. */
+/* The key bar (last row): pairs of key and label, NULL-terminated; a label
+ * "Lang|Kurz" is shortened to Kurz when the width demands it. */
 void ui_keybar(struct ui *ui, const char *const *pairs);
 /* ui_header, ui_status_line and ui_keybar: the frame every screen draws. */
 void ui_frame(struct ui *ui, const char *title, const char *right,
@@ -205,6 +258,9 @@ int ui_edit_key(struct ui_edit *e, int key);
 char *ui_edit_text(const struct ui_edit *e); /* UTF-8, caller frees */
 /* Draw into width columns at y,x and place the cursor there. */
 void ui_edit_draw(struct ui_edit *e, int y, int x, int width, attr_t attr);
+/* Draw a multi-line editor into height rows of width columns from y,x. */
+void ui_edit_draw_box(struct ui_edit *e, int y, int x, int width, int height,
+                      attr_t attr);
 
 /* A list of labelled fields (new audit, notes, evidence, goals). */
 enum ui_field_kind {
@@ -227,6 +283,10 @@ struct ui_field {
 	char **owned_choices; /* when the choice list is built at run time */
 	char **owned_labels;
 	int hidden;
+	int multiline; /* FIELD_TEXT: a note; Enter starts a new line, Strg-S saves */
+	/* ui_fields_save_key: saves value (NULL = empty) instead of ui_set when
+	 * set; 0, or -1 with the reason shown. */
+	int (*save)(struct ui *, const char *value);
 };
 
 struct ui_fields {
@@ -235,16 +295,27 @@ struct ui_fields {
 	size_t selected;
 	size_t top;
 	struct ui_edit edit;
-	char *result; /* UI_FIELDS_COMMIT: the new value (owned until next key) */
+	char *result;   /* UI_FIELDS_COMMIT: the new value; _CONFIRM, _MESSAGE: the text
+	                   to show (owned until the next key) */
+	int confirm;    /* a question is asked: 1 discard the note, 2 empty the field */
+	char typed[64]; /* picking a choice by typing: the letters so far */
+	size_t typed_len, typed_field;
+	long typed_at;
 };
 
-/* Results of ui_fields_key (besides 0 = not used, UI_FIELDS_MOVED). */
+/*
+ * Results of ui_fields_key (0: the key was not used). On UI_FIELDS_COMMIT
+ * the editor stays open until the caller has saved the value (then it calls
+ * ui_edit_stop), so an invalid value stays for correction.
+ */
 enum {
 	UI_FIELDS_MOVED = 1,
 	UI_FIELDS_EDITING,
-	UI_FIELDS_COMMIT,
-	UI_FIELDS_BUTTON,
-	UI_FIELDS_CANCEL
+	UI_FIELDS_COMMIT,  /* result: the new value */
+	UI_FIELDS_BUTTON,  /* a button was pressed */
+	UI_FIELDS_CANCEL,  /* the editor was closed without saving */
+	UI_FIELDS_CONFIRM, /* result: a question to show (the next key answers it) */
+	UI_FIELDS_MESSAGE, /* result: a hint to show */
 };
 
 struct ui_field *ui_fields_add(struct ui_fields *f, enum ui_field_kind kind,
@@ -253,8 +324,9 @@ void ui_fields_clear(struct ui_fields *f);
 int ui_fields_key(struct ui_fields *f, int key);
 void ui_fields_draw(struct ui *ui, struct ui_fields *f, int y, int x, int width,
                     int height);
-/* The selected field's whole text, wrapped, when it is longer than half the width. */
-void ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, int width,
+/* The multi-line editor while a note is edited; else the selected field's
+ * whole text, wrapped, when it is longer than half the width or has lines. */
+void ui_fields_detail(struct ui *ui, struct ui_fields *f, int y, int x, int width,
                       int height);
 /*
  * Keys of a field list whose every commit is saved at once through ui_set
@@ -264,6 +336,10 @@ void ui_fields_detail(struct ui *ui, const struct ui_fields *f, int y, int x, in
  */
 int ui_fields_save_key(struct ui *ui, struct ui_fields *f, int key,
                        void (*rebuild)(struct ui *));
+/* The flush of such a screen: save what its editor holds (see struct ui_screen). */
+int ui_fields_flush(struct ui *ui, struct ui_fields *f, void (*rebuild)(struct ui *));
+/* ui_master.c: link the previous audit at path (NULL: refused) and save. */
+int ui_master_link_previous(struct ui *ui, const char *path);
 /* ui_new.c: the master data and participant fields (values from s, or empty). */
 void ui_master_fields(struct ui *ui, struct ui_fields *f, const struct session *s);
 /* The label shown for a choice field's value. */

@@ -2,10 +2,10 @@
  * ui_goals.c: the Entwicklungsziele (F7): the agreed goals with Ziel,
  * Maßnahmen, Messgröße, Frist, Verantwortlich and the questions the goal
  * addresses (numbers like "2.3" or ids; the workbook marks their
- * recommendations); in a re-audit first the
- * previous goals with their status (erreicht / teilweise / nicht erreicht)
- * and the Sonderpunkte each earns (from the form). Every commit is saved at
- * once through ui_set.
+ * recommendations); in a re-audit first the previous goals that exist
+ * (copied from the linked previous audit) with their status (erreicht /
+ * teilweise / nicht erreicht) and the Sonderpunkte each earns (from the
+ * form). Every commit is saved at once through ui_set.
  */
 #include "config.h"
 
@@ -57,15 +57,19 @@ build(struct ui *ui)
 	    xasprintf("nicht erreicht (+%d %s)", f->bonus_not_reached,
 	              f->bonus_not_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
 	if (s->meta.kind == AUDIT_RENEWAL) {
+		int shown = 0;
 		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL,
 		              NULL);
+		/* only goals that exist in the linked previous audit earn Sonderpunkte */
 		for (int n = 1; n <= f->goal_count; n++) {
 			const struct session_goal *g = &s->previous_goals[n - 1];
-			char *label = xasprintf("Ziel %d", n),
-			     *key = xasprintf("prevgoal.%d", n);
+			char *label, *key;
 			struct ui_field *fl;
-			ui_fields_add(&fields, FIELD_INFO, label, NULL,
-			              g->goal != NULL ? g->goal : "(nicht übernommen)");
+			if (!score_previous_goal_exists(s, n - 1))
+				continue;
+			label = xasprintf("Ziel %d", n);
+			key = xasprintf("prevgoal.%d", n);
+			ui_fields_add(&fields, FIELD_INFO, label, NULL, g->goal);
 			fl = ui_fields_add(&fields, FIELD_CHOICE, "  Status", key,
 			                   status_values[s->previous_status[n - 1]]);
 			fl->choices = status_values;
@@ -73,7 +77,18 @@ build(struct ui *ui)
 			fl->choice_count = 4;
 			free(label);
 			free(key);
+			shown++;
 		}
+		if (shown == 0)
+			ui_fields_add(
+			    &fields, FIELD_INFO,
+			    s->meta.previous == NULL ? "Kein vorheriges Audit"
+			                             : "Keine Ziele übernommen",
+			    NULL,
+			    s->meta.previous == NULL
+			        ? "verknüpfen auf F8 (Vorheriges Audit); ohne "
+			          "Ziele gibt es keine Sonderpunkte"
+			        : "das vorherige Audit hat keine Entwicklungsziele");
 	}
 	for (int n = 1; n <= f->goal_count; n++) {
 		char *h = xasprintf("Entwicklungsziel %d", n);
@@ -81,8 +96,10 @@ build(struct ui *ui)
 		free(h);
 		for (size_t k = 0; k < GOAL_FIELDS; k++) {
 			char *key = xasprintf("goal.%d.%s", n, goal_keys[k]);
+			/* Ziel, Maßnahmen and Messgröße may take several lines */
 			ui_fields_add(&fields, FIELD_TEXT, goal_names[k], key,
-			              goal_text(&s->goals[n - 1], k));
+			              goal_text(&s->goals[n - 1], k))
+			    ->multiline = k < 3;
 			free(key);
 		}
 	}
@@ -105,6 +122,8 @@ goals_draw(struct ui *ui)
 	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "zurück",
 	                                   "1",     "Hilfe",      "6",   "Ergebnis",
 	                                   "10",    "Ende",       NULL};
+	static const char *const edit_keys[] = {"Strg-S", "speichern", "Esc", "verwerfen",
+	                                        NULL};
 	char *right = NULL;
 
 	if (ui->session->meta.kind == AUDIT_RENEWAL) {
@@ -114,10 +133,19 @@ goals_draw(struct ui *ui)
 		score_result_free(&r);
 	}
 	ui_frame(ui, "Entwicklungsziele",
-	         right != NULL ? right : ui->session->meta.kommune, keys);
+	         right != NULL ? right : ui->session->meta.kommune,
+	         fields.edit.active && fields.edit.multiline ? edit_keys : keys);
 	free(right);
-	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 8);
-	ui_fields_detail(ui, &fields, ui->rows - 5, 1, ui->cols - 2, 3);
+	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 10);
+	ui_fields_detail(ui, &fields, ui->rows - 8, 1, ui->cols - 2, 5);
+}
+
+/* Save a goal text being typed before the screen is left. */
+static int
+goals_flush(struct ui *ui, int quitting)
+{
+	(void)quitting;
+	return ui_fields_flush(ui, &fields, build);
 }
 
 /* Keys of the goals screen. */
@@ -133,4 +161,5 @@ const struct ui_screen ui_goals_screen = {
     .draw = goals_draw,
     .key = goals_key,
     .resize = NULL,
+    .flush = goals_flush,
 };

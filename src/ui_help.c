@@ -15,11 +15,23 @@ static const char *const screen_keys[][2] = {
     {"Start: n", "neues Audit anlegen"},
     {"Start: x", "Ergebnisformular (XLSX) des gewählten Audits schreiben"},
     {"Start: q", "beenden"},
-    {"Ergebnis: x", "Ergebnisformular (XLSX) neben die Sitzung schreiben"},
+    {"Neues Audit: Strg-S", "Audit anlegen, aus jedem Feld"},
+    {"Neues Audit: Esc", "abbrechen (fragt, wenn schon etwas eingetragen ist)"},
+    {"Felder: Tippen", "ersetzt den Wert eines einzeiligen Feldes; Enter oder → "
+                       "bearbeitet ihn; Enter speichert, Esc verwirft"},
+    {"Felder: Datum", "TT.MM.JJJJ, auch 14.3.26 oder 2026-03-14"},
+    {"Notizen, Ziele", "mehrzeilig: Enter neue Zeile, ↑/↓ zwischen den Zeilen, Strg-S "
+                       "speichert, Esc verwirft (fragt bei Änderungen)"},
+    {"Auswahlfelder", "Leertaste oder ←/→ wechseln, Ziffer N wählt, "
+                      "Anfangsbuchstaben tippen sucht; Enter ändert nichts"},
+    {"Felder: Entf", "Feld leeren (fragt vorher)"},
+    {"F8: Vorheriges Audit", "verknüpfen macht das Audit zum Re-Audit und übernimmt "
+                             "dessen Entwicklungsziele (nur sie bringen "
+                             "Sonderpunkte)"},
+    {"Ergebnis: ↑↓ Bild↑↓", "blättern; x schreibt das Ergebnisformular (XLSX)"},
     {"Übersicht: Enter", "zur gewählten Frage springen"},
+    {"Suchen: Enter", "zur gewählten Frage springen"},
     {"F4: 1 … 9", "direkt zum Handlungsfeld N"},
-    {"Felder: Enter", "Feld bearbeiten; Enter speichert, Esc verwirft"},
-    {"Felder: Leertaste", "Auswahl wechseln (auch ←/→); Entf leert ein Feld"},
 };
 
 /* Entering: start at the top. */
@@ -86,6 +98,9 @@ help_layout(struct ui *ui, int draw)
 		help_entry(&l, screen_keys[i][0], screen_keys[i][1]);
 	help_line(&l, "", 0);
 	help_line(&l, "Jede Änderung wird sofort gespeichert („Gespeichert HH:MM:SS“).",
+	          dim);
+	help_line(&l,
+	          "Eine getippte Eingabe wird auch beim Verlassen der Frage gespeichert.",
 	          dim);
 	help_line(
 	    &l,

@@ -2,16 +2,26 @@
  * ui_interview.c: the Prüfgespräch screen: header with Kommune and overall
  * progress, the Handlungsfelder at the side (from 80 columns), the question
  * with its answer widget per type, evidence hint, help on demand and note.
- * Answers are committed through ui_set (saved at once); navigation uses
- * interview.c so hidden follow-ups are skipped. Draw only reads state.
+ * Answers are saved through ui_set the moment they are chosen; navigation
+ * uses interview.c so hidden follow-ups are skipped. Draw only reads state.
+ *
+ * One rule for every answer type: a key that chooses an answer (j, n, e, a
+ * digit, Leertaste) saves it and stays on the question; Enter saves what is
+ * typed or highlighted and goes to the next question. Enter on a list whose
+ * highlight was not moved only goes on: nothing is chosen by itself. A value
+ * typed but not confirmed is saved when the question is left by any key, or
+ * kept for correction when it is invalid (ui_interview_flush).
  */
 #include "config.h"
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
+#include "date.h"
 #include "interview.h"
+#include "score.h"
 #include "ui.h"
 #include "ui_interview.h"
 #include "util.h"
@@ -19,32 +29,39 @@
 #define SIDE_WIDTH 24
 
 static struct {
-	size_t question;  /* the question the widget state belongs to */
-	int highlight;    /* highlighted row of a list widget */
-	uint64_t pending; /* multi: toggled but not yet committed */
-	int pending_dirty;
+	size_t question; /* the question the widget state belongs to */
+	int highlight;   /* highlighted row of a list widget */
+	int moved; /* the highlight was moved by ↑/↓ since the question showed */
 	int show_help;
+	int confirm_delete; /* Entf asked whether to delete the answer */
 	struct ui_edit edit;
 } st;
 
 /* The documentation of the answer keys, shown by the help screen. */
 const struct ui_binding ui_answer_keys[] = {
-    {0, 0, "↑ / ↓", "Auswahl bewegen (Ja/Nein, Auswahl, Mehrfachauswahl)", NULL},
-    {0, 0, "Leertaste", "Auswahl übernehmen und speichern; Mehrfachauswahl: an/aus",
-     NULL},
-    {0, 0, "Enter", "Antwort übernehmen, speichern und zur nächsten Frage", NULL},
-    {0, 0, "1 … 9", "Option Nummer N wählen (Mehrfachauswahl: an/aus)", NULL},
-    {0, 0, "j / n", "Ja / Nein", NULL},
+    {0, 0, "↑ ↓ ← →", "Auswahl bewegen (Ja/Nein, Auswahl, Mehrfachauswahl, Skala)", NULL},
+    {0, 0, "j / n", "Ja / Nein: speichern, auf der Frage bleiben", NULL},
+    {0, 0, "1 … 9",
+     "Option N wählen und speichern (Skala: Wert N; Mehrfachauswahl: an/aus)", NULL},
+    {0, 0, "Leertaste", "markierte Auswahl speichern; Mehrfachauswahl: an/aus", NULL},
     {0, 0, "e, Strg-E",
-     "entfällt (wo der Prüfbogen es erlaubt; bei Textfragen nur Strg-E)", NULL},
+     "entfällt, wo der Prüfbogen es erlaubt (bei Textfragen nur Strg-E)", NULL},
+    {0, 0, "Enter",
+     "Getipptes oder markierte Auswahl speichern und zur nächsten Frage; ohne "
+     "Auswahl nur weiter",
+     NULL},
     {0, 0, "Ziffern, Text",
-     "Zahl, Skalenwert, Datum (JJJJ-MM-TT) oder Text tippen; Enter speichert", NULL},
+     "Zahl, Datum (TT.MM.JJJJ, auch 14.3.26) oder Text tippen; Tippen ersetzt den "
+     "alten Wert",
+     NULL},
     {0, 0, "t", "Datumsfrage: heutiges Datum eintragen", NULL},
-    {0, 0, "← → Pos1 Ende", "Cursor in der Eingabe; Rücktaste/Entf löschen", NULL},
     {0, 0, "→, Rücktaste", "gespeicherten Wert zum Korrigieren in die Eingabe holen",
      NULL},
-    {0, 0, "Esc", "Eingabe oder ungespeicherte Auswahl verwerfen", NULL},
-    {0, 0, "Entf", "Antwort löschen (wieder offen)", NULL},
+    {0, 0, "← → Pos1 Ende", "in der Eingabe: Cursor bewegen", NULL},
+    {0, 0, "Rücktaste Entf", "in der Eingabe: Zeichen löschen", NULL},
+    {0, 0, "Strg-U", "in der Eingabe: alles löschen", NULL},
+    {0, 0, "Esc", "Eingabe verwerfen (die gespeicherte Antwort bleibt)", NULL},
+    {0, 0, "Entf", "Antwort löschen (fragt vorher; wieder offen)", NULL},
     {0, 0, "h", "Erläuterung zur Frage ein/aus", NULL},
 };
 const size_t ui_answer_key_count = sizeof ui_answer_keys / sizeof ui_answer_keys[0];
@@ -56,19 +73,37 @@ current(const struct ui *ui)
 	return &ui->session->form->questions[ui->question];
 }
 
+/* Whether a scale question is answered from a list (values 0 … 9). */
+static int
+scale_listed(const struct form_question *q)
+{
+	return q->type == QUESTION_SCALE && q->scale_max <= 9;
+}
+
 /* Whether the type is answered by a list of options. */
 static int
 is_list(const struct form_question *q)
 {
 	return q->type == QUESTION_YESNO || q->type == QUESTION_CHOICE ||
-	       q->type == QUESTION_MULTI;
+	       q->type == QUESTION_MULTI || scale_listed(q);
+}
+
+/* Options of a list widget, without the "entfällt" row. */
+static int
+option_rows(const struct form_question *q)
+{
+	if (q->type == QUESTION_YESNO)
+		return 2;
+	if (q->type == QUESTION_SCALE)
+		return q->scale_max + 1;
+	return (int)q->option_count;
 }
 
 /* Rows of the list widget (options, plus "entfällt" for single choices). */
 static int
 list_rows(const struct form_question *q)
 {
-	int n = q->type == QUESTION_YESNO ? 2 : (int)q->option_count;
+	int n = option_rows(q);
 
 	if (q->type != QUESTION_MULTI && q->na_allowed)
 		n++;
@@ -79,11 +114,25 @@ list_rows(const struct form_question *q)
 static const char *
 row_label(const struct form_question *q, int i)
 {
-	if (q->type == QUESTION_YESNO && i < 2)
+	if (i >= option_rows(q))
+		return "entfällt";
+	if (q->type == QUESTION_YESNO)
 		return i == 0 ? "Ja" : "Nein";
-	if (q->type != QUESTION_YESNO && (size_t)i < q->option_count)
-		return q->options[i].label;
-	return "entfällt";
+	if (q->type == QUESTION_SCALE)
+		return q->scale_labels != NULL && (size_t)i < q->scale_label_count
+		           ? q->scale_labels[i]
+		           : "";
+	return q->options[i].label;
+}
+
+/* The key that chooses list row i, as shown before its label. */
+static void
+row_key(const struct form_question *q, int i, char out[16])
+{
+	if (i >= option_rows(q))
+		snprintf(out, 16, "e");
+	else
+		snprintf(out, 16, "%d", q->type == QUESTION_SCALE ? i : i + 1);
 }
 
 /* The list row that shows the saved answer, or -1. */
@@ -96,7 +145,7 @@ answer_row(const struct form_question *q, const struct answer *a)
 		return -1;
 	if (q->type == QUESTION_YESNO)
 		return a->number ? 0 : 1;
-	if (q->type == QUESTION_CHOICE)
+	if (q->type == QUESTION_CHOICE || q->type == QUESTION_SCALE)
 		return (int)a->number;
 	return -1;
 }
@@ -110,8 +159,9 @@ reset_widget(struct ui *ui)
 
 	st.question = ui->question;
 	st.highlight = r < 0 ? 0 : r;
-	st.pending = a->state == ANSWER_GIVEN ? a->chosen : 0;
-	st.pending_dirty = 0;
+	st.moved = 0;
+	st.confirm_delete = 0;
+	st.edit.multiline = 0;
 	ui_edit_stop(&st.edit);
 }
 
@@ -142,11 +192,13 @@ interview_init(struct ui *ui)
 static char *
 row_value(const struct form_question *q, int i)
 {
-	if (q->type == QUESTION_YESNO && i < 2)
+	if (i >= option_rows(q))
+		return xstrdup("entfaellt");
+	if (q->type == QUESTION_YESNO)
 		return xstrdup(i == 0 ? "ja" : "nein");
-	if (q->type == QUESTION_CHOICE && (size_t)i < q->option_count)
-		return xstrdup(q->options[i].id);
-	return xstrdup("entfaellt");
+	if (q->type == QUESTION_SCALE)
+		return xasprintf("%d", i);
+	return xstrdup(q->options[i].id);
 }
 
 /* The multi answer for mask in `set` syntax (caller frees). */
@@ -166,62 +218,130 @@ multi_value(const struct form_question *q, uint64_t mask)
 	return buf_steal(&b);
 }
 
-/* Commit value for the current question; advance to the next shown one. */
-static int
-commit(struct ui *ui, const char *value, int advance)
+/* Go to the next shown question, or say that this was the last one. */
+static void
+advance(struct ui *ui)
 {
-	size_t next;
+	size_t next, open;
+	char *saved;
 
-	if (ui_set(ui, current(ui)->full_id, value) != 0)
-		return UI_HANDLED | UI_REDRAW;
-	reset_widget(ui);
-	if (!advance)
-		return UI_HANDLED | UI_REDRAW;
 	if (interview_next(ui->session, ui->question, &next)) {
 		ui_interview_go(ui, next);
-	} else if (!ui->save_failed) {
-		size_t open;
-		char *saved = xstrdup(ui->status != NULL ? ui->status : "");
-		if (interview_next_open(ui->session, ui->question, &open))
-			ui_message(
-			    ui, 0,
-			    "%s – letzte Frage. Tab: nächste offene Frage, F6: Ergebnis",
-			    saved);
-		else
-			ui_message(ui, 0,
-			           "%s – alle Fragen beantwortet. F7: Entwicklungsziele, "
-			           "F6: Ergebnis",
-			           saved);
-		free(saved);
+		return;
 	}
+	if (ui->save_failed)
+		return;
+	saved = xstrdup(ui->status != NULL ? ui->status : "");
+	if (interview_next_open(ui->session, ui->question, &open))
+		ui_message(ui, 0,
+		           "%s – letzte Frage. Tab: nächste offene Frage, F6: Ergebnis",
+		           saved);
+	else
+		ui_message(
+		    ui, 0,
+		    "%s – alle Fragen beantwortet. F7: Entwicklungsziele, F6: Ergebnis",
+		    saved);
+	free(saved);
+}
+
+/*
+ * Save value for the current question (checked first, so a refusal says
+ * what to type without any record key); with go, move on. 0, or -1 with the
+ * reason in the status line and the widget unchanged.
+ */
+static int
+save_answer(struct ui *ui, const char *value, int go)
+{
+	struct answer parsed = {0};
+	char *why = NULL;
+
+	if (answer_parse(current(ui), value, &parsed, &why) != 0) {
+		ui_message(ui, 1, "%s", why);
+		free(why);
+		return -1;
+	}
+	answer_clear(&parsed);
+	if (ui_set(ui, current(ui)->full_id, value) != 0)
+		return -1;
+	if (current(ui)->type == QUESTION_DATE) {
+		char today[11], *w;
+		date_today(today);
+		w = date_session_warning(ui->session, current(ui)->full_id, today);
+		if (w != NULL)
+			ui_message(ui, 1, "Gespeichert, aber: %s", w);
+		free(w);
+	}
+	reset_widget(ui);
+	if (go)
+		advance(ui);
+	return 0;
+}
+
+/* Save list row i (single choice). */
+static int
+save_row(struct ui *ui, int i, int go)
+{
+	char *v = row_value(current(ui), i);
+
+	st.highlight = i;
+	save_answer(ui, v, go);
+	free(v);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Commit list row i (single choice). */
+/* Toggle option i of a multi question and save the new set at once. */
 static int
-commit_row(struct ui *ui, int i, int advance)
+toggle(struct ui *ui, int i)
 {
-	char *v = row_value(current(ui), i);
-	int r;
+	const struct answer *a = &ui->session->items[ui->question].answer;
+	uint64_t mask = a->state == ANSWER_GIVEN ? a->chosen : 0;
+	char *v;
 
 	st.highlight = i;
-	r = commit(ui, v, advance);
+	v = multi_value(current(ui), mask ^ ((uint64_t)1 << i));
+	if (save_answer(ui, v, 0) == 0)
+		st.highlight = i;
 	free(v);
-	return r;
+	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Whether a typed character may start an answer of this type. */
+/* What may be typed: "eine ganze Zahl ab 0" … as a hint (caller frees). */
+static char *
+typed_hint(const struct form_question *q)
+{
+	char *what = answer_expected(q), *hint;
+
+	switch (q->type) {
+	case QUESTION_DATE:
+		hint = xasprintf("%s tippen (t = heute); Enter speichert",
+		                 "Datum TT.MM.JJJJ");
+		break;
+	case QUESTION_TEXT:
+		hint = xstrdup("Text tippen; Enter speichert und geht weiter");
+		break;
+	default:
+		hint = xasprintf("%c%s tippen; Enter speichert", towupper(what[0]),
+		                 what + 1);
+		break;
+	}
+	free(what);
+	return hint;
+}
+
+/* Whether key may be typed into an answer of q's type (else: a hint). */
 static int
-starts_typing(const struct form_question *q, int key)
+typeable(const struct form_question *q, int key, size_t pos)
 {
 	if (key >= UI_KEYBASE || key < 32 || key == 127)
 		return 0;
 	switch (q->type) {
 	case QUESTION_NUMBER:
-		return (key >= '0' && key <= '9') || key == '-';
+		return (key >= '0' && key <= '9') ||
+		       (key == '-' && pos == 0 && q->number_min < 0);
 	case QUESTION_SCALE:
-	case QUESTION_DATE:
 		return key >= '0' && key <= '9';
+	case QUESTION_DATE:
+		return (key >= '0' && key <= '9') || key == '.' || key == '-';
 	case QUESTION_TEXT:
 		return iswprint((wint_t)key);
 	default:
@@ -229,35 +349,53 @@ starts_typing(const struct form_question *q, int key)
 	}
 }
 
+/* A printable key that cannot be typed here: say what can. */
+static int
+refuse_typing(struct ui *ui, const struct form_question *q)
+{
+	char *what = answer_expected(q);
+
+	ui_message(ui, 1, "Hier bitte %s eingeben", what);
+	free(what);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* Save what the editor holds, without moving on. 0, or -1 (kept, reason shown). */
+static int
+save_typed(struct ui *ui, int go)
+{
+	char *text = ui_edit_text(&st.edit);
+	int r;
+
+	if (text[0] == '\0') {
+		/* an emptied field changes nothing; Entf deletes an answer */
+		free(text);
+		ui_edit_stop(&st.edit);
+		if (ui->session->items[ui->question].answer.state != ANSWER_OPEN)
+			ui_message(ui, 0,
+			           "Leere Eingabe: Antwort unverändert (löschen: Entf)");
+		if (go)
+			advance(ui);
+		return 0;
+	}
+	r = save_answer(ui, text, go);
+	free(text);
+	return r;
+}
+
 /* Keys while the line editor is open. */
 static int
 edit_key(struct ui *ui, int key)
 {
-	char *text;
-	int r;
+	const struct form_question *q = current(ui);
 
+	if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key) &&
+	    !typeable(q, key, st.edit.replace ? 0 : st.edit.pos))
+		return refuse_typing(ui, q);
 	switch (ui_edit_key(&st.edit, key)) {
 	case EDIT_COMMIT:
-		text = ui_edit_text(&st.edit);
-		if (text[0] == '\0') {
-			/* an emptied field clears the answer; an untouched open one moves
-			 * on */
-			size_t next;
-			ui_edit_stop(&st.edit);
-			if (ui->session->items[ui->question].answer.state !=
-			        ANSWER_OPEN &&
-			    ui_set(ui, current(ui)->full_id, NULL) != 0) {
-				free(text);
-				return UI_HANDLED | UI_REDRAW;
-			}
-			if (interview_next(ui->session, ui->question, &next))
-				ui_interview_go(ui, next);
-			free(text);
-			return UI_HANDLED | UI_REDRAW;
-		}
-		r = commit(ui, text, 1);
-		free(text);
-		return r;
+		save_typed(ui, 1);
+		return UI_HANDLED | UI_REDRAW;
 	case EDIT_CANCEL:
 		ui_edit_stop(&st.edit);
 		ui_message(ui, 0, "Eingabe verworfen");
@@ -277,47 +415,94 @@ list_key(struct ui *ui, const struct form_question *q, int key)
 
 	switch (key) {
 	case UI_KEY(KEY_UP):
+	case UI_KEY(KEY_LEFT):
 		if (st.highlight > 0)
 			st.highlight--;
+		st.moved = 1;
 		return UI_HANDLED | UI_REDRAW;
 	case UI_KEY(KEY_DOWN):
+	case UI_KEY(KEY_RIGHT):
 		if (st.highlight < rows - 1)
 			st.highlight++;
+		st.moved = 1;
 		return UI_HANDLED | UI_REDRAW;
 	case ' ':
-		if (q->type != QUESTION_MULTI)
-			return commit_row(ui, st.highlight, 0);
-		st.pending ^= (uint64_t)1 << st.highlight;
-		st.pending_dirty = 1;
-		return UI_HANDLED | UI_REDRAW;
+		if (q->type == QUESTION_MULTI)
+			return toggle(ui, st.highlight);
+		return save_row(ui, st.highlight, 0);
 	case '\n':
 	case '\r':
 	case UI_KEY(KEY_ENTER):
-		if (q->type != QUESTION_MULTI)
-			return commit_row(ui, st.highlight, 1);
-		{
-			char *v = multi_value(q, st.pending);
-			int r = commit(ui, v, 1);
-			free(v);
-			return r;
+		if (!st.moved) {
+			/* nothing chosen: keep the answer and go on */
+			advance(ui);
+			return UI_HANDLED | UI_REDRAW;
 		}
+		if (q->type != QUESTION_MULTI)
+			return save_row(ui, st.highlight, 1);
+		if (ui->session->items[ui->question].answer.state == ANSWER_OPEN) {
+			/* moved through the options, ticked none: "keine Auswahl" */
+			save_answer(ui, "", 1);
+			return UI_HANDLED | UI_REDRAW;
+		}
+		advance(ui);
+		return UI_HANDLED | UI_REDRAW;
 	case 'j':
 	case 'n':
 		if (q->type != QUESTION_YESNO)
-			return 0;
-		return commit_row(ui, key == 'j' ? 0 : 1, 0);
+			break;
+		return save_row(ui, key == 'j' ? 0 : 1, 0);
 	default:
 		break;
 	}
-	if (key >= '1' && key <= '9' && key - '1' < rows) {
-		if (q->type != QUESTION_MULTI)
-			return commit_row(ui, key - '1', 0);
-		st.highlight = key - '1';
-		st.pending ^= (uint64_t)1 << st.highlight;
-		st.pending_dirty = 1;
+	if (key >= '0' && key <= '9') {
+		int i = q->type == QUESTION_SCALE ? key - '0' : key - '1';
+		if (i < 0 || i >= option_rows(q)) {
+			if (q->type != QUESTION_MULTI && q->na_allowed &&
+			    i == option_rows(q))
+				return save_row(ui, i,
+				                0); /* the "entfällt" row's number */
+			ui_message(ui, 1, "Keine Option %c – bitte %s wählen", key,
+			           q->type == QUESTION_SCALE
+			               ? (q->scale_max == 1 ? "0 oder 1"
+			                                    : "einen Wert der Liste")
+			               : "eine Nummer der Liste");
+			return UI_HANDLED | UI_REDRAW;
+		}
+		if (q->type == QUESTION_MULTI)
+			return toggle(ui, i);
+		return save_row(ui, i, 0);
+	}
+	if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key)) {
+		ui_message(ui, 1,
+		           "Taste %lc: Auswahl mit ↑/↓ und Leertaste, Ziffer oder %s",
+		           (wint_t)key, q->type == QUESTION_YESNO ? "j/n" : "Enter");
 		return UI_HANDLED | UI_REDRAW;
 	}
 	return 0;
+}
+
+/* Entf: ask, then delete the answer (the question is open again). */
+static int
+delete_key(struct ui *ui, const struct form_question *q, const struct answer *a)
+{
+	char *label;
+
+	if (a->state == ANSWER_OPEN)
+		return UI_HANDLED;
+	label = answer_label(q, a);
+	if (q->type == QUESTION_DATE && a->state == ANSWER_GIVEN) {
+		char *shown = date_display(a->text);
+		free(label);
+		label = shown;
+	}
+	st.confirm_delete = 1;
+	ui_message(ui, 1,
+	           "Antwort „%.40s%s“ löschen? j oder Entf: löschen, andere Taste: "
+	           "behalten",
+	           label, strlen(label) > 40 ? "…" : "");
+	free(label);
+	return UI_HANDLED | UI_REDRAW;
 }
 
 /* Keys of the interview screen. */
@@ -333,65 +518,100 @@ interview_key(struct ui *ui, int key)
 		reset_widget(ui);
 	q = current(ui);
 	a = &ui->session->items[ui->question].answer;
+	if (st.confirm_delete) {
+		st.confirm_delete = 0;
+		if (key == 'j' || key == 'J' || key == UI_KEY(KEY_DC)) {
+			if (ui_set(ui, q->full_id, NULL) == 0) {
+				reset_widget(ui);
+				ui_message(
+				    ui, 0,
+				    "Antwort gelöscht; die Frage ist wieder offen");
+			}
+		} else {
+			ui_message(ui, 0, "Antwort behalten");
+		}
+		return UI_HANDLED | UI_REDRAW;
+	}
 	if (st.edit.active)
 		return edit_key(ui, key);
 	if (key == UI_CTRL('e') || (key == 'e' && q->type != QUESTION_TEXT)) {
 		if (!q->na_allowed) {
-			ui_message(ui, 1,
-			           "„entfällt“ ist bei dieser Frage nicht erlaubt");
+			if (is_list(q))
+				ui_message(
+				    ui, 1,
+				    "„entfällt“ ist bei dieser Frage nicht erlaubt");
+			else
+				refuse_typing(ui, q);
 			return UI_HANDLED | UI_REDRAW;
 		}
-		return commit(ui, "entfaellt", 1);
+		st.highlight = list_rows(q) - 1;
+		save_answer(ui, "entfaellt", 0);
+		return UI_HANDLED | UI_REDRAW;
 	}
 	if (key == 'h' && q->type != QUESTION_TEXT) {
 		st.show_help = !st.show_help;
 		return UI_HANDLED | UI_REDRAW;
 	}
-	if (key == UI_KEY(KEY_DC)) {
-		if (a->state == ANSWER_OPEN)
-			return UI_HANDLED;
-		if (ui_set(ui, q->full_id, NULL) == 0)
-			reset_widget(ui);
+	if (key == UI_KEY(KEY_DC))
+		return delete_key(ui, q, a);
+	if (key == UI_ESC)
 		return UI_HANDLED | UI_REDRAW;
-	}
-	if (key == UI_ESC) {
-		if (st.pending_dirty) {
-			reset_widget(ui);
-			ui_message(ui, 0, "Auswahl verworfen");
-		}
-		return UI_HANDLED | UI_REDRAW;
-	}
 	if (is_list(q))
 		return list_key(ui, q, key);
 	if (q->type == QUESTION_DATE && key == 't') {
-		char today[11];
-		ui_today(today);
-		ui_edit_start(&st.edit, today);
-		return UI_HANDLED | UI_REDRAW;
-	}
-	if (starts_typing(q, key)) {
-		ui_edit_start(&st.edit, q->type == QUESTION_TEXT ? a->text : NULL);
-		ui_edit_key(&st.edit, key);
+		char today[11], *shown;
+		date_today(today);
+		shown = date_display(today);
+		ui_edit_start(&st.edit, shown);
+		free(shown);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (key == '\n' || key == '\r' || key == UI_KEY(KEY_ENTER)) {
 		/* nothing typed: keep the answer and move on */
-		size_t next;
-		if (interview_next(ui->session, ui->question, &next))
-			ui_interview_go(ui, next);
+		advance(ui);
 		return UI_HANDLED | UI_REDRAW;
 	}
 	if (key == UI_KEY(KEY_RIGHT) || key == UI_KEY(KEY_BACKSPACE) || key == 127 ||
 	    key == 8) {
 		/* correct the saved value in the editor */
 		char *v = answer_format(q, a);
+		if (q->type == QUESTION_DATE && a->state == ANSWER_GIVEN) {
+			char *shown = date_display(v);
+			free(v);
+			v = shown;
+		}
 		ui_edit_start(&st.edit, a->state == ANSWER_GIVEN ? v : NULL);
+		st.edit.replace = 0;
 		free(v);
 		if (key != UI_KEY(KEY_RIGHT))
 			ui_edit_key(&st.edit, key);
 		return UI_HANDLED | UI_REDRAW;
 	}
+	if (key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key)) {
+		if (!typeable(q, key, 0))
+			return refuse_typing(ui, q);
+		ui_edit_start(&st.edit, NULL); /* typing replaces the saved value */
+		ui_edit_key(&st.edit, key);
+		return UI_HANDLED | UI_REDRAW;
+	}
 	return 0;
+}
+
+int
+ui_interview_flush(struct ui *ui, int quitting)
+{
+	(void)quitting;
+	if (ui->session == NULL || ui->session->form->question_count == 0 ||
+	    st.question != ui->question)
+		return 0;
+	st.confirm_delete = 0;
+	if (!st.edit.active)
+		return 0;
+	if (!st.edit.changed) {
+		ui_edit_stop(&st.edit);
+		return 0;
+	}
+	return save_typed(ui, 0);
 }
 
 /* "Ja/Nein", "Auswahl" … for the question line. */
@@ -417,7 +637,7 @@ type_label(const struct form_question *q)
 	return "";
 }
 
-/* The Handlungsfelder with status and points, at the side. */
+/* The Handlungsfelder with status and points (without Sonderpunkte), at the side. */
 static void
 draw_side(struct ui *ui, int y0, int height)
 {
@@ -456,42 +676,78 @@ draw_list(struct ui *ui, const struct form_question *q, const struct answer *a, 
 	for (int i = first; i < rows && i - first < max_rows; i++) {
 		int on;
 		const char *mark;
+		char k[16];
 		attr_t at = ui_row_attr(ui, i == st.highlight);
 		if (q->type == QUESTION_MULTI) {
-			on = (st.pending >> i) & 1;
+			on = a->state == ANSWER_GIVEN && i < 64 && ((a->chosen >> i) & 1);
 			mark = on ? "[x]" : "[ ]";
 		} else {
 			on = i == saved;
 			mark = on ? "(•)" : "( )";
 		}
+		row_key(q, i, k);
 		ui_fill(y + i - first, x, w, at);
-		ui_putf(y + i - first, x, w, at | (on ? A_BOLD : 0), "%s %d %s", mark,
-		        i + 1, row_label(q, i));
+		ui_putf(y + i - first, x, w, at | (on ? A_BOLD : 0), "%s %s %s", mark, k,
+		        row_label(q, i));
 	}
 	return rows - first < max_rows ? rows - first : max_rows;
 }
 
-/* A short description of what may be typed. */
+/* The answer as a person reads it; dates as TT.MM.JJJJ (caller frees). */
 static char *
-typed_hint(const struct form_question *q)
+answer_shown(const struct form_question *q, const struct answer *a)
 {
-	struct buf b = {0};
+	if (q->type == QUESTION_DATE && a->state == ANSWER_GIVEN)
+		return date_display(a->text);
+	return answer_label(q, a);
+}
 
-	switch (q->type) {
-	case QUESTION_NUMBER:
-		buf_adds(&b, "ganze Zahl tippen, Enter speichert");
-		break;
-	case QUESTION_SCALE:
-		buf_printf(&b, "Wert 0 bis %d tippen, Enter speichert", q->scale_max);
-		break;
-	case QUESTION_DATE:
-		buf_adds(&b, "Datum JJJJ-MM-TT tippen (t = heute), Enter speichert");
-		break;
-	default:
-		buf_adds(&b, "Text tippen, Enter speichert");
-		break;
+/* The evidence line under the answer (caller frees). */
+static char *
+evidence_line(const struct ui *ui, const struct form_question *q,
+              const struct session_item *it)
+{
+	char today[11], *due, *e;
+
+	if (it->evidence == EVIDENCE_DUE) {
+		date_today(today);
+		due = date_display(it->evidence_due);
+		e = xasprintf("Nachweis: %s [nachzureichen bis %s%s]", q->evidence,
+		              due != NULL ? due : "?",
+		              score_evidence_overdue(ui->session, ui->question, today)
+		                  ? " – überfällig"
+		                  : "");
+		free(due);
+		return e;
 	}
-	return buf_steal(&b);
+	if (it->evidence == EVIDENCE_MISSING &&
+	    score_conditional(ui->session, ui->question))
+		return xasprintf("Nachweis: %s [fehlt – Punkte nur unter Vorbehalt]",
+		                 q->evidence);
+	if (it->evidence != EVIDENCE_NONE)
+		return xasprintf("Nachweis: %s [%s]", q->evidence,
+		                 session_evidence_name(it->evidence));
+	return xasprintf("Nachweis: %s", q->evidence);
+}
+
+/* The title row's right part: progress and points, Sonderpunkte said apart. */
+static char *
+header_right(const struct session *s)
+{
+	struct interview_progress all;
+	struct score_result r;
+	char *right;
+
+	interview_progress(s, (size_t)-1, &all);
+	score_compute(s, &r);
+	if (r.bonus > 0)
+		right = xasprintf("%zu/%zu beantwortet · %d P. + %d Sonderp.",
+		                  all.answered, all.shown, r.total - r.bonus, r.bonus);
+	else
+		right = xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown,
+		                  r.total);
+	score_result_free(&r);
+	return right;
 }
 
 /* Draw the interview screen. */
@@ -501,14 +757,20 @@ interview_draw(struct ui *ui)
 	const struct session *s = ui->session;
 	const struct form_question *q;
 	const struct session_item *it;
-	struct interview_progress all;
 	size_t num, tot;
 	int side = ui->cols >= UI_SIDE_COLS, x, w, y, bottom;
-	char *right, *label;
-	static const char *const keys[] = {
-	    "1",      "Hilfe",      "2",         "Notiz", "3",        "Nachweis", "4",
-	    "Felder", "5",          "Übersicht", "6",     "Ergebnis", "7",        "Ziele",
-	    "8",      "Stammdaten", "10",        "Ende",  NULL};
+	char *right, *label, *number;
+	/* F9 (Suchen) is in the help; at 80 columns the bar has no room for it */
+	static const char *const keys[] = {"1",  "Hilfe",
+	                                   "2",  "Notiz",
+	                                   "3",  "Nachweis|Nachw.",
+	                                   "4",  "Handlungsfelder|Handlungsf.",
+	                                   "5",  "Übersicht|Übers.",
+	                                   "6",  "Ergebnis|Ergeb.",
+	                                   "7",  "Ziele",
+	                                   "8",  "Stammdaten|Stammd.",
+	                                   "10", "Ende",
+	                                   NULL};
 
 	if (s == NULL)
 		return;
@@ -522,9 +784,7 @@ interview_draw(struct ui *ui)
 		reset_widget(ui);
 	q = current(ui);
 	it = &s->items[ui->question];
-	interview_progress(s, (size_t)-1, &all);
-	right =
-	    xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown, all.points);
+	right = header_right(s);
 	label = xasprintf("Prüfgespräch – %s",
 	                  s->meta.kommune != NULL ? s->meta.kommune : "");
 	ui_frame(ui, label, right, keys);
@@ -550,20 +810,23 @@ interview_draw(struct ui *ui)
 		        p.open);
 	}
 	y = 2;
+	number = interview_number(s->form, ui->question);
 	{
 		char *pts = q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points)
 		                              : xstrdup("");
 		if (num > 0)
 			ui_putf(y++, x, w, ui->attrs[ROLE_DIM] | A_BOLD,
-			        "Frage %zu/%zu · %s%s%s", num, tot, type_label(q), pts,
+			        "Frage %zu/%zu · Nr. %s · %s%s%s", num, tot, number,
+			        type_label(q), pts,
 			        q->na_allowed ? " · entfällt möglich" : "");
 		else
-			ui_putf(y++, x, w, ui->attrs[ROLE_ERROR],
-			        "Frage ausgeblendet (Bedingung "
-			        "nicht erfüllt) · %s%s",
-			        type_label(q), pts);
+			ui_putf(
+			    y++, x, w, ui->attrs[ROLE_ERROR],
+			    "Frage Nr. %s ausgeblendet (Bedingung nicht erfüllt) · %s%s",
+			    number, type_label(q), pts);
 		free(pts);
 	}
+	free(number);
 	y += ui_wrap(y, x, w, bottom - y - 4, q->text, A_BOLD);
 	y++;
 	/* answer widget */
@@ -572,18 +835,13 @@ interview_draw(struct ui *ui)
 		if (room < 2)
 			room = 2;
 		y += draw_list(ui, q, &it->answer, y, x, w, room);
-		if (q->type == QUESTION_MULTI && st.pending_dirty && y <= bottom)
-			ui_put(y++, x, w,
-			       "Auswahl noch nicht gespeichert: Enter speichert, Esc "
-			       "verwirft",
-			       ui->attrs[ROLE_ERROR]);
 	} else {
 		char *hint = typed_hint(q);
 		if (st.edit.active) {
 			ui_put(y, x, 9, "Antwort:", A_BOLD);
 			ui_edit_draw(&st.edit, y, x + 9, w - 9, ui->attrs[ROLE_SELECTED]);
 		} else {
-			char *l = answer_label(q, &it->answer);
+			char *l = answer_shown(q, &it->answer);
 			char *t = xasprintf("Antwort: %s", l);
 			/* text answers may run over a few rows */
 			y += ui_wrap(y, x, w, q->type == QUESTION_TEXT ? 4 : 1, t,
@@ -608,15 +866,7 @@ interview_draw(struct ui *ui)
 	y++;
 	/* evidence, help, note: as far as room allows */
 	if (q->evidence != NULL && y < bottom) {
-		char *e;
-		if (it->evidence == EVIDENCE_DUE)
-			e = xasprintf("Nachweis: %s [nachzureichen bis %s]", q->evidence,
-			              it->evidence_due != NULL ? it->evidence_due : "?");
-		else if (it->evidence != EVIDENCE_NONE)
-			e = xasprintf("Nachweis: %s [%s]", q->evidence,
-			              session_evidence_name(it->evidence));
-		else
-			e = xasprintf("Nachweis: %s", q->evidence);
+		char *e = evidence_line(ui, q, it);
 		y += ui_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y, e,
 		             ui->attrs[ROLE_NORMAL]);
 		free(e);
@@ -641,4 +891,5 @@ const struct ui_screen ui_interview_screen = {
     .draw = interview_draw,
     .key = interview_key,
     .resize = NULL,
+    .flush = ui_interview_flush,
 };

@@ -2,12 +2,14 @@
  * ui_note.c: the side fields of one question (F2 Notiz, F3 Nachweis). Both
  * screens show the question and a short field list whose values are session
  * records of that question; each commit is saved at once through ui_set.
+ * Notes, own recommendations and evidence descriptions take several lines.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "interview.h"
 #include "ui.h"
 #include "util.h"
 
@@ -30,12 +32,13 @@ build(struct ui *ui)
 	if (!evidence_mode) {
 		k = xasprintf("%s:note", q->full_id);
 		v = session_get(ui->session, k);
-		ui_fields_add(&fields, FIELD_TEXT, "Notiz", k, v);
+		ui_fields_add(&fields, FIELD_TEXT, "Notiz", k, v)->multiline = 1;
 		free(k);
 		free(v);
 		k = xasprintf("%s:recommendation", q->full_id);
 		v = session_get(ui->session, k);
-		ui_fields_add(&fields, FIELD_TEXT, "Eigene Empfehlung", k, v);
+		ui_fields_add(&fields, FIELD_TEXT, "Eigene Empfehlung", k, v)->multiline =
+		    1;
 		free(k);
 		free(v);
 	} else {
@@ -54,7 +57,8 @@ build(struct ui *ui)
 		fl->hidden = it->evidence != EVIDENCE_DUE;
 		free(k);
 		k = xasprintf("%s:evidence_text", q->full_id);
-		ui_fields_add(&fields, FIELD_TEXT, "Beschreibung", k, it->evidence_text);
+		ui_fields_add(&fields, FIELD_TEXT, "Beschreibung", k, it->evidence_text)
+		    ->multiline = 1;
 		free(k);
 	}
 	fields.selected = sel < fields.count ? sel : 0;
@@ -83,13 +87,18 @@ static void
 side_draw(struct ui *ui)
 {
 	const struct form_question *q = &ui->session->form->questions[ui->question];
-	static const char *const keys[] = {
-	    "Enter", "bearbeiten/speichern", "Esc", "zurück", "1", "Hilfe", "10", "Ende",
-	    NULL};
+	static const char *const keys[] = {"Enter", "bearbeiten", "Esc",  "zurück", "1",
+	                                   "Hilfe", "10",         "Ende", NULL};
+	static const char *const edit_keys[] = {"Strg-S", "speichern", "Esc", "verwerfen",
+	                                        NULL};
 	int y = 2, w = ui->cols - 2;
+	char *number = interview_number(ui->session->form, ui->question);
+	char *right = xasprintf("Frage %s", number);
 
 	ui_frame(ui, evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
-	         q->full_id, keys);
+	         right, fields.edit.active && fields.edit.multiline ? edit_keys : keys);
+	free(right);
+	free(number);
 	y += ui_wrap(y, 1, w, 4, q->text, A_BOLD);
 	if (evidence_mode && q->evidence != NULL)
 		y += ui_wrap(y, 1, w, 3, q->evidence, ui->attrs[ROLE_DIM]);
@@ -99,15 +108,24 @@ side_draw(struct ui *ui)
 		free(r);
 	}
 	y++;
-	ui_fields_draw(ui, &fields, y, 1, w, ui->rows - 3 - y);
-	ui_fields_detail(ui, &fields, y + 6, 1, w, ui->rows - 3 - (y + 6));
+	ui_fields_draw(ui, &fields, y, 1, w, 3);
+	ui_fields_detail(ui, &fields, y + 5, 1, w, ui->rows - 3 - (y + 5));
 	if (!fields.edit.active && y + 4 < ui->rows - 3)
 		ui_put(y + 4, 1, w,
 		       evidence_mode
-		           ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert)."
-		           : "Text tippen oder Enter, dann Enter speichert; Entf leert "
-		             "das Feld.",
+		           ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert); "
+		             "Datum als TT.MM.JJJJ."
+		           : "Enter bearbeitet: Enter neue Zeile, Strg-S speichert · "
+		             "Entf leert das Feld",
 		       ui->attrs[ROLE_DIM]);
+}
+
+/* Save a note or date being typed before the screen is left. */
+static int
+side_flush(struct ui *ui, int quitting)
+{
+	(void)quitting;
+	return ui_fields_flush(ui, &fields, build);
 }
 
 /* Keys of either screen. */
@@ -123,6 +141,7 @@ const struct ui_screen ui_note_screen = {
     .draw = side_draw,
     .key = side_key,
     .resize = NULL,
+    .flush = side_flush,
 };
 
 const struct ui_screen ui_evidence_screen = {
@@ -131,4 +150,5 @@ const struct ui_screen ui_evidence_screen = {
     .draw = side_draw,
     .key = side_key,
     .resize = NULL,
+    .flush = side_flush,
 };

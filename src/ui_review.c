@@ -1,13 +1,17 @@
 /*
  * ui_review.c: the Übersicht (F5): every open question, every evidence
- * marked nachzureichen or fehlt, every note (interview_review); Enter jumps
- * to the question. Reads the session; changes only the current question.
+ * marked nachzureichen (overdue ones said so) or fehlt, every note
+ * (interview_review), in aligned columns with the question number; Enter
+ * jumps to the question. Reads the session; changes only the current
+ * question.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
+#include "date.h"
 #include "interview.h"
+#include "score.h"
 #include "ui.h"
 #include "ui_interview.h"
 #include "util.h"
@@ -26,45 +30,77 @@ review_init(struct ui *ui)
 	top = 0;
 }
 
-/* The text of one row (caller frees). */
+/* Width of the "Was" column and of the number column, in screen columns. */
+#define KIND_W 29
+#define NUMBER_W 6
+
+/* The "Was" column of one row (caller frees). */
+static char *
+row_kind(const struct ui *ui, const struct interview_review_item *it)
+{
+	const struct session_item *si = &ui->session->items[it->question];
+	char today[11], *due, *k;
+
+	switch (it->kind) {
+	case REVIEW_OPEN:
+		return xstrdup("offen");
+	case REVIEW_EVIDENCE:
+		if (si->evidence != EVIDENCE_DUE)
+			return xstrdup("Nachweis fehlt");
+		date_today(today);
+		due = date_display(si->evidence_due);
+		k = xasprintf(score_evidence_overdue(ui->session, it->question, today)
+		                  ? "überfällig seit %s"
+		                  : "nachzureichen bis %s",
+		              due != NULL ? due : "?");
+		free(due);
+		return k;
+	case REVIEW_NOTE:
+		return xstrdup(si->note != NULL && si->note[0] != '\0' ? "Notiz"
+		                                                       : "Empfehlung");
+	}
+	return xstrdup("");
+}
+
+/* The text column of one row: the question, or the note (caller frees). */
 static char *
 row_text(const struct ui *ui, const struct interview_review_item *it)
 {
 	const struct session_item *si = &ui->session->items[it->question];
 	const struct form_question *q = &ui->session->form->questions[it->question];
 
-	switch (it->kind) {
-	case REVIEW_OPEN:
-		return xasprintf("offen          %zu %s", q->section + 1, q->text);
-	case REVIEW_EVIDENCE:
-		if (si->evidence == EVIDENCE_DUE)
-			return xasprintf("Nachweis bis %s  %zu %s",
-			                 si->evidence_due != NULL ? si->evidence_due
-			                                          : "?",
-			                 q->section + 1, q->text);
-		return xasprintf("Nachweis fehlt %zu %s", q->section + 1, q->text);
-	case REVIEW_NOTE:
-		if (si->note != NULL && si->note[0] != '\0')
-			return xasprintf("Notiz          %zu %s: %s", q->section + 1,
-			                 q->id, si->note);
-		return xasprintf("Empfehlung     %zu %s: %s", q->section + 1, q->id,
-		                 si->recommendation != NULL ? si->recommendation : "");
-	}
-	return xstrdup("");
+	if (it->kind != REVIEW_NOTE)
+		return xstrdup(q->text);
+	if (si->note != NULL && si->note[0] != '\0')
+		return xstrdup(si->note);
+	return xstrdup(si->recommendation != NULL ? si->recommendation : "");
 }
 
-/* One row of the list; missing evidence in red unless selected. */
+/* One row of the list in three aligned columns; evidence to chase in red
+ * unless selected. */
 static void
 review_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
 {
-	char *t = row_text(ui, &items[i]);
+	char *kind = row_kind(ui, &items[i]), *text = row_text(ui, &items[i]);
+	char *number = interview_number(ui->session->form, items[i].question);
 
 	if (items[i].kind == REVIEW_EVIDENCE && i != selected) {
 		a = ui->attrs[ROLE_ERROR];
 		ui_fill(y, x, width, a);
 	}
-	ui_put(y, x, width, t, a);
-	free(t);
+	ui_put(y, x, KIND_W - 1, kind, a);
+	ui_put(y, x + KIND_W, NUMBER_W - 1, number, a);
+	ui_put(y, x + KIND_W + NUMBER_W, width - KIND_W - NUMBER_W, text, a);
+	free(kind);
+	free(text);
+	free(number);
+}
+
+/* "1 Notiz", "2 Notizen". */
+static char *
+counted(size_t n, const char *one, const char *many)
+{
+	return xasprintf("%zu %s", n, n == 1 ? one : many);
 }
 
 /* Draw the list. */
@@ -74,7 +110,7 @@ review_draw(struct ui *ui)
 	static const char *const keys[] = {"Enter", "zur Frage", "Esc",  "zurück", "1",
 	                                   "Hilfe", "10",        "Ende", NULL};
 	size_t open = 0, ev = 0, notes = 0;
-	char *right;
+	char *right, *a, *b, *c;
 
 	for (size_t i = 0; i < count; i++) {
 		if (items[i].kind == REVIEW_OPEN)
@@ -84,16 +120,25 @@ review_draw(struct ui *ui)
 		else
 			notes++;
 	}
-	right = xasprintf("%zu offen · %zu Nachweise · %zu Notizen", open, ev, notes);
+	a = counted(open, "offen", "offen");
+	b = counted(ev, "Nachweis", "Nachweise");
+	c = counted(notes, "Notiz", "Notizen");
+	right = xasprintf("%s · %s · %s", a, b, c);
 	ui_frame(ui, "Übersicht", right, keys);
 	free(right);
+	free(a);
+	free(b);
+	free(c);
 	if (count == 0) {
 		ui_put(2, 2, ui->cols - 4,
 		       "Keine offenen Fragen, keine fehlenden Nachweise, keine Notizen.",
 		       ui->attrs[ROLE_OK]);
 		return;
 	}
-	ui_put(1, 1, ui->cols - 2, "Was                HF Frage", ui->attrs[ROLE_DIM]);
+	ui_put(1, 1, KIND_W - 1, "Was", ui->attrs[ROLE_DIM] | A_BOLD);
+	ui_put(1, 1 + KIND_W, NUMBER_W - 1, "Nr.", ui->attrs[ROLE_DIM] | A_BOLD);
+	ui_put(1, 1 + KIND_W + NUMBER_W, ui->cols - 2 - KIND_W - NUMBER_W,
+	       "Frage oder Notiz", ui->attrs[ROLE_DIM] | A_BOLD);
 	ui_list_draw(ui, 2, 1, ui->cols - 2, ui->rows - 5, count, selected, &top,
 	             review_row);
 }

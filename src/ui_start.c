@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "date.h"
 #include "export.h"
 #include "ui.h"
 #include "util.h"
@@ -47,11 +48,14 @@ start_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
 		        e->error);
 		return;
 	}
+	char *datum = date_display(e->datum);
+
 	ui_put(y, x, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
 	ui_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
-	        e->datum != NULL ? e->datum : "",
+	        datum != NULL ? datum : "",
 	        e->art != NULL && strcmp(e->art, "re") == 0 ? "Re-Audit" : "Erstaudit",
 	        e->answered, e->total, e->points, e->max_points);
+	free(datum);
 }
 
 /* Draw the list. */

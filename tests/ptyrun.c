@@ -7,13 +7,23 @@
  * kills the child) and never needs a real terminal or stdin of its own.
  *
  * usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] [-l LOG] [-v]
- *               -- COMMAND [ARG...]
+ *               [-T TERM] [-e NAME[=VALUE]]... -- COMMAND [ARG...]
  *   -s  terminal size (80x24)
  *   -t  global timeout in seconds (60): the child is killed, ptyrun exits 1
  *   -w  default timeout of wait, lap and exit in milliseconds (5000)
  *   -f  the script (default: stdin)
  *   -l  a file that gets every byte the child wrote
  *   -v  echo each script line; print each lap sample as "lap GROUP MS ms"
+ *   -T  the child's TERM (xterm-256color; "-" leaves TERM unset). The named
+ *       keys are sent as a terminal of that kind sends them: libvterm's
+ *       xterm/VT220 bytes (F1 = Esc O P, F6 = Esc [ 1 7 ~, Home = Esc [ H or
+ *       Esc O H), except linux (F1..F5 = Esc [ [ A..E, Home/End = Esc [ 1 ~ /
+ *       Esc [ 4 ~) and screen (Home/End = Esc [ 1 ~ / Esc [ 4 ~), as their
+ *       terminfo entries say. vt100's terminfo knows no F6..F10 and no
+ *       Home/End/PgUp/PgDn/Del: a terminal emulator that claims to be a
+ *       vt100 still sends the xterm bytes for them, which is what this sends.
+ *   -e  set NAME=VALUE in the child's environment after the defaults (TERM,
+ *       LANG=C.UTF-8, LC_ALL=C.UTF-8); "-e NAME" removes NAME
  *
  * Script: one command per line, '#' starts a comment line. Arguments are words
  * or "double quoted strings" (\" and \\ escape). Commands:
@@ -31,7 +41,11 @@
  *                              its bright variant INDEX+8; -1: default colour
  *   keys KEY...                literal text and <Enter> <Esc> <Tab> <S-Tab> <BS>
  *                              <Up> <Down> <Left> <Right> <Home> <End> <Ins> <Del>
- *                              <PgUp> <PgDn> <F1>..<F12> <Space> <lt> <C-x> <M-x>
+ *                              <PgUp> <PgDn> <F1>..<F12> <Space> <lt> <C-x> <M-x>;
+ *                              each argument goes to the terminal in one write
+ *   bytes TEXT...              TEXT as raw bytes, each argument in one write,
+ *                              with \e (Esc), \r, \n, \t, \\ and \xHH escapes
+ *                              (for sequences no named key produces)
  *   sleep MS                   keep rendering for MS milliseconds
  *   idle MS                    until no output arrived for MS milliseconds
  *   resize COLS ROWS           libvterm resize + TIOCSWINSZ (child gets SIGWINCH)
@@ -62,6 +76,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -81,6 +96,7 @@
 #include <vterm.h>
 
 #define MAX_ARGS 64
+#define MAX_ENV 32
 #define MAX_GROUPS 16
 #define LAP_IDLE_MS 20
 #define SETTLE_MS 30         /* quiet time that ends a frame after a wait */
@@ -486,10 +502,78 @@ static const struct named_key named_keys[] = {
     {"S-Tab", VTERM_KEY_NONE, "\033[Z"},
 };
 
+/* Keys that a terminal kind sends differently from libvterm (xterm). */
+static const struct {
+	const char *term; /* TERM value, or a prefix ending in '*' */
+	const char *key;
+	const char *bytes;
+} term_keys[] = {
+    {"linux", "F1", "\033[[A"},    {"linux", "F2", "\033[[B"},
+    {"linux", "F3", "\033[[C"},    {"linux", "F4", "\033[[D"},
+    {"linux", "F5", "\033[[E"},    {"linux", "Home", "\033[1~"},
+    {"linux", "End", "\033[4~"},   {"screen*", "Home", "\033[1~"},
+    {"screen*", "End", "\033[4~"},
+};
+static const char *child_term = "xterm-256color"; /* -T; NULL: unset */
+
+/* The bytes child_term sends for the named key when they differ from libvterm's. */
+static const char *
+term_key_bytes(const char *name)
+{
+	for (size_t i = 0;
+	     child_term != NULL && i < sizeof term_keys / sizeof term_keys[0]; i++) {
+		const char *t = term_keys[i].term;
+		size_t n = strlen(t);
+		int match = t[n - 1] == '*' ? strncmp(child_term, t, n - 1) == 0
+		                            : strcmp(child_term, t) == 0;
+		if (match && strcmp(term_keys[i].key, name) == 0)
+			return term_keys[i].bytes;
+	}
+	return NULL;
+}
+
+/* Send a bytes argument: \e \r \n \t \\ \xHH escapes, everything else as is. */
+static void
+bytes_send(const char *spec)
+{
+	char out[4096];
+	size_t n = 0;
+
+	while (*spec != '\0' && n < sizeof out) {
+		char c = *spec++;
+		if (c == '\\' && *spec != '\0') {
+			char e = *spec++;
+			if (e == 'e')
+				c = '\033';
+			else if (e == 'r')
+				c = '\r';
+			else if (e == 'n')
+				c = '\n';
+			else if (e == 't')
+				c = '\t';
+			else if (e == 'x' && isxdigit((unsigned char)spec[0]) &&
+			         isxdigit((unsigned char)spec[1])) {
+				char hex[3] = {spec[0], spec[1], '\0'};
+				c = (char)strtol(hex, NULL, 16);
+				spec += 2;
+			} else
+				c = e;
+		}
+		out[n++] = c;
+	}
+	send_bytes(out, n);
+}
+
 /* Translate one <Name> key into bytes through libvterm; 0 if unknown. */
 static int
 key_emit(const char *name)
 {
+	const char *own = term_key_bytes(name);
+
+	if (own != NULL) {
+		on_vterm_output(own, strlen(own), NULL);
+		return 1;
+	}
 	for (size_t i = 0; i < sizeof named_keys / sizeof named_keys[0]; i++) {
 		if (strcmp(named_keys[i].name, name) != 0)
 			continue;
@@ -1075,6 +1159,11 @@ run_command(int argc, char **argv)
 			fail("keys needs an argument");
 		for (int i = 1; i < argc; i++)
 			keys_send(argv[i]);
+	} else if (strcmp(cmd, "bytes") == 0) {
+		if (argc < 2)
+			fail("bytes needs an argument");
+		for (int i = 1; i < argc; i++)
+			bytes_send(argv[i]);
 	} else if (strcmp(cmd, "sleep") == 0) {
 		need_args(argc, 1, 1);
 		sleep_ms(parse_ms(argv[1]));
@@ -1153,7 +1242,7 @@ on_alarm(int sig)
 static void __attribute__((noreturn)) usage(void)
 {
 	fprintf(stderr, "usage: ptyrun [-s COLSxROWS] [-t SECONDS] [-w MS] [-f SCRIPT|-] "
-	                "[-l LOG] [-v] "
+	                "[-l LOG] [-v] [-T TERM] [-e NAME[=VALUE]]... "
 	                "-- COMMAND [ARG...]\n");
 	exit(2);
 }
@@ -1162,12 +1251,13 @@ int
 main(int argc, char **argv)
 {
 	const char *script = "-";
-	int cols = 80, rows = 24, timeout_s = 60, opt;
+	char *env[MAX_ENV];
+	int cols = 80, rows = 24, timeout_s = 60, opt, nenv = 0;
 	struct winsize ws;
 	FILE *in;
 	char *args[MAX_ARGS];
 
-	while ((opt = getopt(argc, argv, "+s:t:w:f:l:v")) != -1) {
+	while ((opt = getopt(argc, argv, "+s:t:w:f:l:vT:e:")) != -1) {
 		switch (opt) {
 		case 's':
 			if (sscanf(optarg, "%dx%d", &cols, &rows) != 2 || cols < 2 ||
@@ -1197,6 +1287,14 @@ main(int argc, char **argv)
 			break;
 		case 'v':
 			T.verbose = 1;
+			break;
+		case 'T':
+			child_term = strcmp(optarg, "-") == 0 ? NULL : optarg;
+			break;
+		case 'e':
+			if (nenv == MAX_ENV)
+				usage();
+			env[nenv++] = optarg;
 			break;
 		default:
 			usage();
@@ -1238,12 +1336,24 @@ main(int argc, char **argv)
 		return 2;
 	}
 	if (T.pid == 0) {
-		setenv("TERM", "xterm-256color", 1);
+		if (child_term != NULL)
+			setenv("TERM", child_term, 1);
+		else
+			unsetenv("TERM");
 		setenv("LANG", "C.UTF-8", 1);
 		setenv("LC_ALL", "C.UTF-8", 1);
 		unsetenv("COLUMNS");
 		unsetenv("LINES");
 		unsetenv("TMUX");
+		for (int i = 0; i < nenv; i++) {
+			char *eq = strchr(env[i], '=');
+			if (eq == NULL) {
+				unsetenv(env[i]);
+				continue;
+			}
+			*eq = '\0';
+			setenv(env[i], eq + 1, 1);
+		}
 		execvp(argv[optind], argv + optind);
 		fprintf(stderr, "ptyrun: %s: %s\n", argv[optind], strerror(errno));
 		_exit(127);

@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -40,7 +42,11 @@ static const char answer_form[] =
     "        labels: [nie, selten, oft, immer]\n"
     "      - {id: sc2, type: scale, text: S, max: 4}\n"
     "      - {id: te, type: text, text: T, na: true}\n"
-    "      - {id: da, type: date, text: D}\n";
+    "      - {id: da, type: date, text: D}\n"
+    "      - id: pr\n        type: number\n        text: P\n        max: 100\n"
+    "        bands: [{min: 0, points: 0}, {min: 50, points: 2}]\n"
+    "      - id: ne\n        type: number\n        text: N\n        min: -10\n"
+    "        max: 10\n        bands: [{min: -10, points: 0}, {min: 0, points: 1}]\n";
 
 static struct form *form;
 
@@ -93,7 +99,6 @@ static const struct valid_case valid_cases[] = {
     {"mu", "c, a", "a,c", "Alpha, Gamma", 4, ANSWER_GIVEN},          /* 5 capped at 4 */
     {"mu", "a,b,c", "a,b,c", "Alpha, Beta, Gamma", 4, ANSWER_GIVEN}, /* 6 capped */
     {"mu2", "a,b", "a,b", "Alpha, Beta", 3, ANSWER_GIVEN},           /* no cap */
-    {"nu", "-1", "-1", "-1", 0, ANSWER_GIVEN},                       /* below all bands */
     {"nu", "0", "0", "0", 1, ANSWER_GIVEN}, /* exactly at min 0 */
     {"nu", "4", "4", "4", 1, ANSWER_GIVEN},
     {"nu", "5", "5", "5", 2, ANSWER_GIVEN}, /* exactly at min 5 */
@@ -108,6 +113,11 @@ static const struct valid_case valid_cases[] = {
     {"te", "", "", "", 0, ANSWER_GIVEN},
     {"te", "entfaellt", "entfaellt", "entfällt", 0, ANSWER_NA},
     {"da", "2024-02-29", "2024-02-29", "2024-02-29", 0, ANSWER_GIVEN},
+    {"da", "29.02.2024", "2024-02-29", "2024-02-29", 0, ANSWER_GIVEN}, /* German */
+    {"da", "1.3.24", "2024-03-01", "2024-03-01", 0, ANSWER_GIVEN},
+    {"pr", "100", "100", "100", 2, ANSWER_GIVEN}, /* exactly at max */
+    {"ne", "-10", "-10", "-10", 0, ANSWER_GIVEN}, /* a negative min allows it */
+    {"ne", "-1", "-1", "-1", 0, ANSWER_GIVEN},
 };
 
 static void
@@ -153,23 +163,29 @@ struct invalid_case {
 static const struct invalid_case invalid_cases[] = {
     {"yn", "Ja", "„ja“ oder „nein“"},
     {"yn", "", "„ja“ oder „nein“"},
-    {"yn", "entfaellt", "erlaubt kein „entfaellt“"},
+    {"yn", "entfaellt", "„entfällt“ ist bei dieser Frage nicht erlaubt"},
     {"ch", "z", "keine Option"},
     {"ch", "", "keine Option"},
     {"mu", "a,z", "„z“ ist keine Option"},
     {"mu", "a,a", "doppelt"},
     {"mu", "a,,b", "„“ ist keine Option"},
-    {"mu", "entfaellt", "erlaubt kein"},
-    {"nu", "1.5", "ganze Zahl"},
+    {"mu", "entfaellt", "nicht erlaubt"},
+    {"nu", "1.5", "„1.5“ ist keine ganze Zahl – bitte eine ganze Zahl ab 0 eingeben"},
     {"nu", "zehn", "ganze Zahl"},
     {"nu", "", "ganze Zahl"},
-    {"nu", "99999999999999999999999", "ganze Zahl"},
+    {"nu", "99999999999999999999999", "„9999999999999999…“ ist keine ganze Zahl"},
     {"nu", " 5", "ganze Zahl"},
+    {"nu", "-1", "„-1“ ist zu klein – bitte eine ganze Zahl ab 0 eingeben"},
+    {"nu", "-2", "zu klein"},
+    {"pr", "101", "„101“ ist zu groß – bitte eine ganze Zahl von 0 bis 100 eingeben"},
+    {"pr", "-1", "zu klein"},
+    {"ne", "-11", "von -10 bis 10"},
     {"sc", "4", "von 0 bis 3"},
     {"sc", "-1", "von 0 bis 3"},
     {"sc", "x", "von 0 bis 3"},
-    {"da", "2023-02-29", "JJJJ-MM-TT"},
-    {"da", "11.05.2023", "JJJJ-MM-TT"},
+    {"da", "2023-02-29", "Den 29.02.2023 gibt es nicht"},
+    {"da", "11.13.2023", "gibt es nicht"},
+    {"da", "morgen", "TT.MM.JJJJ"},
     {"te", "bad \xff byte", "kein gültiges UTF-8"},
 };
 
@@ -260,7 +276,81 @@ test_points_within_max(void)
 	}
 }
 
+/* What to type, per type, as the interview's messages complete it. */
+static void
+test_expected(void)
+{
+	static const struct {
+		const char *question, *expected;
+	} cases[] = {
+	    {"yn", "„ja“ oder „nein“"},
+	    {"ch", "eine Option (x, y)"},
+	    {"nu", "eine ganze Zahl ab 0"},
+	    {"pr", "eine ganze Zahl von 0 bis 100"},
+	    {"ne", "eine ganze Zahl von -10 bis 10"},
+	    {"sc", "eine ganze Zahl von 0 bis 3"},
+	    {"da", "ein Datum (TT.MM.JJJJ)"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *e = answer_expected(question(cases[i].question));
+		CU_ASSERT_STRING_EQUAL(e, cases[i].expected);
+		free(e);
+	}
+}
+
+/* min/max of a number question: defaults, and a range that cannot hold. */
+static void
+test_number_range_in_form(void)
+{
+	static const char head[] =
+	    "form: t\ntitle: T\nedition: 2023-05-11\n"
+	    "pass: {total_percent: 60, section_min_percent: 40}\n"
+	    "validity_years: {first: 3, renewal: 5}\n"
+	    "goals: {count: 3, bonus: {erreicht: 3, teilweise: 1, nicht_erreicht: 0}}\n"
+	    "sections:\n  - id: s\n    title: S\n    questions:\n";
+	static const struct {
+		const char *question;
+		const char *error; /* NULL: loads */
+	} cases[] = {
+	    {"      - {id: n, type: number, text: N, bands: [{min: 0, points: 1}]}\n",
+	     NULL},
+	    {"      - {id: n, type: number, text: N, min: 5, max: 4, bands: [{min: 0, "
+	     "points: 1}]}\n",
+	     "is less than its 'min'"},
+	    {"      - {id: n, type: number, text: N, min: x, bands: [{min: 0, points: "
+	     "1}]}\n",
+	     "must be an integer"},
+	    {"      - {id: n, type: yesno, text: N, points: 1, min: 0}\n",
+	     "key 'min' does not belong to a yesno question"},
+	};
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct form_errors e = {0};
+		char *text = xasprintf("%s%s", head, cases[i].question);
+		struct form *f = form_load_string(text, strlen(text), "r.yaml", &e);
+		char *all = form_errors_format(&e);
+
+		if (cases[i].error == NULL) {
+			CU_ASSERT_PTR_NOT_NULL(f);
+			if (f != NULL) {
+				CU_ASSERT_EQUAL(f->questions[0].number_min, 0);
+				CU_ASSERT_EQUAL(f->questions[0].number_max, LONG_MAX);
+			}
+		} else {
+			CU_ASSERT_PTR_NULL(f);
+			if (strstr(all, cases[i].error) == NULL)
+				fprintf(stderr, "\n%s", all);
+			CU_ASSERT_PTR_NOT_NULL(strstr(all, cases[i].error));
+		}
+		free(all);
+		form_errors_clear(&e);
+		form_free(f);
+		free(text);
+	}
+}
+
 static CU_TestInfo answer_tests[] = {
+    {"what to type", test_expected},
+    {"number range in the form", test_number_range_in_form},
     {"valid values of every type", test_valid_values},
     {"invalid values", test_invalid_values},
     {"open answers", test_open_answers},

@@ -3,15 +3,19 @@
  * navigation order with show_if (hidden questions skipped, follow-ups
  * appearing and disappearing as answers change), the next open question,
  * resuming at the cursor, progress counts per Handlungsfeld and the review
- * list. The form and session are built by hand so the test does not depend
- * on the YAML loader; visibility and points come from score/answer.
+ * list, question numbers ("3.7") and the question search, and the IHK
+ * suggested for a Landkreis (src/reference.c, on the bundled data/ihk.txt).
+ * The form and session are built by hand so the test does not depend on the
+ * YAML loader; visibility and points come from score/answer.
  */
 #include "config.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "interview.h"
+#include "reference.h"
 #include "test_main.h"
 #include "util.h"
 
@@ -293,7 +297,112 @@ test_review_list(void)
 	teardown();
 }
 
+/* Question numbers as the Prüfbogen counts them, found again from text. */
+static void
+test_numbers(void)
+{
+	static const struct {
+		const char *text;
+		int found;
+		size_t question;
+	} cases[] = {
+	    {"1.1", 1, 0},  {"1.3", 1, 2},  {" 2.1 ", 1, 3}, {"2,3", 1, 5},
+	    {"2.4", 0, 0},  {"3.1", 0, 0},  {"0.1", 0, 0},   {"1.", 0, 0},
+	    {"1.1x", 0, 0}, {"Kita", 0, 0}, {"", 0, 0},      {"1.0", 0, 0},
+	};
+	setup();
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		size_t q = 99;
+		CU_ASSERT_EQUAL(interview_find_number(form, cases[i].text, &q),
+		                cases[i].found);
+		if (cases[i].found)
+			CU_ASSERT_EQUAL(q, cases[i].question);
+	}
+	for (size_t qi = 0; qi < form->question_count; qi++) {
+		char *n = interview_number(form, qi);
+		size_t back = 99;
+		CU_ASSERT_TRUE(interview_find_number(form, n, &back));
+		CU_ASSERT_EQUAL(back, qi);
+		free(n);
+	}
+	teardown();
+}
+
+/* Search ignores case and umlauts, finds numbers, help and hidden questions. */
+static void
+test_search(void)
+{
+	size_t out[8];
+
+	setup();
+	form->questions[0].text = (char *)"Gibt es einen Ratsbeschluss?";
+	form->questions[1].text = (char *)"Wann wurde der Beschluss gefasst?";
+	form->questions[4].text = (char *)"Gibt es Mängelmelder?";
+	form->questions[5].help = (char *)"Straße und Weg";
+	CU_ASSERT_EQUAL(interview_search(form, "BESCHLUSS", out, 8), 2);
+	CU_ASSERT_EQUAL(out[0], 0);
+	CU_ASSERT_EQUAL(out[1], 1); /* hidden (q1 unanswered), still found */
+	CU_ASSERT_EQUAL(interview_search(form, "mangel", out, 8), 1);
+	CU_ASSERT_EQUAL(out[0], 4);
+	CU_ASSERT_EQUAL(interview_search(form, "strasse", out, 8), 1);
+	CU_ASSERT_EQUAL(out[0], 5);
+	CU_ASSERT_EQUAL(interview_search(form, "2.2", out, 8), 1);
+	CU_ASSERT_EQUAL(out[0], 4);
+	CU_ASSERT_EQUAL(interview_search(form, "", out, 8), 0);
+	CU_ASSERT_EQUAL(interview_search(form, "Frage", out, 1),
+	                3); /* counts beyond max */
+	teardown();
+}
+
+/* The IHK suggested for a Landkreis, from the bundled data/ihk.txt. */
+static void
+test_ihk_for_landkreis(void)
+{
+	static const struct {
+		const char *landkreis, *ihk; /* NULL: none */
+	} cases[] = {
+	    {"Landkreis Bergstraße", "IHK Darmstadt (Rhein Main Neckar)"},
+	    {"Bergstraße", "IHK Darmstadt (Rhein Main Neckar)"},
+	    {"Kreis Groß-Gerau", "IHK Darmstadt (Rhein Main Neckar)"},
+	    {"Hochtaunuskreis", "IHK Frankfurt am Main"},
+	    {"Main-Taunus-Kreis", "IHK Frankfurt am Main"},
+	    {"Wetteraukreis", "IHK Gießen-Friedberg"},
+	    {"Main-Kinzig-Kreis", "IHK Hanau-Gelnhausen-Schlüchtern"},
+	    {"Kreis Offenbach", "IHK Offenbach am Main"},
+	    {"Ostalbkreis", "IHK Ostwürttemberg"},
+	    {"Landkreis Heidenheim", "IHK Ostwürttemberg"},
+	    {"ALZEY-WORMS", "IHK für Rheinhessen"},
+	    {"Landkreis Limburg-Weilburg", "IHK Limburg"},
+	    {"Landkreis Miltenberg", "IHK Aschaffenburg"},
+	    {"Landkreis Spessartgrund", NULL},
+	    {"Taunus", NULL},
+	    {"", NULL},
+	};
+	char *path = test_srcfile("data/ihk.txt"), *why = NULL;
+	struct reference_ihk *list = NULL;
+	size_t n = 0;
+
+	CU_ASSERT_EQUAL_FATAL(reference_ihk_load(path, &list, &n, &why), 0);
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		const char *got =
+		    reference_ihk_for_landkreis(list, n, cases[i].landkreis);
+		if (cases[i].ihk == NULL) {
+			CU_ASSERT_PTR_NULL(got);
+		} else {
+			if (got == NULL || strcmp(got, cases[i].ihk) != 0)
+				fprintf(stderr, "\n%s: %s\n", cases[i].landkreis,
+				        got != NULL ? got : "(none)");
+			CU_ASSERT(got != NULL && strcmp(got, cases[i].ihk) == 0);
+		}
+	}
+	reference_ihk_free(list, n);
+	free(path);
+}
+
 static CU_TestInfo tests[] = {
+    {"question numbers", test_numbers},
+    {"search", test_search},
+    {"IHK from the Landkreis", test_ihk_for_landkreis},
     {"order hides follow-ups", test_order_hides_followups},
     {"follow-ups appear and disappear", test_followups_appear_and_disappear},
     {"next open wraps", test_next_open_wraps},

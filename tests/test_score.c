@@ -599,7 +599,10 @@ test_bonus(void)
 		set(s, "meta.art", bonus_cases[i].art);
 		for (int g = 0; g < 3; g++)
 			if (bonus_cases[i].status[g] != NULL) {
-				char *key = xasprintf("prevgoal.%d", g + 1);
+				char *key = xasprintf("prevgoal.%d.ziel", g + 1);
+				set(s, key, "Ein Ziel des letzten Audits");
+				free(key);
+				key = xasprintf("prevgoal.%d", g + 1);
 				set(s, key, bonus_cases[i].status[g]);
 				free(key);
 			}
@@ -632,6 +635,52 @@ test_bonus_not_in_first_audit(void)
 	CU_ASSERT_FALSE(r.passed);
 	score_result_free(&r);
 	session_free(s);
+}
+
+/* A status stored for a previous goal that does not exist (no Ziel) earns
+ * nothing, and clearing the Ziel of a judged goal takes its status along. */
+static void
+test_bonus_only_for_existing_goals(void)
+{
+	struct session *s = new_session(form_two);
+	struct score_result r;
+	char *why = NULL;
+
+	set_all(s, (const char *const[]){"s1.q1=3", "s2.q2=7", "meta.art=re", NULL});
+	/* refused through set … */
+	CU_ASSERT_EQUAL(session_set(s, "prevgoal.1", "erreicht", &why), -1);
+	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "Ziel 1") : NULL);
+	free(why);
+	/* … and worthless when an older file stored it anyway */
+	for (int g = 0; g < s->form->goal_count; g++)
+		s->previous_status[g] = GOAL_REACHED;
+	score_compute(s, &r);
+	CU_ASSERT_EQUAL(r.bonus, 0);
+	CU_ASSERT_FALSE(score_previous_goal_exists(s, 0));
+	score_result_free(&r);
+	set(s, "prevgoal.2.ziel", "Radweg");
+	CU_ASSERT_TRUE(score_previous_goal_exists(s, 1));
+	score_compute(s, &r);
+	CU_ASSERT_EQUAL(r.bonus, 3); /* goal 2 only */
+	score_result_free(&r);
+	CU_ASSERT_EQUAL(session_set(s, "prevgoal.2.ziel", NULL, &why), 0);
+	CU_ASSERT_EQUAL(s->previous_status[1], GOAL_OPEN);
+	session_free(s);
+}
+
+/* The label of a recommendation: the form's text or "–", never the question. */
+static void
+test_recommendation_label(void)
+{
+	struct score_recommendation r = {0};
+
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.text = "";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.own = "Eigene";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), "–");
+	r.text = "Ein Welcome Center einrichten.";
+	CU_ASSERT_STRING_EQUAL(score_recommendation_label(&r), r.text);
 }
 
 /* ---- validity ---- */
@@ -1312,6 +1361,8 @@ static CU_TestInfo score_tests[] = {
     {"60.0 % passes, 59.9 % fails", test_threshold_exact},
     {"Sonderpunkte", test_bonus},
     {"no Sonderpunkte in an Erstaudit", test_bonus_not_in_first_audit},
+    {"Sonderpunkte only for existing previous goals", test_bonus_only_for_existing_goals},
+    {"recommendation label", test_recommendation_label},
     {"valid until (leap day)", test_valid_until},
     {"valid until in the result", test_valid_until_in_result},
     {"recommendation order and summary", test_recommendation_order},

@@ -59,6 +59,7 @@ static const char small_form[] =
     "      - id: zahl\n"
     "        type: number\n"
     "        text: Wie viele?\n"
+    "        min: -10\n"
     "        bands:\n"
     "          - {min: 0, points: 0}\n"
     "          - {min: 5, points: 2}\n"
@@ -160,10 +161,12 @@ fill_small(struct session *s)
 	set_ok(s, "goal.1.verantwortlich", "Hauptamt");
 	set_ok(s, "goal.3.ziel", "Kita-Plätze");
 	set_ok(s, "goal.3.fragen", "b.skala, 1.1;a.jn 2.1");
+	set_ok(s, "prevgoal.1.ziel", "Altes Ziel");
+	set_ok(s, "prevgoal.2.ziel", "Zweites altes Ziel");
+	set_ok(s, "prevgoal.3.ziel", "Drittes altes Ziel");
 	set_ok(s, "prevgoal.1", "erreicht");
 	set_ok(s, "prevgoal.2", "teilweise");
 	set_ok(s, "prevgoal.3", "nicht_erreicht");
-	set_ok(s, "prevgoal.1.ziel", "Altes Ziel");
 	set_ok(s, "session.cursor", "b.skala");
 }
 
@@ -305,7 +308,7 @@ test_set_invalid_changes_nothing(void)
 	    {"b.wann", "2023-02-29", NULL},
 	    {"b.freitext", "kaputt \xc3\x28", "UTF-8"},
 	    {"a.wahl", "entfaellt", NULL},
-	    {"meta.datum", "23.11.2026", "JJJJ-MM-TT"},
+	    {"meta.datum", "31.11.2026", "gibt es nicht"},
 	    {"meta.art", "zweit", "erst, re"},
 	    {"meta.zentralitaet", "Großstadt", "Mittelzentrum"},
 	    {"meta.unbekannt", "x", "meta.kommune"},

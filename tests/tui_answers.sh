@@ -2,9 +2,9 @@
 # tests/tui_answers.sh: answering by keys in the interview at 80x24, one
 # question of every type: yesno (j, n, ↓ Leertaste), date (typed), choice
 # (digit), text with umlauts and „…“ (typed; visible on screen), multi
-# (digits toggle, Enter commits), number and scale (typed); show_if
+# (digits toggle and save), number and scale (digit); show_if
 # follow-ups appear after „Ja“; Esc abandons an edit; „entfällt“ is refused
-# where the form does not allow it; Entf clears an answer; the status line
+# where the form does not allow it; Entf clears an answer after asking; the status line
 # says „Gespeichert HH:MM:SS“; a long text with wide characters wraps on
 # word boundaries. Every answer is checked through `dump`.
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
@@ -40,9 +40,11 @@ expect "Text"
 # text with umlauts, quotes and a dash
 keys "Frau Jäger – „Fachkräfte“ Büro" <Enter>
 wait "Mit welchen Partnern"
-# multi: 1 and 3 toggled, Enter commits
+# multi: 1 and 3 toggled, each saved at once; Enter goes on
 keys 1 3
-wait "Auswahl noch nicht gespeichert"
+wait "[x] 3"
+expect "[x] 1"
+wait "Gespeichert "
 keys <Enter>
 wait "Wie viele Treffen mit örtlichen Unternehmen"
 # number: Esc abandons the edit, then a real value
@@ -65,7 +67,7 @@ wait "Stehen im Haushalt eigene Mittel"
 expect "(•) 2 Nein"
 keys <PgUp>
 wait "Wie gut kennt die Kommune ihre Lage"
-expect "Antwort: 2"
+expect "(•) 2 regelmäßige Auswertung"
 keys <PgUp> <PgUp> <PgUp>
 wait "Wer ist zuständig"
 expect "Frau Jäger – „Fachkräfte“ Büro"
@@ -76,7 +78,15 @@ expect_row 0 "9/43 beantwortet"
 # Entf clears: the budget question becomes open again
 keys <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn> <PgDn>
 wait "Stehen im Haushalt eigene Mittel"
+# Entf asks first: another key keeps the answer, j deletes it
 keys <Del>
+wait "Antwort „Nein“ löschen?"
+keys <Down>
+wait "Antwort behalten"
+expect "9/43 beantwortet"
+keys <Del>
+wait "Antwort „Nein“ löschen?"
+keys j
 wait "8/43 beantwortet"
 keys <F10>
 exit 0

@@ -25,9 +25,26 @@ fail() {
 	exit 1
 }
 
+# The terminal type of the pty and the locale of the program in it
+# (tests/tui_terms.sh runs every TUI test under vt100, linux and screen, in
+# de_DE.UTF-8, as well). The locale is the one the tests run in when it is a
+# UTF-8 one, else C.UTF-8.
+TUI_TERM=${WA_TUI_TERM:-xterm-256color}
+TUI_LOCALE=${WA_TUI_LOCALE:-${LC_ALL:-${LANG:-C.UTF-8}}}
+case $TUI_LOCALE in
+*[Uu][Tt][Ff]-8 | *[Uu][Tt][Ff]8) ;;
+*) TUI_LOCALE=C.UTF-8 ;;
+esac
+
 # tui [ARGS...]: run the binary at 80x24 in the pty with the script on stdin.
 tui() {
-	"$PTYRUN" -s 80x24 -t 90 -w 15000 -f - -- "$WA_BIN" "$@"
+	"$PTYRUN" -s 80x24 -t 90 -w 15000 -T "$TUI_TERM" -e "LANG=$TUI_LOCALE" \
+		-e "LC_ALL=$TUI_LOCALE" -f - -- "$WA_BIN" "$@"
+}
+
+# tui_colour: whether the terminal type has colours (vt100 has none).
+tui_colour() {
+	[ "$(TERM=$TUI_TERM tput colors 2>/dev/null || echo 0)" -ge 8 ]
 }
 
 # new_session KOMMUNE: create a session through the CLI, print its path.

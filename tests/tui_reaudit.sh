@@ -16,14 +16,14 @@ keys n
 wait "Neues Audit"
 expect_not "Vorheriges Audit"
 keys "Aalen" <Enter>
-wait "Tippen oder Enter"
+wait "Tippen ersetzt"
 keys <Down> <Down> <Down> <Down> <Down> <Down>
-wait "wechselt die Auswahl"
+wait "Anfangsbuchstaben wechseln"
 keys <Space>
 wait "‹ Re-Audit ›"
 wait "Vorheriges Audit"
 keys <Down> <Space>
-wait "‹ Aalen, 2021-05-04 ›"
+wait "‹ Aalen, 04.05.2021 ›"
 keys <End> <Enter>
 wait "Prüfgespräch – Aalen"
 keys <F7>

@@ -8,12 +8,15 @@
 
 S=$(new_session "Giengen an der Brenz")
 
-tui "$S" <<'SCRIPT' || fail "note, evidence, sections, review, result, goals"
+# colours where the terminal has them (vt100 has none)
+COLOUR_CHECK=expect_color
+tui_colour || COLOUR_CHECK=expect_mono
+tui "$S" <<SCRIPT || fail "note, evidence, sections, review, result, goals"
 wait "Frage 1/"
-expect_color
+$COLOUR_CHECK
 keys <F2>
 wait "Eigene Empfehlung"
-keys "Bürgermeisterin: „Beschluss folgt im Mai“" <Enter>
+keys "Bürgermeisterin: „Beschluss folgt im Mai“" <C-s>
 wait "Gespeichert "
 keys <Esc>
 wait "Frage 1/"
@@ -23,10 +26,10 @@ wait "Nachweis zur Frage"
 keys <Space> <Space>
 wait "‹ nachzureichen ›"
 keys <Down> "2024-06-30" <Enter>
-wait "2024-06-30"
+wait "30.06.2024"
 keys <Esc>
 wait "Frage 1/"
-expect "[nachzureichen bis 2024-06-30]"
+expect "[nachzureichen bis 30.06.2024 – überfällig]"
 # F4 (as Esc 4): straight to Handlungsfeld 3
 keys <Esc> 4
 wait "Handlungsfeld wählen"
@@ -48,13 +51,17 @@ keys <F6>
 wait "Endpunktzahl:"
 expect "Ergebnis"
 expect "vorläufig"
-expect "Wichtigste Empfehlungen"
+# the result scrolls on its own keys (Bild↓ does not move the interview)
+keys <PgDn> <PgDn> <PgDn> <End>
+wait "▲ mehr"
+expect "     → "
+expect_not "▼ mehr"
 keys <Esc>
 wait "Frage 1/"
 # F7 goals with umlauts
 keys <F7>
 wait "Entwicklungsziel 1"
-keys "Mehr Kita-Plätze für Zuzügler" <Enter>
+keys "Mehr Kita-Plätze für Zuzügler" <C-s>
 wait "Mehr Kita-Plätze für Zuzügler"
 wait "Gespeichert "
 keys <Esc>

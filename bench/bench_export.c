@@ -16,10 +16,10 @@
 
 #include <xlsxwriter.h>
 
-#include "export.h"
-#include "export_private.h"
-#include "session.h"
-#include "util.h"
+#include "model/export.h"
+#include "model/export_private.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 /* Monotonic time in milliseconds. */
 static double

@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "form.h"
-#include "session.h"
-#include "util.h"
+#include "model/form.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 /* Monotonic time in microseconds. */
 static double

@@ -19,8 +19,8 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "session.h"
-#include "util.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 /* Microseconds since an arbitrary start, from the monotonic clock. */
 static double

@@ -11,8 +11,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "score.h"
-#include "util.h"
+#include "model/score.h"
+#include "lib/util.h"
 
 /* Seconds since an arbitrary start, from the monotonic clock. */
 static double

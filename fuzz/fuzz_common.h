@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "session.h"
+#include "model/session.h"
 
 #define CHECK(cond)                                                                      \
 	do {                                                                             \

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
+#include "model/form.h"
 #include "fuzz_common.h"
 
 /* Abort (a libFuzzer crash) when a promised property does not hold. */

@@ -17,10 +17,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "score.h"
+#include "model/score.h"
 #include "fuzz_common.h"
-#include "session.h"
-#include "util.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 static char *dir;  /* private directory, removed at exit */
 static char *path; /* dir/fuzz.cdb */

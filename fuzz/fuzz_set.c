@@ -20,11 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer.h"
-#include "form.h"
+#include "model/answer.h"
+#include "model/form.h"
 #include "fuzz_common.h"
-#include "session.h"
-#include "util.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 #ifndef FUZZ_FORM_PATH
 #define FUZZ_FORM_PATH "forms/wohnort-muster.yaml"

@@ -63,7 +63,7 @@ for c in $model; do
 	stale=0
 	[ ! -f "$o" ] || [ "$c" -nt "$o" ] || [ "$builddir/config.h" -nt "$o" ] && stale=1
 	# a changed header changes struct layouts: rebuild everything after it
-	for h in "$srcdir"/src/*.h; do
+	for h in "$srcdir"/src/lib/*.h "$srcdir"/src/model/*.h; do
 		[ -f "$o" ] && [ "$h" -nt "$o" ] && stale=1
 	done
 	if [ $stale = 1 ]; then

@@ -16,9 +16,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "export.h"
-#include "session.h"
-#include "util.h"
+#include "model/export.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 int
 main(int argc, char **argv)

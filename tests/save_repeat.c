@@ -12,8 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "session.h"
-#include "util.h"
+#include "model/session.h"
+#include "lib/util.h"
 
 int
 main(int argc, char **argv)

@@ -11,10 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "answer.h"
-#include "form.h"
+#include "model/answer.h"
+#include "model/form.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 static const char answer_form[] =
     "form: t\ntitle: T\nedition: 2023-05-11\n"

@@ -19,9 +19,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "atomicfile.h"
+#include "lib/atomicfile.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* Number of entries in dir whose names start with prefix. */
 static int

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "date.h"
-#include "session.h"
+#include "lib/date.h"
+#include "model/session.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 static const struct {
 	const char *text;
@@ -185,7 +185,7 @@ test_session_dates(void)
 	v = session_get(s, "s.wann");
 	CU_ASSERT_STRING_EQUAL(v, "2099-03-15");
 	free(v);
-	w = date_session_warning(s, "s.wann", "2026-12-01");
+	w = session_date_warning(s, "s.wann", "2026-12-01");
 	CU_ASSERT_PTR_NOT_NULL(w);
 	CU_ASSERT_PTR_NOT_NULL(w != NULL ? strstr(w, "nach dem Audit") : NULL);
 	free(w);
@@ -194,7 +194,7 @@ test_session_dates(void)
 	v = session_get(s, "s.yn:evidence_due");
 	CU_ASSERT_STRING_EQUAL(v, "2026-12-01");
 	free(v);
-	w = date_session_warning(s, "s.yn:evidence_due", "2026-12-01");
+	w = session_date_warning(s, "s.yn:evidence_due", "2026-12-01");
 	CU_ASSERT_PTR_NULL(w);
 	free(w);
 	/* impossible: refused, the old value stays */
@@ -205,8 +205,8 @@ test_session_dates(void)
 	CU_ASSERT_STRING_EQUAL(v, "2026-11-23");
 	free(v);
 	/* keys that hold no date have no warning */
-	CU_ASSERT_PTR_NULL(date_session_warning(s, "s.yn", "2026-12-01"));
-	CU_ASSERT_PTR_NULL(date_session_warning(s, "meta.kommune", "2026-12-01"));
+	CU_ASSERT_PTR_NULL(session_date_warning(s, "s.yn", "2026-12-01"));
+	CU_ASSERT_PTR_NULL(session_date_warning(s, "meta.kommune", "2026-12-01"));
 	session_free(s);
 }
 

@@ -20,10 +20,10 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "export.h"
-#include "export_private.h"
+#include "model/export.h"
+#include "model/export_private.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* ---- a small hand-built form and session (independent of forms/) ---- */
 

@@ -11,10 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "form.h"
-#include "reference.h"
+#include "model/form.h"
+#include "lib/sha256.h"
+#include "model/reference.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* Seven lines of valid settings; sections start on line 8. */
 #define HEAD                                                                             \

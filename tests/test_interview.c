@@ -14,10 +14,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "interview.h"
-#include "reference.h"
+#include "model/interview.h"
+#include "model/reference.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /*
  * Section a: q1 yesno (3 P.), q2 yesno shown when q1 scored, q3 text.

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
+#include "lib/json.h"
 #include "test_main.h"
 
 /* One escaping case: len bytes of input and the exact JSON string expected. */

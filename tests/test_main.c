@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 int
 test_run(CU_SuiteInfo *suites)

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reaudit.h"
+#include "model/reaudit.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 static char *tmpdir;
 

@@ -13,9 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "score.h"
+#include "model/score.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* ---- helpers ---- */
 

@@ -23,9 +23,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "session.h"
+#include "model/session.h"
 #include "test_main.h"
-#include "util.h"
+#include "lib/util.h"
 
 /* A small form with every question type and an "entfällt" question. */
 static const char small_form[] =

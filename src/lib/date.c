@@ -1,0 +1,249 @@
+/*
+ * date.c: calendar dates: parsing ISO and German input, validation, the
+ * German display form, today, day arithmetic and the plausibility rules
+ * (see date.h). Model code: no I/O but the clock, no printing, no curses.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+
+/* Longest piece of the typed text repeated in a message. */
+#define ECHO_MAX 16
+
+/* Whether year is a leap year of the Gregorian calendar. */
+static int
+leap_year(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* Days in month m (1..12) of year y. */
+static int
+month_days(int y, int m)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	return days[m - 1] + (m == 2 && leap_year(y));
+}
+
+/* Read 1..max digits at *p into *out; advances *p. 1 when at least min were read. */
+static int
+digits(const char **p, int min, int max, int *out, int *count)
+{
+	int n = 0, v = 0;
+
+	while (n < max && **p >= '0' && **p <= '9') {
+		v = v * 10 + (**p - '0');
+		(*p)++;
+		n++;
+	}
+	*out = v;
+	*count = n;
+	return n >= min;
+}
+
+/* The typed text for a message: at most ECHO_MAX characters (caller frees). */
+static char *
+echo_text(const char *text)
+{
+	size_t n = 0, chars = 0;
+
+	while (text[n] != '\0' && chars < ECHO_MAX) {
+		n++;
+		while (((unsigned char)text[n] & 0xc0) == 0x80)
+			n++;
+		chars++;
+	}
+	if (text[n] == '\0')
+		return xstrdup(text);
+	return xasprintf("%.*s…", (int)n, text);
+}
+
+/* Split text into year, month, day; 1 when it has the shape of a date. */
+static int
+split_date(const char *text, int *y, int *m, int *d)
+{
+	const char *p = text;
+	int a, b, c, na, nb, nc;
+
+	while (*p == ' ')
+		p++;
+	if (!digits(&p, 1, 4, &a, &na))
+		return 0;
+	if (na == 4 && *p == '-') {
+		p++;
+		if (!digits(&p, 2, 2, &b, &nb) || *p++ != '-' ||
+		    !digits(&p, 2, 2, &c, &nc))
+			return 0;
+		*y = a;
+		*m = b;
+		*d = c;
+	} else if (na <= 2 && *p == '.') {
+		p++;
+		if (!digits(&p, 1, 2, &b, &nb) || *p++ != '.' ||
+		    !digits(&p, 2, 4, &c, &nc) || nc == 3)
+			return 0;
+		*y = nc == 2 ? 2000 + c : c;
+		*m = b;
+		*d = a;
+	} else {
+		return 0;
+	}
+	while (*p == ' ')
+		p++;
+	return *p == '\0';
+}
+
+int
+date_parse(const char *text, char iso[11], char **why)
+{
+	int y, m, d;
+	char *shown;
+
+	if (text == NULL || !split_date(text, &y, &m, &d)) {
+		shown = echo_text(text != NULL ? text : "");
+		*why = xasprintf("„%s“ ist kein Datum – bitte TT.MM.JJJJ eingeben, "
+		                 "z. B. 14.03.2026",
+		                 shown);
+		free(shown);
+		return -1;
+	}
+	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR) {
+		*why = xasprintf("Das Jahr %d ist nicht möglich (%d bis %d)", y,
+		                 DATE_MIN_YEAR, DATE_MAX_YEAR);
+		return -1;
+	}
+	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m)) {
+		*why = xasprintf("Den %02d.%02d.%04d gibt es nicht – bitte ein gültiges "
+		                 "Datum eingeben",
+		                 d, m, y);
+		return -1;
+	}
+	iso[0] = (char)('0' + y / 1000);
+	iso[1] = (char)('0' + y / 100 % 10);
+	iso[2] = (char)('0' + y / 10 % 10);
+	iso[3] = (char)('0' + y % 10);
+	iso[4] = '-';
+	iso[5] = (char)('0' + m / 10);
+	iso[6] = (char)('0' + m % 10);
+	iso[7] = '-';
+	iso[8] = (char)('0' + d / 10);
+	iso[9] = (char)('0' + d % 10);
+	iso[10] = '\0';
+	return 0;
+}
+
+int
+date_iso_valid(const char *s)
+{
+	char iso[11], *why = NULL;
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-')
+		return 0;
+	if (date_parse(s, iso, &why) != 0) {
+		free(why);
+		return 0;
+	}
+	return strcmp(iso, s) == 0;
+}
+
+char *
+date_display(const char *iso)
+{
+	if (iso == NULL)
+		return NULL;
+	if (!date_iso_valid(iso))
+		return xstrdup(iso);
+	return xasprintf("%.2s.%.2s.%.4s", iso + 8, iso + 5, iso);
+}
+
+void
+date_today(char out[11])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+/* Days from 1970-01-01 to y-m-d (proleptic Gregorian calendar). */
+static long
+days_from_civil(long y, long m, long d)
+{
+	long era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+long
+date_days(const char *iso)
+{
+	return days_from_civil(atol(iso), atol(iso + 5), atol(iso + 8));
+}
+
+/* iso shifted by years (29 February becomes 28 February); into out. */
+static void
+add_years(const char *iso, int years, char out[11])
+{
+	int y = atoi(iso) + years, m = atoi(iso + 5), d = atoi(iso + 8);
+
+	if (m == 2 && d == 29 && !leap_year(y))
+		d = 28;
+	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+}
+
+char *
+date_warning(enum date_role role, const char *iso, const char *audit, const char *today)
+{
+	const char *ref = audit != NULL && date_iso_valid(audit) ? audit : today;
+	char limit[11], *shown = date_display(iso), *ref_shown = date_display(ref);
+	char *w = NULL;
+	int is_today = ref == today;
+
+	switch (role) {
+	case DATE_ROLE_AUDIT:
+		add_years(today, 1, limit);
+		if (strcmp(iso, limit) > 0)
+			w = xasprintf("%s liegt mehr als ein Jahr in der Zukunft", shown);
+		add_years(today, -DATE_AUDIT_PAST_YEARS, limit);
+		if (strcmp(iso, limit) < 0)
+			w = xasprintf("%s liegt mehr als %d Jahre zurück", shown,
+			              DATE_AUDIT_PAST_YEARS);
+		break;
+	case DATE_ROLE_ANSWER:
+		if (strcmp(iso, ref) > 0)
+			w = is_today ? xasprintf("%s liegt in der Zukunft", shown)
+			             : xasprintf("%s liegt nach dem Audit (%s)", shown,
+			                         ref_shown);
+		add_years(ref, -DATE_ANSWER_PAST_YEARS, limit);
+		if (strcmp(iso, limit) < 0)
+			w = xasprintf("%s liegt mehr als %d Jahre vor dem Audit", shown,
+			              DATE_ANSWER_PAST_YEARS);
+		break;
+	case DATE_ROLE_DUE:
+		if (strcmp(iso, ref) < 0)
+			w = is_today
+			        ? xasprintf("Frist %s liegt in der Vergangenheit", shown)
+			        : xasprintf("Frist %s liegt vor dem Audit (%s)", shown,
+			                    ref_shown);
+		add_years(ref, 1, limit);
+		if (strcmp(iso, limit) > 0)
+			w = xasprintf("Frist %s liegt mehr als ein Jahr nach dem Audit",
+			              shown);
+		break;
+	}
+	free(shown);
+	free(ref_shown);
+	return w;
+}

@@ -1,0 +1,874 @@
+/*
+ * export.c: the Ergebnisformular workbook as a whole: the safe write (temp
+ * file in the target directory, workbook_close, fsync, rename, directory
+ * fsync), document properties, shared formats and the cell writers that keep
+ * user text a clean string. The sheets live in one file each
+ * (export_result.c, export_evidence.c, export_goals.c,
+ * export_recommendations.c, export_rating.c), the list frame in
+ * export_list.c, measures in export_measure.c, the logo in export_image.c.
+ * Model layer: never prints, never exits; libxlsxwriter's own warnings go
+ * to stderr, which a curses caller must redirect.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <unzip.h>
+
+#include "lib/atomicfile.h"
+#include "model/export.h"
+#include "model/export_private.h"
+#include "lib/util.h"
+
+/* Excel's limit on characters in a cell; libxlsxwriter checks bytes. */
+#define CELL_MAX_BYTES 32000
+
+/* Append the UTF-8 encoding of U+FFFD. */
+static void
+add_replacement(struct buf *b)
+{
+	buf_adds(b, "\xEF\xBF\xBD");
+}
+
+char *
+export_clean_text(const char *s)
+{
+	struct buf b = {0};
+	size_t len, i = 0;
+
+	if (s == NULL)
+		return xstrdup("");
+	len = strlen(s);
+	while (i < len) {
+		size_t bad, run;
+		if (utf8_valid(s + i, len - i, &bad))
+			run = len - i;
+		else
+			run = bad;
+		/* copy the valid run, fixing control characters */
+		for (size_t k = 0; k < run; k++) {
+			unsigned char ch = (unsigned char)s[i + k];
+			if (ch == '\r') {
+				buf_addc(&b, '\n');
+				if (k + 1 < run && s[i + k + 1] == '\n')
+					k++;
+			} else if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
+				add_replacement(&b);
+			else
+				buf_addc(&b, (char)ch);
+		}
+		i += run;
+		if (i < len) {
+			add_replacement(&b);
+			i++;
+		}
+	}
+	if (b.len > CELL_MAX_BYTES) {
+		size_t cut = CELL_MAX_BYTES;
+		while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
+			cut--;
+		b.len = cut;
+		b.data[cut] = '\0';
+		buf_adds(&b, "…");
+	}
+	if (b.data == NULL)
+		return xstrdup("");
+	return buf_steal(&b);
+}
+
+void
+export_check(struct export_ctx *c, lxw_error err)
+{
+	if (err != LXW_NO_ERROR && c->err == LXW_NO_ERROR)
+		c->err = err;
+}
+
+void
+export_put_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                const char *text, lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+	if (clean[0] == '\0')
+		export_check(c, worksheet_write_blank(ws, row, col, fmt));
+	else
+		export_check(c, worksheet_write_string(ws, row, col, clean, fmt));
+	free(clean);
+	c->cells++;
+}
+
+void
+export_put_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+                  double value, lxw_format *fmt)
+{
+	export_check(c, worksheet_write_number(ws, row, col, value, fmt));
+	c->cells++;
+}
+
+void
+export_put_formula_number(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                          lxw_col_t col, const char *formula, double cached,
+                          lxw_format *fmt)
+{
+	export_check(c, worksheet_write_formula_num(ws, row, col, formula, fmt, cached));
+	c->cells++;
+}
+
+void
+export_put_formula_text(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                        lxw_col_t col, const char *formula, const char *cached,
+                        lxw_format *fmt)
+{
+	char *clean = export_clean_text(cached);
+	export_check(c, worksheet_write_formula_str(ws, row, col, formula, fmt, clean));
+	free(clean);
+	c->cells++;
+}
+
+void
+export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                  lxw_col_t first_col, lxw_col_t last_col, const char *text,
+                  lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+	export_check(
+	    c, worksheet_merge_range(ws, row, first_col, row, last_col, clean, fmt));
+	free(clean);
+	c->cells++;
+}
+
+char *
+export_german_date(const char *date)
+{
+	if (date != NULL && date_valid(date))
+		return xasprintf("%.2s.%.2s.%.4s", date + 8, date + 5, date);
+	return export_clean_text(date);
+}
+
+char *
+export_question_number(const struct form *f, size_t qi)
+{
+	const struct form_question *q = &f->questions[qi];
+	const struct form_section *sec = &f->sections[q->section];
+	return xasprintf("%zu.%zu", q->section + 1, qi - sec->first + 1);
+}
+
+void
+export_col_name(char out[4], lxw_col_t col)
+{
+	char tmp[4];
+	size_t n = 0;
+	unsigned v = (unsigned)col + 1;
+	while (v > 0 && n < 3) {
+		tmp[n++] = (char)('A' + (v - 1) % 26);
+		v = (v - 1) / 26;
+	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* Excel's limit on a page header or footer, in characters (libxlsxwriter
+ * refuses a longer one and the export would fail). */
+#define HEADER_MAX_CHARS 255
+
+/* Characters of s as Excel and libxlsxwriter count them (UTF-8 code points). */
+static size_t
+header_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Append text to b as header text: '&' doubled (the header's control
+ * character), line breaks and tabs as spaces, at most max_chars characters
+ * as counted in the header (a doubled '&' counts two). A longer text is cut
+ * at a character boundary and ends in "…": the header is shortened, the
+ * export never fails for it.
+ */
+static void
+add_header_text(struct buf *b, const char *text, size_t max_chars)
+{
+	char *clean = export_clean_text(text);
+	size_t total = 0, used = 0;
+	const char *p;
+
+	for (p = clean; *p != '\0'; p++)
+		if (((unsigned char)*p & 0xC0) != 0x80)
+			total += *p == '&' ? 2 : 1;
+	for (p = clean; *p != '\0';) {
+		size_t len = 1, cost = *p == '&' ? 2 : 1;
+		while (((unsigned char)p[len] & 0xC0) == 0x80)
+			len++;
+		/* keep room for the "…" when the whole text does not fit */
+		if (used + cost + (total > max_chars ? 1 : 0) > max_chars) {
+			buf_adds(b, "…");
+			break;
+		}
+		if (*p == '&')
+			buf_addc(b, '&');
+		if (*p == '\n' || *p == '\t')
+			buf_addc(b, ' ');
+		else
+			buf_add(b, p, len);
+		used += cost;
+		p += len;
+	}
+	free(clean);
+}
+
+void
+export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
+                  const char *title)
+{
+	/* a digit right after "&8" would extend the font size: keep a space */
+	static const char left[] = "&L&8 ";
+	struct buf header = {0}, centre = {0};
+	size_t fixed;
+
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
+	/* the sheet's title on every page, so printed sheets tell themselves apart */
+	buf_adds(&centre, "&C&8Ergebnisformular – &B");
+	add_header_text(&centre, title, 40);
+	buf_adds(&centre, "&B");
+	if (c->r.provisional)
+		buf_adds(&centre, " – &BVORLÄUFIG&B");
+	if (c->internal)
+		buf_adds(&centre, " – interne Fassung der IHK");
+	/* the Kommune on the left gets what Excel's limit leaves, at most 100
+	 * characters (more would not fit the left part of an A4 page) */
+	fixed = header_chars(left) + header_chars(centre.data) +
+	        header_chars(c->header_right);
+	buf_adds(&header, left);
+	add_header_text(&header, c->s->meta.kommune,
+	                fixed >= HEADER_MAX_CHARS        ? 0
+	                : HEADER_MAX_CHARS - fixed > 100 ? 100
+	                                                 : HEADER_MAX_CHARS - fixed);
+	buf_adds(&header, centre.data);
+	buf_adds(&header, c->header_right);
+	export_check(c, worksheet_set_header(ws, header.data));
+	buf_free(&header);
+	buf_free(&centre);
+	export_check(c, worksheet_set_footer(ws,
+	                                     "&L&8Vertraulich – die Punktzahl wird nicht "
+	                                     "veröffentlicht&R&8Seite &P von &N"));
+}
+
+/* Create the formats every sheet uses. */
+static void
+make_formats(struct export_ctx *c)
+{
+	struct export_formats *f = &c->fmt;
+	const lxw_color_t dark = 0x1F4E79, light = 0xDDEBF7;
+
+	f->title = workbook_add_format(c->wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 16);
+	format_set_font_color(f->title, dark);
+
+	f->subtitle = workbook_add_format(c->wb);
+	format_set_italic(f->subtitle);
+	format_set_text_wrap(f->subtitle);
+	format_set_align(f->subtitle, LXW_ALIGN_VERTICAL_TOP);
+
+	f->provisional = workbook_add_format(c->wb);
+	format_set_bold(f->provisional);
+	format_set_font_size(f->provisional, 14);
+	format_set_font_color(f->provisional, 0xC00000);
+	format_set_border(f->provisional, LXW_BORDER_MEDIUM);
+	format_set_border_color(f->provisional, 0xC00000);
+	format_set_align(f->provisional, LXW_ALIGN_CENTER);
+	format_set_align(f->provisional, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_text_wrap(f->provisional);
+
+	f->label = workbook_add_format(c->wb);
+	format_set_bold(f->label);
+	format_set_align(f->label, LXW_ALIGN_VERTICAL_TOP);
+
+	f->value = workbook_add_format(c->wb);
+	format_set_text_wrap(f->value);
+	format_set_align(f->value, LXW_ALIGN_LEFT);
+	format_set_align(f->value, LXW_ALIGN_VERTICAL_TOP);
+
+	f->head = workbook_add_format(c->wb);
+	format_set_bold(f->head);
+	format_set_font_color(f->head, LXW_COLOR_WHITE);
+	format_set_bg_color(f->head, dark);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_text_wrap(f->head);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->cell = workbook_add_format(c->wb);
+	format_set_border(f->cell, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell);
+	format_set_align(f->cell, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_center = workbook_add_format(c->wb);
+	format_set_border(f->cell_center, LXW_BORDER_THIN);
+	format_set_align(f->cell_center, LXW_ALIGN_CENTER);
+	format_set_align(f->cell_center, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_int = workbook_add_format(c->wb);
+	format_set_border(f->cell_int, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_int, "0");
+	format_set_align(f->cell_int, LXW_ALIGN_CENTER);
+	format_set_align(f->cell_int, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell_percent = workbook_add_format(c->wb);
+	format_set_border(f->cell_percent, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_percent, "0.0%");
+	format_set_align(f->cell_percent, LXW_ALIGN_RIGHT);
+	format_set_align(f->cell_percent, LXW_ALIGN_VERTICAL_TOP);
+
+	f->total_label = workbook_add_format(c->wb);
+	format_set_bold(f->total_label);
+	format_set_bg_color(f->total_label, light);
+	format_set_border(f->total_label, LXW_BORDER_THIN);
+	format_set_align(f->total_label, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->total_int = workbook_add_format(c->wb);
+	format_set_bold(f->total_int);
+	format_set_bg_color(f->total_int, light);
+	format_set_border(f->total_int, LXW_BORDER_THIN);
+	format_set_align(f->total_int, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_num_format(f->total_int, "0");
+	format_set_align(f->total_int, LXW_ALIGN_CENTER);
+
+	f->total_percent = workbook_add_format(c->wb);
+	format_set_bold(f->total_percent);
+	format_set_bg_color(f->total_percent, light);
+	format_set_border(f->total_percent, LXW_BORDER_THIN);
+	format_set_align(f->total_percent, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_num_format(f->total_percent, "0.0%");
+	format_set_align(f->total_percent, LXW_ALIGN_RIGHT);
+
+	f->total_center = workbook_add_format(c->wb);
+	format_set_bold(f->total_center);
+	format_set_bg_color(f->total_center, light);
+	format_set_border(f->total_center, LXW_BORDER_THIN);
+	format_set_align(f->total_center, LXW_ALIGN_VERTICAL_CENTER);
+	format_set_align(f->total_center, LXW_ALIGN_CENTER);
+
+	f->total_note = workbook_add_format(c->wb);
+	format_set_italic(f->total_note);
+	format_set_bg_color(f->total_note, light);
+	format_set_border(f->total_note, LXW_BORDER_THIN);
+	format_set_text_wrap(f->total_note);
+	format_set_indent(f->total_note, 1);
+	format_set_align(f->total_note, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->verdict = workbook_add_format(c->wb);
+	format_set_bold(f->verdict);
+	format_set_font_size(f->verdict, 13);
+	format_set_bg_color(f->verdict, light);
+	format_set_border(f->verdict, LXW_BORDER_THIN);
+	format_set_align(f->verdict, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->below_min = workbook_add_format(c->wb);
+	format_set_bg_color(f->below_min, 0xFFC7CE);
+	format_set_font_color(f->below_min, 0x9C0006);
+
+	f->signature = workbook_add_format(c->wb);
+	format_set_top(f->signature, LXW_BORDER_THIN);
+	format_set_font_size(f->signature, 9);
+	format_set_align(f->signature, LXW_ALIGN_VERTICAL_TOP);
+
+	f->note = workbook_add_format(c->wb);
+	format_set_italic(f->note);
+	format_set_font_size(f->note, 9);
+	format_set_text_wrap(f->note);
+	format_set_align(f->note, LXW_ALIGN_VERTICAL_TOP);
+
+	f->section = workbook_add_format(c->wb);
+	format_set_bold(f->section);
+	format_set_font_color(f->section, dark);
+	format_set_bg_color(f->section, light);
+	format_set_border(f->section, LXW_BORDER_THIN);
+	format_set_align(f->section, LXW_ALIGN_VERTICAL_CENTER);
+
+	f->cell_alert = workbook_add_format(c->wb);
+	format_set_border(f->cell_alert, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell_alert);
+	format_set_align(f->cell_alert, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bold(f->cell_alert);
+	format_set_font_color(f->cell_alert, 0x9C0006);
+	format_set_bg_color(f->cell_alert, 0xFFC7CE);
+
+	f->cell_caution = workbook_add_format(c->wb);
+	format_set_border(f->cell_caution, LXW_BORDER_THIN);
+	format_set_text_wrap(f->cell_caution);
+	format_set_align(f->cell_caution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->cell_caution, 0x7F4F00);
+	format_set_bg_color(f->cell_caution, 0xFFE8C0);
+
+	f->cell_int_caution = workbook_add_format(c->wb);
+	format_set_border(f->cell_int_caution, LXW_BORDER_THIN);
+	format_set_num_format(f->cell_int_caution, "0");
+	format_set_align(f->cell_int_caution, LXW_ALIGN_CENTER);
+	format_set_align(f->cell_int_caution, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->cell_int_caution, 0x7F4F00);
+	format_set_bg_color(f->cell_int_caution, 0xFFE8C0);
+
+	/* A hidden column's number would still be rendered, as "###" in a zero
+	 * width, into LibreOffice's PDF text: show the helpers as nothing. */
+	f->helper = workbook_add_format(c->wb);
+	format_set_num_format(f->helper, ";;;");
+
+	f->stamp = workbook_add_format(c->wb);
+	format_set_border(f->stamp, LXW_BORDER_DASHED);
+	format_set_border_color(f->stamp, 0x808080);
+	format_set_font_color(f->stamp, 0x808080);
+	format_set_font_size(f->stamp, 9);
+	format_set_align(f->stamp, LXW_ALIGN_CENTER);
+	format_set_align(f->stamp, LXW_ALIGN_VERTICAL_CENTER);
+}
+
+/* Seconds since the epoch of a YYYY-MM-DD date (UTC midnight); 0 when invalid. */
+static time_t
+date_to_time(const char *date)
+{
+	struct tm tm = {0};
+	if (date == NULL || !date_valid(date))
+		return 0;
+	tm.tm_year = atoi(date) - 1900;
+	tm.tm_mon = atoi(date + 5) - 1;
+	tm.tm_mday = atoi(date + 8);
+	tm.tm_hour = 12; /* noon, so no time zone shows another day */
+	return timegm(&tm);
+}
+
+/* Document properties: title with the Kommune, auditor, IHK, interview date. */
+static void
+set_properties(struct export_ctx *c, char **owned)
+{
+	const struct session_meta *m = &c->s->meta;
+	lxw_doc_properties props = {0};
+
+	owned[0] = export_clean_text(m->kommune);
+	owned[1] = xasprintf(
+	    "Ergebnisformular „Ausgezeichneter Wohnort für Fachkräfte“ – %s", owned[0]);
+	owned[2] = export_clean_text(m->auditor);
+	owned[3] = export_clean_text(m->ihk);
+	props.title = owned[1];
+	props.subject = "Prüfgespräch – Ergebnis";
+	props.author = owned[2];
+	props.company = owned[3];
+	props.category = "Vertraulich";
+	props.comments = "Vertraulich – die Punktzahl wird nicht veröffentlicht";
+	props.created = date_to_time(m->datum);
+	export_check(c, workbook_set_properties(c->wb, &props));
+	/* lets a later export tell its own workbook from any other file */
+	export_check(c, workbook_set_custom_property_string(c->wb, EXPORT_MARK_NAME,
+	                                                    PACKAGE_STRING));
+}
+
+/* The page header's right part, the date (the Kommune on the left and the
+ * sheet's title in the middle are added per sheet by export_page_setup). */
+static void
+make_header(struct export_ctx *c)
+{
+	struct buf b = {0};
+	char *date = export_german_date(c->s->meta.datum);
+
+	buf_adds(&b, "&R&8Prüfgespräch am ");
+	add_header_text(&b, date, 20);
+	c->header_right = buf_steal(&b);
+	free(date);
+}
+
+/* Build every sheet into c->wb; errors end up in c->err. */
+static void
+build_workbook(struct export_ctx *c)
+{
+	static const char *const names[] = {
+	    EXPORT_SHEET_RESULT, EXPORT_SHEET_EVIDENCE, EXPORT_SHEET_GOALS,
+	    EXPORT_SHEET_RECOMMENDATIONS, EXPORT_SHEET_RATING};
+	lxw_worksheet *ws[5];
+	char *owned[4] = {0};
+
+	make_formats(c);
+	set_properties(c, owned);
+	for (size_t i = 0; i < 5; i++) {
+		ws[i] = workbook_add_worksheet(c->wb, names[i]);
+		if (ws[i] == NULL)
+			export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+	}
+	if (c->err == LXW_NO_ERROR) {
+		/* Ergebnis refers to the rows of Bewertung and Entwicklungsziele */
+		export_sheet_rating(c, ws[4]);
+		export_sheet_goals(c, ws[2]);
+		export_sheet_result(c, ws[0]);
+		export_sheet_evidence(c, ws[1]);
+		export_sheet_recommendations(c, ws[3]);
+		worksheet_activate(ws[0]);
+	}
+	for (size_t i = 0; i < 4; i++)
+		free(owned[i]);
+}
+
+/* The logo to use: the option's file, else the first candidate that exists.
+ * 0 (img->data NULL when there is none), or -1 with *why. */
+static int
+find_logo(const struct session *s, const struct export_options *opt,
+          struct export_image *img, char **why)
+{
+	char **candidates;
+	int rc = 0;
+
+	memset(img, 0, sizeof *img);
+	if (opt != NULL && opt->logo != NULL)
+		return export_image_load(opt->logo, img, why);
+	candidates = export_logo_candidates(s->form);
+	for (size_t i = 0; candidates[i] != NULL; i++) {
+		if (access(candidates[i], F_OK) != 0)
+			continue;
+		rc = export_image_load(candidates[i], img, why);
+		break;
+	}
+	export_logo_candidates_free(candidates);
+	return rc;
+}
+
+/* Today's local date as YYYY-MM-DD. */
+static void
+local_today(char out[11])
+{
+	time_t now = time(NULL);
+	struct tm tm;
+	localtime_r(&now, &tm);
+	if (strftime(out, 11, "%Y-%m-%d", &tm) != 10)
+		out[0] = '\0';
+}
+
+/* Text for a libxlsxwriter error, with errno when it says more. */
+static char *
+close_reason(lxw_error err, int saved_errno)
+{
+	if (saved_errno != 0)
+		return xasprintf("%s (%s)", strerror(saved_errno), lxw_strerror(err));
+	return xstrdup(lxw_strerror(err));
+}
+
+/* Whether a file name is one of a session's: NAME.cdb, .cdb.prev, .cdb.lock,
+ * .cdb.damaged. */
+static int
+session_file_name(const char *path)
+{
+	static const char *const endings[] = {".cdb", ".cdb.prev", ".cdb.lock",
+	                                      ".cdb.damaged"};
+	size_t n = strlen(path);
+
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t e = strlen(endings[i]);
+		if (n >= e && strcmp(path + n - e, endings[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether st is the session file of s or one of the files beside it. */
+static int
+session_own_file(const struct session *s, const struct stat *st)
+{
+	static const char *const endings[] = {"", ".prev", ".lock", ".damaged"};
+	int same = 0;
+
+	for (size_t i = 0; s->path != NULL && !same && i < 4; i++) {
+		char *name = xasprintf("%s%s", s->path, endings[i]);
+		struct stat other;
+		same = stat(name, &other) == 0 && other.st_dev == st->st_dev &&
+		       other.st_ino == st->st_ino;
+		free(name);
+	}
+	return same;
+}
+
+/* The zip member name of z as a NUL-terminated string of at most about max
+ * bytes (caller frees); NULL when absent or unreadable. */
+static char *
+zip_member(unzFile z, const char *name, size_t max)
+{
+	struct buf b = {0};
+	char chunk[8192];
+	int n;
+
+	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
+		return NULL;
+	while (b.len < max && (n = unzReadCurrentFile(z, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	unzCloseCurrentFile(z);
+	if (b.data == NULL)
+		buf_adds(&b, "");
+	return buf_steal(&b);
+}
+
+/*
+ * Whether path holds a workbook this program wrote: an XLSX (zip) whose
+ * custom properties carry EXPORT_MARK_NAME = "wohnort-audit …", or, for
+ * workbooks written before that mark existed, whose title is the
+ * Ergebnisformular's.
+ */
+static int
+own_workbook(const char *path)
+{
+	unzFile z = unzOpen64(path);
+	char *custom, *core;
+	int own;
+
+	if (z == NULL)
+		return 0;
+	custom = zip_member(z, "docProps/custom.xml", 1u << 20);
+	own = custom != NULL && strstr(custom, "name=\"" EXPORT_MARK_NAME "\"") != NULL &&
+	      strstr(custom, ">" PACKAGE_NAME) != NULL;
+	if (!own) {
+		core = zip_member(z, "docProps/core.xml", 1u << 20);
+		own =
+		    core != NULL &&
+		    strstr(core, "<dc:title>Ergebnisformular „Ausgezeichneter Wohnort") !=
+		        NULL;
+		free(core);
+	}
+	free(custom);
+	unzClose(z);
+	return own;
+}
+
+/*
+ * Whether the export may put a workbook at path: nothing there, an empty
+ * file, or a workbook of this program; anything else only with EXPORT_FORCE,
+ * and never a session or a file beside one, a symbolic link or a directory.
+ * 0 or -1 with *why.
+ */
+static int
+target_check(const struct session *s, const char *path, unsigned flags, char **why)
+{
+	struct stat st;
+
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why =
+		    xasprintf("%s: ist ein symbolischer Link; der Export ersetzt keine "
+		              "Links (einen anderen Namen mit -o wählen)",
+		              path);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*why = xasprintf("%s: ist ein Verzeichnis", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		*why = xasprintf("%s: ist keine gewöhnliche Datei; nicht überschrieben",
+		                 path);
+		return -1;
+	}
+	if (session_file_name(path) || session_own_file(s, &st) ||
+	    session_file_is_session(path)) {
+		*why = xasprintf(
+		    "%s: ist eine Sitzungsdatei oder gehört zu einer; der Export "
+		    "ersetzt sie nie (einen anderen Namen mit -o wählen)",
+		    path);
+		return -1;
+	}
+	if (st.st_size == 0 || (flags & EXPORT_FORCE) || own_workbook(path))
+		return 0;
+	*why =
+	    xasprintf("%s: ist keine von wohnort-audit geschriebene Arbeitsmappe; nicht "
+	              "überschrieben (ersetzen mit --force)",
+	              path);
+	return -1;
+}
+
+/* Prefix of the temp files of an export, in the target's directory. */
+#define EXPORT_TEMP_PREFIX ".wohnort-export-"
+
+/* The export itself; cells and unprotected may be NULL. */
+static int
+export_write(const struct session *s, const char *path, const struct export_options *opt,
+             size_t *cells, int *unprotected, char **why)
+{
+	struct export_ctx c = {0};
+	struct export_image logo;
+	lxw_workbook_options opts = {0};
+	struct atomicfile af = {.fd = -1};
+	char *dir = NULL, *prefix = NULL, fdpath[64];
+	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
+	lxw_error err;
+
+	if (unprotected != NULL)
+		*unprotected = 0;
+	if (s == NULL || s->form == NULL || path == NULL || path[0] == '\0') {
+		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
+		return -1;
+	}
+	if (opt != NULL && opt->today != NULL && !date_valid(opt->today)) {
+		*why = xasprintf("Export: „%s“ ist kein Datum (JJJJ-MM-TT)", opt->today);
+		return -1;
+	}
+	/* the logo is checked before anything is written */
+	if (find_logo(s, opt, &logo, why) != 0)
+		return -1;
+	if (target_check(s, path, opt != NULL ? opt->flags : 0, why) != 0) {
+		export_image_free(&logo);
+		return -1;
+	}
+	c.logo = logo.data != NULL ? &logo : NULL;
+	c.internal = opt != NULL && opt->audience == EXPORT_INTERNAL;
+	if (opt != NULL && opt->today != NULL)
+		snprintf(c.today, sizeof c.today, "%s", opt->today);
+	else
+		local_today(c.today);
+	dir = atomicfile_dir_of(path);
+	/* temp files of exports killed before their rename */
+	atomicfile_remove_stale(dir, EXPORT_TEMP_PREFIX);
+	prefix = xasprintf("%s/" EXPORT_TEMP_PREFIX, dir);
+	if (atomicfile_begin(&af, path, prefix) != 0) {
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
+		goto fail;
+	}
+	if (unprotected != NULL)
+		*unprotected = af.unprotected;
+
+	c.s = s;
+	c.f = s->form;
+	score_compute(s, &c.r);
+	if (c.r.sections == NULL && c.f->section_count > 0) {
+		*why = xasprintf("%s: keine Bewertung verfügbar", path);
+		goto fail;
+	}
+	make_header(&c);
+	/* libxlsxwriter prints numbers with printf: in a German locale every
+	 * decimal of the XML would get a comma and the file would be corrupt.
+	 * uselocale changes this thread only, and only until the workbook is
+	 * written. */
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (c_locale == (locale_t)0) {
+		*why =
+		    xasprintf("%s: C-Locale nicht verfügbar: %s", path, strerror(errno));
+		goto fail;
+	}
+	previous = uselocale(c_locale);
+	opts.tmpdir = dir;
+	/* libxlsxwriter writes to a file name: give it our temp file itself,
+	 * never a name that could be swapped for a link in between */
+	c.wb = workbook_new_opt(atomicfile_open_path(&af, fdpath, sizeof fdpath), &opts);
+	if (c.wb == NULL) {
+		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
+		goto fail;
+	}
+	build_workbook(&c);
+	if (c.err != LXW_NO_ERROR) {
+		/* still close to free the workbook; its output is discarded */
+		*why = xasprintf("%s: %s", path, lxw_strerror(c.err));
+		workbook_close(c.wb);
+		goto fail;
+	}
+	errno = 0;
+	err = workbook_close(c.wb);
+	if (err != LXW_NO_ERROR) {
+		char *reason = close_reason(err, errno);
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, reason);
+		free(reason);
+		goto fail;
+	}
+	uselocale(previous);
+	previous = (locale_t)0;
+	if (atomicfile_commit(&af, ATOMICFILE_REPLACE) != 0) {
+		int saved = errno;
+		*why = af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
+		                             path, strerror(saved))
+		                 : xasprintf("%s: kann nicht geschrieben werden: %s",
+		                             path, strerror(saved));
+		goto fail;
+	}
+	if (cells != NULL)
+		*cells = c.cells;
+	freelocale(c_locale);
+	score_result_free(&c.r);
+	free(c.header_right);
+	export_image_free(&logo);
+	free(prefix);
+	free(dir);
+	return 0;
+
+fail:
+	if (previous != (locale_t)0)
+		uselocale(previous);
+	if (c_locale != (locale_t)0)
+		freelocale(c_locale);
+	atomicfile_abort(&af);
+	score_result_free(&c.r);
+	free(c.header_right);
+	export_image_free(&logo);
+	free(prefix);
+	free(dir);
+	return -1;
+}
+
+int
+export_xlsx_counted(const struct session *s, const char *path,
+                    const struct export_options *opt, size_t *cells, char **why)
+{
+	return export_write(s, path, opt, cells, NULL, why);
+}
+
+int
+export_xlsx_opt(const struct session *s, const char *path,
+                const struct export_options *opt, int *unprotected, char **why)
+{
+	return export_write(s, path, opt, NULL, unprotected, why);
+}
+
+int
+export_xlsx(const struct session *s, const char *path, char **why)
+{
+	return export_write(s, path, NULL, NULL, NULL, why);
+}
+
+char *
+export_default_path(const struct session *s)
+{
+	char *slug, *out;
+
+	if (s->path != NULL && s->path[0] != '\0') {
+		const char *base = strrchr(s->path, '/');
+		char *dir = atomicfile_dir_of(s->path);
+		size_t len;
+		base = base != NULL ? base + 1 : s->path;
+		len = strlen(base);
+		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
+			len -= 4;
+		slug = xstrndup(base, len);
+		out = xasprintf("%s/%s-ergebnis.xlsx", dir, slug);
+		free(dir);
+	} else {
+		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
+		                       s->meta.datum ? s->meta.datum : "");
+		slug = slug_make(name, 80);
+		free(name);
+		out = xasprintf("%s-ergebnis.xlsx", slug);
+	}
+	free(slug);
+	return out;
+}

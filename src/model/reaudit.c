@@ -1,0 +1,166 @@
+/*
+ * reaudit.c: linking a session to its previous audit (see reaudit.h): the
+ * previous goals become prevgoal.N.*, missing master data is filled, and
+ * meta.art / meta.vorher are set. Reads the previous session read-only;
+ * never prints, saves or includes curses.
+ */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lib/date.h"
+#include "model/reaudit.h"
+#include "lib/util.h"
+
+/* The goal fields as record key suffixes, in session order. */
+static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
+                                          "verantwortlich"};
+#define GOAL_FIELD_COUNT (sizeof goal_fields / sizeof goal_fields[0])
+
+/* Master data copied where the session has none; with its German name. */
+static const struct {
+	const char *key;
+	const char *name;
+} inherited[] = {
+    {"meta.landkreis", "Landkreis"},
+    {"meta.zentralitaet", "Zentralitätsstufe"},
+    {"meta.ihk", "IHK"},
+};
+#define INHERITED_COUNT (sizeof inherited / sizeof inherited[0])
+
+/* One record to set, collected before anything changes. */
+struct change {
+	char *key;
+	char *value; /* NULL clears */
+};
+
+/* Append a change (key and value are taken over). */
+static void
+change_add(struct change **list, size_t *n, char *key, char *value)
+{
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[*n].key = key;
+	(*list)[*n].value = value;
+	(*n)++;
+}
+
+/* Whether two strings are equal, NULL counting as empty. */
+static int
+same_text(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether path names s's own file (same inode) or the file s was opened from. */
+static int
+is_own_file(const struct session *s, const char *path)
+{
+	struct stat a, b;
+
+	if (s->path == NULL)
+		return 0;
+	if (stat(path, &a) != 0 || stat(s->path, &b) != 0)
+		return strcmp(path, s->path) == 0;
+	return a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int
+reaudit_link(struct session *s, const char *path, char **notice, char **why)
+{
+	struct session *prev;
+	struct change *changes = NULL;
+	size_t n = 0, goals_taken = 0;
+	char *open_notice = NULL, *reason = NULL, resolved[PATH_MAX];
+	struct buf filled = {0};
+	int goals;
+
+	if (path == NULL || path[0] == '\0') {
+		*why = xstrdup("Kein vorheriges Audit angegeben");
+		return -1;
+	}
+	if (is_own_file(s, path)) {
+		*why = xasprintf("%s ist dieses Audit selbst, nicht das vorherige", path);
+		return -1;
+	}
+	prev = session_open(path, SESSION_READ_ONLY, &open_notice, &reason);
+	free(open_notice);
+	if (prev == NULL) {
+		*why = xasprintf("Vorheriges Audit %s kann nicht gelesen werden: %s",
+		                 path, reason != NULL ? reason : "unbekannter Fehler");
+		free(reason);
+		return -1;
+	}
+	if (realpath(path, resolved) == NULL)
+		snprintf(resolved, sizeof resolved, "%s", path);
+
+	/* the previous goals, field by field; the previous session wins */
+	goals = s->form->goal_count;
+	for (int g = 1; g <= goals; g++) {
+		const struct session_goal *old =
+		    g <= prev->form->goal_count ? &prev->goals[g - 1] : NULL;
+		for (size_t f = 0; f < GOAL_FIELD_COUNT; f++) {
+			char *from = xasprintf("goal.%d.%s", g, goal_fields[f]);
+			char *v = old != NULL ? session_get(prev, from) : NULL;
+			if (v != NULL && v[0] == '\0') {
+				free(v);
+				v = NULL;
+			}
+			if (f == 0 && v != NULL)
+				goals_taken++;
+			change_add(&changes, &n,
+			           xasprintf("prevgoal.%d.%s", g, goal_fields[f]), v);
+			free(from);
+		}
+		/* a status judged for another goal does not carry over */
+		if (!same_text(s->previous_goals[g - 1].goal,
+		               old != NULL ? old->goal : NULL))
+			change_add(&changes, &n, xasprintf("prevgoal.%d", g), NULL);
+	}
+	/* master data only where this session has none */
+	for (size_t i = 0; i < INHERITED_COUNT; i++) {
+		char *mine = session_get(s, inherited[i].key);
+		char *theirs = session_get(prev, inherited[i].key);
+		if ((mine == NULL || mine[0] == '\0') && theirs != NULL &&
+		    theirs[0] != '\0') {
+			buf_printf(&filled, "%s%s", filled.len > 0 ? ", " : "",
+			           inherited[i].name);
+			change_add(&changes, &n, xstrdup(inherited[i].key), theirs);
+			theirs = NULL;
+		}
+		free(mine);
+		free(theirs);
+	}
+	change_add(&changes, &n, xstrdup("meta.art"), xstrdup("re"));
+	change_add(&changes, &n, xstrdup("meta.vorher"), xstrdup(resolved));
+
+	/* Every value comes from a valid session or is fixed text, so it passes
+	 * session_set's checks; clearing a status is never refused. */
+	for (size_t i = 0; i < n; i++) {
+		char *ignored = NULL;
+		if (session_set(s, changes[i].key, changes[i].value, &ignored) != 0)
+			free(ignored);
+	}
+	if (notice != NULL) {
+		char *datum = date_display(prev->meta.datum);
+		*notice =
+		    xasprintf("Vorheriges Audit verknüpft: %s, %s; %zu %s übernommen%s%s",
+		              prev->meta.kommune != NULL ? prev->meta.kommune : "?",
+		              datum != NULL ? datum : "?", goals_taken,
+		              goals_taken == 1 ? "Ziel" : "Ziele",
+		              filled.len > 0 ? "; ergänzt: " : "",
+		              filled.len > 0 ? filled.data : "");
+		free(datum);
+	}
+	for (size_t i = 0; i < n; i++) {
+		free(changes[i].key);
+		free(changes[i].value);
+	}
+	free(changes);
+	buf_free(&filled);
+	session_free(prev);
+	return 0;
+}

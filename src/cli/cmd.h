@@ -34,7 +34,7 @@ int cmd_check_form(int argc, char **argv);
 int cmd_questions(int argc, char **argv);
 int cmd_score(int argc, char **argv);
 int cmd_export(int argc, char **argv);
-int cmd_interview(int argc, char **argv); /* the TUI (ui.c) */
+int cmd_interview(int argc, char **argv); /* the TUI (src/tui/tui.h) */
 
 /* cli.c: helpers shared by the handlers (they print to stderr). */
 

@@ -24,12 +24,24 @@
 
 #include <term.h>
 
-#include "cli/cmd.h"
 #include "model/interview.h"
 #include "lib/paths.h"
+#include "tui/tui.h"
 #include "tui/ui.h"
 #include "tui/ui_interview.h"
 #include "lib/util.h"
+
+/* Print "wohnort-audit: " + message + newline to stderr (outside curses). */
+static void __attribute__((format(printf, 1, 2))) tui_error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("wohnort-audit: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
 
 /* Every screen; a resize is passed to each of them. */
 static const struct ui_screen *const screens[] = {
@@ -651,8 +663,8 @@ draw(struct ui *ui, struct ui_edit *dir_edit)
 	refresh();
 }
 
-/* The main loop: read a key, dispatch, redraw. Returns the exit status. */
-static int
+/* The main loop: read a key, dispatch, redraw. Returns how it ended. */
+static enum tui_status
 run(struct ui *ui)
 {
 	struct ui_edit dir_edit = {0};
@@ -732,12 +744,12 @@ run(struct ui *ui)
 	ui_edit_stop(&dir_edit);
 	if (ui->session != NULL && (ui->save_failed || cursor_unsaved(ui)))
 		save_now(ui);
-	return ui->session != NULL && ui->save_failed ? EXIT_INVALID : EXIT_OK;
+	return ui->session != NULL && ui->save_failed ? TUI_FAILED : TUI_OK;
 }
 
 /* Open the session named on the command line: as given, or in dir. */
 static struct session *
-open_named(const char *name, const char *dir, int *status, char **notice_out)
+open_named(const char *name, const char *dir, enum tui_status *status, char **notice_out)
 {
 	char *notice = NULL, *why = NULL, *path;
 	struct session *s;
@@ -751,13 +763,13 @@ open_named(const char *name, const char *dir, int *status, char **notice_out)
 	s = session_open(path, SESSION_WRITE, &notice, &why);
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK) {
-			cli_error("%s. Bitte dort weiterarbeiten oder jenes Programm "
+			tui_error("%s. Bitte dort weiterarbeiten oder jenes Programm "
 			          "zuerst beenden.",
 			          why != NULL ? why : path);
-			*status = EXIT_LOCKED;
+			*status = TUI_LOCKED;
 		} else {
-			cli_error("%s", why != NULL ? why : path);
-			*status = EXIT_INVALID;
+			tui_error("%s", why != NULL ? why : path);
+			*status = TUI_FAILED;
 		}
 		free(why);
 		free(path);
@@ -834,33 +846,24 @@ redirect_stderr(const char *dir)
 	return saved;
 }
 
-/* Entry point: `wohnort-audit [interview] [SESSION] [--dir DIR] [--form FILE]`. */
-int
-cmd_interview(int argc, char **argv)
+enum tui_status
+tui_run(const struct tui_options *opt)
 {
 	struct ui ui;
-	const char *dir_opt = NULL, *session_name = NULL;
+	const char *dir_opt = opt->dir, *session_name = opt->session;
 	char *why = NULL, *notice = NULL;
-	int status = EXIT_OK, saved_fd;
+	enum tui_status status = TUI_OK;
+	int saved_fd;
 	struct session *s = NULL;
 
 	memset(&ui, 0, sizeof ui);
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
-			dir_opt = argv[++i];
-		else if (strcmp(argv[i], "--form") == 0 && i + 1 < argc)
-			ui.form_path = xstrdup(argv[++i]);
-		else if (argv[i][0] == '-' || session_name != NULL)
-			return cli_usage("interview");
-		else
-			session_name = argv[i];
-	}
+	ui.form_path = xstrdup(opt->form);
 	ui.dir = paths_session_dir(dir_opt, 1, &why);
 	if (ui.dir == NULL) {
-		cli_error("%s", why);
+		tui_error("%s", why);
 		free(why);
 		free(ui.form_path);
-		return EXIT_INVALID;
+		return TUI_FAILED;
 	}
 	if (session_name != NULL) {
 		s = open_named(session_name, ui.dir, &status, &notice);
@@ -871,16 +874,16 @@ cmd_interview(int argc, char **argv)
 		}
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		cli_error("das Prüfgespräch braucht ein Terminal (für Skripte: "
+		tui_error("das Prüfgespräch braucht ein Terminal (für Skripte: "
 		          "wohnort-audit help)");
 		free(notice);
 		session_free(s);
 		free(ui.dir);
 		free(ui.form_path);
-		return EXIT_USAGE;
+		return TUI_NO_TERMINAL;
 	}
 	if (!terminal_usable(&why)) {
-		cli_error("%s. Das Prüfgespräch braucht ein Terminal mit "
+		tui_error("%s. Das Prüfgespräch braucht ein Terminal mit "
 		          "Bildschirmsteuerung, z. B. TERM=xterm-256color, linux oder "
 		          "screen (für Skripte: wohnort-audit help)",
 		          why);
@@ -889,7 +892,7 @@ cmd_interview(int argc, char **argv)
 		session_free(s);
 		free(ui.dir);
 		free(ui.form_path);
-		return EXIT_USAGE;
+		return TUI_NO_TERMINAL;
 	}
 	ensure_utf8_locale();
 	if (tcgetattr(STDIN_FILENO, &saved_termios) == 0)

@@ -1,0 +1,643 @@
+/*
+ * xlsxread_sheet.c: the cells of one worksheet, streamed row by row to the
+ * caller (xlsxread_rows), and date serial numbers (xlsxread_serial_to_date).
+ * Part of the XLSX reader (xlsxread.h). Only the current row is kept: its
+ * cells and the text of its inline strings and cached values; shared
+ * strings are pointed to, not copied. Never prints or exits.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lib/cellref.h"
+#include "lib/util.h"
+#include "lib/xlsxread.h"
+#include "lib/xlsxread_private.h"
+#include "lib/xmlread.h"
+#include "lib/zipread.h"
+
+/* Where a cell's text lives until the row is handed over. */
+enum text_home {
+	TEXT_ROW,    /* offset into the row's text buffer */
+	TEXT_SHARED, /* pointer into the shared strings */
+	TEXT_STATIC, /* a string literal */
+};
+
+struct pending_cell {
+	struct xlsxread_cell cell;
+	enum text_home home;
+	size_t offset;
+};
+
+struct sheet_state {
+	struct xlsxread *x;
+	const char *sheet; /* printable name, for messages */
+	xlsxread_row_fn fn;
+	void *arg;
+	char *callback_why;
+
+	int in_data; /* inside <sheetData> */
+	int in_row;
+	unsigned row;      /* the current row */
+	unsigned last_row; /* the last row seen (0: none) */
+	int row_hidden;
+	unsigned last_col; /* in the current row (0: none) */
+
+	/* the current cell */
+	int in_cell;
+	unsigned col;
+	char ref[CELLREF_SIZE];
+	char type[16];
+	unsigned style;
+	int formula;
+	int has_v, in_v;
+	int has_is, in_is, in_t, phonetic;
+	struct buf value; /* text of <v> */
+	struct buf inline_text;
+
+	struct pending_cell *cells;
+	size_t count, alloc;
+	struct buf text; /* the row's texts, NUL-separated */
+	struct xlsxread_cell *out;
+	size_t out_alloc;
+};
+
+/* "Blatt „NAME“, Zelle REF" for messages (caller frees). */
+static char *
+cell_where(const struct sheet_state *st)
+{
+	return xasprintf("Blatt „%s“, Zelle %s", st->sheet, st->ref);
+}
+
+/* Fail with a message about the current cell. */
+static void
+cell_fail(struct xmlread *xr, const struct sheet_state *st, const char *msg)
+{
+	char *where = cell_where(st);
+	xmlread_fail_plain(xr, "%s: %s", where, msg);
+	free(where);
+}
+
+/* Read an unsigned decimal without sign or leading junk into *out; 0 or -1. */
+static int
+parse_unsigned(const char *s, unsigned long max, unsigned long *out)
+{
+	unsigned long v = 0;
+
+	if (*s == '\0')
+		return -1;
+	for (; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return -1;
+		if (v > (max - (unsigned long)(*s - '0')) / 10)
+			return -1;
+		v = v * 10 + (unsigned long)(*s - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* 1 when s is a decimal number as XLSX stores it: [+-]digits[.digits][E[+-]digits]. */
+static int
+number_syntax(const char *s)
+{
+	int digits = 0;
+
+	if (*s == '+' || *s == '-')
+		s++;
+	for (; *s >= '0' && *s <= '9'; s++)
+		digits++;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			digits++;
+	if (digits == 0)
+		return 0;
+	if (*s == 'e' || *s == 'E') {
+		s++;
+		if (*s == '+' || *s == '-')
+			s++;
+		if (*s < '0' || *s > '9')
+			return 0;
+		while (*s >= '0' && *s <= '9')
+			s++;
+	}
+	return *s == '\0';
+}
+
+/* Trim ASCII blanks around the text in b (in place). */
+static void
+trim(struct buf *b)
+{
+	size_t start = 0;
+
+	if (b->data == NULL) {
+		buf_adds(b, "");
+		return;
+	}
+	while (b->len > 0 && strchr(" \t\r\n", b->data[b->len - 1]) != NULL)
+		b->data[--b->len] = '\0';
+	while (start < b->len && strchr(" \t\r\n", b->data[start]) != NULL)
+		start++;
+	memmove(b->data, b->data + start, b->len - start + 1);
+	b->len -= start;
+}
+
+/* Add the current cell to the row with text at text (copied) or home. */
+static struct pending_cell *
+add_cell(struct sheet_state *st, enum xlsxread_type type)
+{
+	struct pending_cell *p;
+
+	if (st->count == st->alloc) {
+		st->alloc = st->alloc ? st->alloc * 2 : 16;
+		st->cells = xreallocarray(st->cells, st->alloc, sizeof *st->cells);
+	}
+	p = &st->cells[st->count++];
+	memset(p, 0, sizeof *p);
+	p->cell.row = st->row;
+	p->cell.col = st->col;
+	memcpy(p->cell.ref, st->ref, sizeof st->ref);
+	p->cell.type = type;
+	p->cell.formula = st->formula;
+	p->cell.style = st->style;
+	p->cell.date_style =
+	    st->style < st->x->style_count && st->x->date_styles[st->style];
+	return p;
+}
+
+/* Keep text (len bytes) in the row's buffer for cell p. */
+static void
+keep_text(struct sheet_state *st, struct pending_cell *p, const char *text, size_t len)
+{
+	p->home = TEXT_ROW;
+	p->offset = st->text.len;
+	p->cell.len = len;
+	buf_add(&st->text, text, len);
+	buf_addc(&st->text, '\0');
+}
+
+static void
+set_static(struct pending_cell *p, const char *text)
+{
+	p->home = TEXT_STATIC;
+	p->cell.text = text;
+	p->cell.len = strlen(text);
+}
+
+/* The cell is complete: decide its type and value. */
+static void
+finish_cell(struct xmlread *xr, struct sheet_state *st)
+{
+	struct xlsxread *x = st->x;
+	const char *t = st->type;
+	struct pending_cell *p;
+	char msg[160];
+
+	if (st->has_v)
+		trim(&st->value);
+	if (strcmp(t, "inlineStr") == 0) {
+		if (!st->has_is) {
+			if (st->formula)
+				set_static(add_cell(st, XLSXREAD_EMPTY), "");
+			return;
+		}
+		if (st->inline_text.data == NULL)
+			buf_adds(&st->inline_text, "");
+		st->inline_text.len =
+		    xlsxread_unescape(st->inline_text.data, st->inline_text.len);
+		p = add_cell(st, XLSXREAD_STRING);
+		keep_text(st, p, st->inline_text.data, st->inline_text.len);
+		return;
+	}
+	if (!st->has_v || (st->value.len == 0 && strcmp(t, "str") != 0)) {
+		/* no value: an empty styled cell, or a formula never calculated */
+		if (st->formula)
+			set_static(add_cell(st, XLSXREAD_EMPTY), "");
+		return;
+	}
+	if (strcmp(t, "n") == 0) {
+		double v;
+		char *end;
+
+		if (!number_syntax(st->value.data)) {
+			char *shown = zipread_printable(st->value.data);
+			snprintf(msg, sizeof msg, "„%.60s“ ist keine Zahl", shown);
+			free(shown);
+			cell_fail(xr, st, msg);
+			return;
+		}
+		errno = 0;
+		v = strtod_l(st->value.data, &end, x->c_locale);
+		if (*end != '\0' || !isfinite(v) || (errno == ERANGE && v != 0)) {
+			snprintf(msg, sizeof msg,
+			         "„%.60s“ liegt außerhalb des Zahlenbereichs",
+			         st->value.data);
+			cell_fail(xr, st, msg);
+			return;
+		}
+		p = add_cell(st, XLSXREAD_NUMBER);
+		p->cell.number = v;
+		keep_text(st, p, st->value.data, st->value.len);
+	} else if (strcmp(t, "s") == 0) {
+		unsigned long index;
+
+		if (parse_unsigned(st->value.data, (unsigned long)-1, &index) != 0 ||
+		    index >= x->string_count) {
+			char *shown = zipread_printable(st->value.data);
+			snprintf(msg, sizeof msg,
+			         "verweist auf die gemeinsame Zeichenkette „%.30s“, die "
+			         "es nicht "
+			         "gibt (es gibt %zu)",
+			         shown, x->string_count);
+			free(shown);
+			cell_fail(xr, st, msg);
+			return;
+		}
+		if (x->strings[index].len == XLSXREAD_STRING_TOO_LONG) {
+			snprintf(msg, sizeof msg, "mehr als %zu Bytes Text",
+			         x->limits.cell_bytes);
+			cell_fail(xr, st, msg);
+			return;
+		}
+		p = add_cell(st, XLSXREAD_STRING);
+		p->home = TEXT_SHARED;
+		p->cell.text = x->strings_text.data + x->strings[index].offset;
+		p->cell.len = x->strings[index].len;
+	} else if (strcmp(t, "str") == 0) {
+		/* a formula's string result: blanks are part of the value */
+		p = add_cell(st, XLSXREAD_STRING);
+		if (st->value.data == NULL)
+			buf_adds(&st->value, "");
+		keep_text(st, p, st->value.data, st->value.len);
+	} else if (strcmp(t, "b") == 0) {
+		int on = strcmp(st->value.data, "1") == 0 ||
+		         strcmp(st->value.data, "true") == 0;
+		if (!on && strcmp(st->value.data, "0") != 0 &&
+		    strcmp(st->value.data, "false") != 0) {
+			char *shown = zipread_printable(st->value.data);
+			snprintf(msg, sizeof msg, "„%.60s“ ist kein Wahrheitswert",
+			         shown);
+			free(shown);
+			cell_fail(xr, st, msg);
+			return;
+		}
+		p = add_cell(st, XLSXREAD_BOOL);
+		p->cell.number = on;
+		set_static(p, on ? "TRUE" : "FALSE");
+	} else if (strcmp(t, "e") == 0) {
+		p = add_cell(st, XLSXREAD_ERROR);
+		keep_text(st, p, st->value.data, st->value.len);
+	} else if (strcmp(t, "d") == 0) {
+		p = add_cell(st, XLSXREAD_DATE);
+		keep_text(st, p, st->value.data, st->value.len);
+	} else {
+		char *shown = zipread_printable(t);
+		snprintf(msg, sizeof msg, "unbekannter Zelltyp „%.20s“", shown);
+		free(shown);
+		cell_fail(xr, st, msg);
+	}
+}
+
+/* Hand the finished row to the caller. */
+static void
+finish_row(struct xmlread *xr, struct sheet_state *st)
+{
+	struct xlsxread_row row;
+	int rc;
+
+	if (st->count == 0)
+		return;
+	if (st->count > st->out_alloc) {
+		st->out_alloc = st->alloc;
+		st->out = xreallocarray(st->out, st->out_alloc, sizeof *st->out);
+	}
+	for (size_t i = 0; i < st->count; i++) {
+		st->out[i] = st->cells[i].cell;
+		if (st->cells[i].home == TEXT_ROW)
+			st->out[i].text = st->text.data + st->cells[i].offset;
+	}
+	row.row = st->row;
+	row.hidden = st->row_hidden;
+	row.count = st->count;
+	row.cells = st->out;
+	rc = st->fn(st->arg, &row, &st->callback_why);
+	st->count = 0;
+	st->text.len = 0;
+	if (rc > 0) {
+		xmlread_stop(xr);
+	} else if (rc < 0) {
+		char *m = st->callback_why;
+		st->callback_why = NULL;
+		if (m != NULL)
+			xmlread_fail_plain(xr, "Blatt „%s“: %s", st->sheet, m);
+		else
+			xmlread_fail_plain(xr, "Blatt „%s“, Zeile %u: Lesen abgebrochen",
+			                   st->sheet, st->row);
+		free(m);
+	}
+}
+
+static void
+on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
+{
+	struct sheet_state *st = xmlread_arg(xr);
+
+	if (st->in_cell) {
+		if (xlsxread_is_main(name, "f")) {
+			st->formula = 1;
+		} else if (!st->in_is && xlsxread_is_main(name, "v")) {
+			if (st->has_v) {
+				cell_fail(xr, st, "hat zwei Werte");
+				return;
+			}
+			st->has_v = st->in_v = 1;
+			char *where = cell_where(st);
+			xmlread_text_begin(xr, st->x->limits.cell_bytes, where);
+			free(where);
+		} else if (xlsxread_is_main(name, "is")) {
+			st->has_is = st->in_is = 1;
+		} else if (st->in_is && xlsxread_is_main(name, "rPh")) {
+			st->phonetic++;
+		} else if (st->in_is && !st->phonetic && xlsxread_is_main(name, "t")) {
+			char *where = cell_where(st);
+			st->in_t = 1;
+			xmlread_text_begin(
+			    xr, st->x->limits.cell_bytes - st->inline_text.len, where);
+			free(where);
+		}
+		return;
+	}
+	if (xlsxread_is_main(name, "sheetData")) {
+		st->in_data = 1;
+	} else if (st->in_data && xlsxread_is_main(name, "row")) {
+		const char *r = xmlread_attr(attrs, "r");
+		unsigned long n = st->last_row + 1UL;
+
+		if (r != NULL &&
+		    (parse_unsigned(r, CELLREF_MAX_ROW, &n) != 0 || n == 0)) {
+			char *shown = zipread_printable(r);
+			xmlread_fail(xr, "ungültige Zeilennummer „%.20s“", shown);
+			free(shown);
+			return;
+		}
+		if (n > CELLREF_MAX_ROW) {
+			xmlread_fail(xr, "mehr als %u Zeilen", CELLREF_MAX_ROW);
+			return;
+		}
+		if (n <= st->last_row) {
+			xmlread_fail_plain(
+			    xr,
+			    "Blatt „%s“, Zeile %lu: die Zeile steht doppelt "
+			    "oder nicht in der Reihenfolge (nach Zeile %u)",
+			    st->sheet, n, st->last_row);
+			return;
+		}
+		st->row = st->last_row = (unsigned)n;
+		const char *hidden = xmlread_attr(attrs, "hidden");
+		st->row_hidden = hidden != NULL && (strcmp(hidden, "1") == 0 ||
+		                                    strcmp(hidden, "true") == 0);
+		st->last_col = 0;
+		st->in_row = 1;
+	} else if (st->in_row && xlsxread_is_main(name, "c")) {
+		const char *r = xmlread_attr(attrs, "r");
+		const char *t = xmlread_attr(attrs, "t");
+		const char *s = xmlread_attr(attrs, "s");
+		unsigned row = st->row, col = st->last_col + 1;
+		unsigned long style = 0;
+
+		if (r != NULL && cellref_parse(r, &row, &col) != 0) {
+			char *shown = zipread_printable(r);
+			xmlread_fail(xr, "ungültiger Zellbezug „%.20s“", shown);
+			free(shown);
+			return;
+		}
+		if (col > CELLREF_MAX_COLUMN) {
+			xmlread_fail(xr, "mehr als %u Spalten in Zeile %u",
+			             CELLREF_MAX_COLUMN, st->row);
+			return;
+		}
+		cellref_format(row, col, st->ref);
+		if (row != st->row) {
+			xmlread_fail_plain(xr, "Blatt „%s“, Zelle %s: steht in Zeile %u",
+			                   st->sheet, st->ref, st->row);
+			return;
+		}
+		if (col <= st->last_col) {
+			xmlread_fail_plain(
+			    xr,
+			    "Blatt „%s“, Zelle %s: die Zelle steht doppelt "
+			    "oder nicht in der Reihenfolge",
+			    st->sheet, st->ref);
+			return;
+		}
+		if (s != NULL && parse_unsigned(s, 0xffffffffUL, &style) != 0) {
+			xmlread_fail(xr, "ungültiger Stil „%.20s“ in Zelle %s", s,
+			             st->ref);
+			return;
+		}
+		if (t != NULL && strlen(t) >= sizeof st->type) {
+			cell_fail(xr, st, "unbekannter Zelltyp");
+			return;
+		}
+		strcpy(st->type, t ? t : "n");
+		st->last_col = st->col = col;
+		st->style = (unsigned)style;
+		st->in_cell = 1;
+		st->formula = st->has_v = st->in_v = 0;
+		st->has_is = st->in_is = st->in_t = st->phonetic = 0;
+		st->value.len = 0;
+		st->inline_text.len = 0;
+		if (st->value.data)
+			st->value.data[0] = '\0';
+		if (st->inline_text.data)
+			st->inline_text.data[0] = '\0';
+	} else if (!st->in_row && st->in_data && xlsxread_is_main(name, "c")) {
+		xmlread_fail(xr, "Zelle außerhalb einer Zeile");
+	}
+}
+
+static void
+on_sheet_end(struct xmlread *xr, const char *name)
+{
+	struct sheet_state *st = xmlread_arg(xr);
+
+	if (st->in_cell) {
+		if (st->in_v && xlsxread_is_main(name, "v")) {
+			size_t len;
+			const char *v = xmlread_text_end(xr, &len);
+			st->in_v = 0;
+			st->value.len = 0;
+			buf_add(&st->value, v, len);
+			if (st->value.data == NULL)
+				buf_adds(&st->value, "");
+		} else if (st->in_t && xlsxread_is_main(name, "t")) {
+			size_t len;
+			const char *t = xmlread_text_end(xr, &len);
+			st->in_t = 0;
+			buf_add(&st->inline_text, t, len);
+		} else if (st->in_is && xlsxread_is_main(name, "rPh")) {
+			st->phonetic--;
+		} else if (st->in_is && xlsxread_is_main(name, "is")) {
+			st->in_is = 0;
+		} else if (xlsxread_is_main(name, "c")) {
+			st->in_cell = 0;
+			finish_cell(xr, st);
+		}
+		return;
+	}
+	if (st->in_row && xlsxread_is_main(name, "row")) {
+		st->in_row = 0;
+		finish_row(xr, st);
+	} else if (xlsxread_is_main(name, "sheetData")) {
+		st->in_data = 0;
+	}
+}
+
+int
+xlsxread_rows(struct xlsxread *x, size_t index, xlsxread_row_fn fn, void *arg, char **why)
+{
+	struct sheet_state st = {.x = x, .fn = fn, .arg = arg};
+	struct xmlread_handlers h = {
+	    .start = on_sheet_start, .end = on_sheet_end, .arg = &st};
+	const struct xlsxread_sheet *sheet = xlsxread_sheet(x, index);
+	char *label, *part, *msg = NULL;
+	char *name;
+	int rc;
+
+	*why = NULL;
+	if (sheet == NULL) {
+		*why = xasprintf("%s: es gibt kein Blatt Nr. %zu", x->label, index + 1);
+		return -1;
+	}
+	name = zipread_printable(sheet->name);
+	if (sheet->kind != XLSXREAD_SHEET_WORKSHEET) {
+		*why = xasprintf("%s: das Blatt „%s“ ist ein Diagrammblatt ohne Zellen",
+		                 x->label, name);
+		free(name);
+		return -1;
+	}
+	part = zipread_printable(sheet->part);
+	label = xasprintf("Blatt „%s“ (%s)", name, part);
+	st.sheet = name;
+	rc = xmlread_part(x->zip, (size_t)zipread_find(x->zip, sheet->part), label, &h,
+	                  &msg);
+	if (rc != 0) {
+		*why = xasprintf("%s: %s", x->label, msg ? msg : "nicht lesbar");
+		free(msg);
+	}
+	free(label);
+	free(part);
+	free(name);
+	free(st.callback_why);
+	free(st.cells);
+	free(st.out);
+	buf_free(&st.text);
+	buf_free(&st.value);
+	buf_free(&st.inline_text);
+	return rc;
+}
+
+int
+xlsxread_rows_named(struct xlsxread *x, const char *name, xlsxread_row_fn fn, void *arg,
+                    char **why)
+{
+	long index = xlsxread_sheet_find(x, name);
+	struct buf list = {0};
+	char *shown;
+
+	if (index >= 0)
+		return xlsxread_rows(x, (size_t)index, fn, arg, why);
+	for (size_t i = 0; i < x->sheet_count && i < 20; i++) {
+		char *p = zipread_printable(x->sheets[i].name);
+		buf_printf(&list, "%s„%s“", i ? ", " : "", p);
+		free(p);
+	}
+	if (x->sheet_count > 20)
+		buf_adds(&list, ", …");
+	shown = zipread_printable(name);
+	*why = xasprintf("%s: das Blatt „%s“ fehlt (vorhanden: %s)", x->label, shown,
+	                 list.data ? list.data : "keines");
+	free(shown);
+	buf_free(&list);
+	return -1;
+}
+
+/* --- dates -------------------------------------------------------------- */
+
+/* The civil date of days since 1970-01-01 (Howard Hinnant's algorithm). */
+static void
+civil_from_days(long z, long *y, unsigned *m, unsigned *d)
+{
+	long era, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	*y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
+	if (*m <= 2)
+		(*y)++;
+}
+
+/* Days from 1970-01-01 back to 1899-12-31 and to 1904-01-01. */
+#define DAYS_1899_12_31 (-25568L)
+#define DAYS_1904_01_01 (-24107L)
+/* Serial of 9999-12-31 in the 1900 system. */
+#define SERIAL_MAX_1900 2958465.0
+
+int
+xlsxread_serial_to_date(double serial, int date1904, char out[11])
+{
+	long days, y;
+	unsigned m, d;
+	char text[48];
+
+	if (!isfinite(serial) || serial < 0 || serial >= SERIAL_MAX_1900 + 1)
+		return -1;
+	days = (long)serial; /* serial >= 0: truncation is floor */
+	if (date1904) {
+		if (serial >= SERIAL_MAX_1900 + 1 - 1462)
+			return -1;
+		days += DAYS_1904_01_01;
+	} else {
+		if (days == 0 || days == 60)
+			return -1;
+		/* Excel's phantom 1900-02-29 sits at 60 */
+		days += DAYS_1899_12_31 - (days > 60 ? 1 : 0);
+	}
+	civil_from_days(days, &y, &m, &d);
+	snprintf(text, sizeof text, "%04ld-%02u-%02u", y, m, d);
+	memcpy(out, text, 11);
+	out[10] = '\0';
+	return 0;
+}
+
+int
+xlsxread_cell_date(const struct xlsxread *x, const struct xlsxread_cell *cell,
+                   char out[11])
+{
+	if (cell->type == XLSXREAD_NUMBER)
+		return xlsxread_serial_to_date(cell->number, x->date1904, out);
+	if (cell->type == XLSXREAD_DATE && cell->len >= 10) {
+		const char *t = cell->text;
+		for (int i = 0; i < 10; i++) {
+			int digit = t[i] >= '0' && t[i] <= '9';
+			if ((i == 4 || i == 7) ? t[i] != '-' : !digit)
+				return -1;
+		}
+		if (cell->len > 10 && t[10] != 'T')
+			return -1;
+		memcpy(out, t, 10);
+		out[10] = '\0';
+		return date_valid(out) ? 0 : -1;
+	}
+	return -1;
+}

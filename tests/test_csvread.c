@@ -137,6 +137,9 @@ static const struct csv_case cases[] = {
     {"an OLE2 file", "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, ';', CSVREAD_UTF8, 0, NULL,
      "alten Format (.xls)"},
     {"empty", "", 0, ';', CSVREAD_UTF8, 0, NULL, "ist leer"},
+    /* a fuzzing find: nothing after the BOM */
+    {"only a UTF-8 BOM", "\xef\xbb\xbf", 0, ';', CSVREAD_UTF8_BOM, 0, "", NULL},
+    {"only a UTF-16 BOM", "\xff\xfe", 0, ';', CSVREAD_UTF16, 0, "", NULL},
 };
 
 static void

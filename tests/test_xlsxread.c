@@ -606,8 +606,15 @@ test_corpus_1904_strict(void)
 	    {"Strikt", "A1", XLSXREAD_STRING, "strikt", 0, 0, NULL},
 	    {"Strikt", "B1", XLSXREAD_NUMBER, "1.5", 1.5, 0, NULL},
 	};
+	static const struct expect_cell nested[] = {
+	    {"Blatt1", "A1", XLSXREAD_NUMBER, "1", 1, 0, NULL},
+	    {"Blatt1", "B1", XLSXREAD_NUMBER, "3", 3, 0, NULL},
+	    {"Blatt1", "A3", XLSXREAD_NUMBER, "6", 6, 0, NULL},
+	};
 	check_cells("tests/corpus/xlsx/date1904.xlsx", dates, 3, 3);
 	check_cells("tests/corpus/xlsx/strict.xlsx", strict, 2, 2);
+	/* rows and cells nested where they do not belong are not cells */
+	check_cells("tests/corpus/xlsx/nested-rows.xlsx", nested, 3, 3);
 }
 
 /* --- the committed corpus: files that must be refused -------------------- */
@@ -648,6 +655,7 @@ test_corpus_hostile(void)
 	    {"duplicate-entry-case.xlsx", {"steht zweimal im ZIP-Archiv"}},
 	    {"escape-target.xlsx", {"das Blatt „Blatt1“ verweist auf keinen Teil"}},
 	    {"deep-nesting.xlsx", {"mehr als 256 Ebenen"}},
+	    {"wrong-root.xlsx", {"ist kein Tabellenblatt (Wurzelelement „worksheep“)"}},
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
@@ -1156,7 +1164,7 @@ main(void)
 	    {"Excel style: shared strings, formulas, dates, properties",
 	     test_corpus_excel},
 	    {"inline strings, prefixed namespace, cells without r", test_corpus_inline},
-	    {"1904 dates and Strict OOXML", test_corpus_1904_strict},
+	    {"1904 dates, Strict OOXML, nested rows", test_corpus_1904_strict},
 	    {"broken and hostile files are refused by name", test_corpus_hostile},
 	    CU_TEST_INFO_NULL,
 	};

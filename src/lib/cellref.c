@@ -38,8 +38,20 @@ cellref_format(unsigned row, unsigned col, char out[CELLREF_SIZE])
 		strcpy(out, "?");
 		return;
 	}
+	char digits[8];
+	size_t n = 0, len;
+
 	cellref_column_name(col, letters);
-	snprintf(out, CELLREF_SIZE, "%s%u", letters, row);
+	/* by hand: this runs for every cell of a sheet */
+	while (row > 0) {
+		digits[n++] = (char)('0' + row % 10);
+		row /= 10;
+	}
+	len = strlen(letters);
+	memcpy(out, letters, len);
+	while (n > 0)
+		out[len++] = digits[--n];
+	out[len] = '\0';
 }
 
 /* Read the letters at *s, advancing it; 0 with *col, or -1. */

@@ -416,6 +416,8 @@ csvread_memory(const void *data, size_t len, const char *label,
 	}
 	if (decode(data, len, info, &text, &msg) != 0)
 		goto out;
+	if (text.data == NULL)
+		buf_adds(&text, ""); /* only a BOM */
 	if (memchr(text.data, '\0', text.len) != NULL) {
 		msg =
 		    xasprintf("Zeile %u: enthält ein NUL-Byte (keine Textdatei?)",

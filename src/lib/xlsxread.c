@@ -48,11 +48,23 @@ xlsxread_limits_default(struct xlsxread_limits *limits)
 	limits->items = 100000;
 }
 
+const char *
+xlsxread_main_local(const char *name)
+{
+	static const char main_ns[] = XLSXREAD_NS_MAIN "|";
+	static const char strict_ns[] = XLSXREAD_NS_MAIN_STRICT "|";
+
+	if (strncmp(name, main_ns, sizeof main_ns - 1) == 0)
+		return name + sizeof main_ns - 1;
+	if (strncmp(name, strict_ns, sizeof strict_ns - 1) == 0)
+		return name + sizeof strict_ns - 1;
+	return "";
+}
+
 int
 xlsxread_is_main(const char *name, const char *local)
 {
-	return xmlread_is(name, XLSXREAD_NS_MAIN, local) ||
-	       xmlread_is(name, XLSXREAD_NS_MAIN_STRICT, local);
+	return strcmp(xlsxread_main_local(name), local) == 0;
 }
 
 char *
@@ -166,7 +178,14 @@ on_content_type(struct xmlread *x, const char *name, const char **attrs)
 	int is_default = xmlread_is(name, NS_CONTENT_TYPES, "Default");
 	const char *key, *type;
 
-	if (!is_default && !xmlread_is(name, NS_CONTENT_TYPES, "Override"))
+	if (xmlread_depth(x) == 1) {
+		if (!xmlread_is(name, NS_CONTENT_TYPES, "Types"))
+			xmlread_fail(x, "sind keine Inhaltstypen (Wurzelelement „%s“)",
+			             xmlread_local(name, NULL, NULL));
+		return;
+	}
+	if (xmlread_depth(x) != 2 ||
+	    (!is_default && !xmlread_is(name, NS_CONTENT_TYPES, "Override")))
 		return;
 	key = xmlread_attr(attrs, is_default ? "Extension" : "PartName");
 	type = xmlread_attr(attrs, "ContentType");
@@ -260,7 +279,13 @@ on_rel(struct xmlread *x, const char *name, const char **attrs)
 	const char *id, *type, *target, *mode, *slash;
 	struct rel *rel;
 
-	if (!xmlread_is(name, NS_RELATIONSHIPS, "Relationship"))
+	if (xmlread_depth(x) == 1) {
+		if (!xmlread_is(name, NS_RELATIONSHIPS, "Relationships"))
+			xmlread_fail(x, "sind keine Beziehungen (Wurzelelement „%s“)",
+			             xmlread_local(name, NULL, NULL));
+		return;
+	}
+	if (xmlread_depth(x) != 2 || !xmlread_is(name, NS_RELATIONSHIPS, "Relationship"))
 		return;
 	id = xmlread_attr(attrs, "Id");
 	type = xmlread_attr(attrs, "Type");
@@ -352,12 +377,19 @@ on_workbook_start(struct xmlread *xr, const char *name, const char **attrs)
 {
 	struct workbook_state *st = xmlread_arg(xr);
 	struct xlsxread *x = st->x;
+	int depth = xmlread_depth(xr);
 
-	if (xlsxread_is_main(name, "workbookPr")) {
+	/* workbook(1) > workbookPr(2), sheets(2) > sheet(3),
+	 * definedNames(2) > definedName(3) */
+	if (depth == 1) {
+		if (!xlsxread_is_main(name, "workbook"))
+			xmlread_fail(xr, "ist keine Arbeitsmappe (Wurzelelement „%s“)",
+			             xmlread_local(name, NULL, NULL));
+	} else if (depth == 2 && xlsxread_is_main(name, "workbookPr")) {
 		x->date1904 = xml_true(xmlread_attr(attrs, "date1904"));
-	} else if (xlsxread_is_main(name, "sheets")) {
+	} else if (depth == 2 && xlsxread_is_main(name, "sheets")) {
 		st->in_sheets = 1;
-	} else if (st->in_sheets && xlsxread_is_main(name, "sheet")) {
+	} else if (depth == 3 && st->in_sheets && xlsxread_is_main(name, "sheet")) {
 		const char *sheet = xmlread_attr(attrs, "name");
 		const char *state = xmlread_attr(attrs, "state");
 		const char *rid = xmlread_attr_local(attrs, "id");
@@ -401,9 +433,9 @@ on_workbook_start(struct xmlread *xr, const char *name, const char **attrs)
 		                                              : XLSXREAD_SHEET_HIDDEN;
 		x->sheet_rids[x->sheet_count] = xstrdup(rid);
 		x->sheet_count++;
-	} else if (xlsxread_is_main(name, "definedNames")) {
+	} else if (depth == 2 && xlsxread_is_main(name, "definedNames")) {
 		st->in_names = 1;
-	} else if (st->in_names && xlsxread_is_main(name, "definedName")) {
+	} else if (depth == 3 && st->in_names && xlsxread_is_main(name, "definedName")) {
 		const char *dn = xmlread_attr(attrs, "name");
 		const char *local = xmlread_attr(attrs, "localSheetId");
 		long sheet = -1;
@@ -429,12 +461,12 @@ on_workbook_end(struct xmlread *xr, const char *name)
 {
 	struct workbook_state *st = xmlread_arg(xr);
 	struct xlsxread *x = st->x;
+	int depth = xmlread_depth(xr);
 
-	if (xlsxread_is_main(name, "sheets")) {
-		st->in_sheets = 0;
-	} else if (xlsxread_is_main(name, "definedNames")) {
-		st->in_names = 0;
-	} else if (st->pending.name != NULL && xlsxread_is_main(name, "definedName")) {
+	(void)name;
+	if (depth == 2) {
+		st->in_sheets = st->in_names = 0;
+	} else if (depth == 3 && st->pending.name != NULL) {
 		const char *value = xmlread_text_end(xr, NULL);
 		struct xlsxread_defined_name *n;
 
@@ -499,7 +531,14 @@ on_custom_start(struct xmlread *xr, const char *name, const char **attrs)
 		}
 		return;
 	}
-	if (is_custom(name, "property")) {
+	if (xmlread_depth(xr) == 1) {
+		if (!is_custom(name, "Properties"))
+			xmlread_fail(
+			    xr, "sind keine Dokumenteigenschaften (Wurzelelement „%s“)",
+			    xmlread_local(name, NULL, NULL));
+		return;
+	}
+	if (xmlread_depth(xr) == 2 && is_custom(name, "property")) {
 		const char *pname = xmlread_attr(attrs, "name");
 		if (pname == NULL || strlen(pname) > NAME_MAX_BYTES) {
 			xmlread_fail(xr,

@@ -61,6 +61,10 @@ struct xlsxread {
 /* 1 when name is the SpreadsheetML element local (either namespace). */
 int xlsxread_is_main(const char *name, const char *local);
 
+/* The local name of a SpreadsheetML element (either namespace), or "" for
+ * any other: one comparison of the namespace for the hot paths. */
+const char *xlsxread_main_local(const char *name);
+
 /* Decode the _xHHHH_ escapes of an OOXML string in place (ST_Xstring:
  * "_x000D_" is a carriage return, "_x005F_" an underscore); returns the new
  * length. */

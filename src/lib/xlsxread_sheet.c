@@ -55,7 +55,8 @@ struct sheet_state {
 	unsigned style;
 	int formula;
 	int has_v, in_v;
-	int has_is, in_is, in_t, phonetic;
+	int has_is, in_is, in_run, phonetic;
+	int in_t;         /* depth of the open <t>, or 0 */
 	struct buf value; /* text of <v> */
 	struct buf inline_text;
 
@@ -80,6 +81,16 @@ cell_fail(struct xmlread *xr, const struct sheet_state *st, const char *msg)
 	char *where = cell_where(st);
 	xmlread_fail_plain(xr, "%s: %s", where, msg);
 	free(where);
+}
+
+/* Fail: the current cell's text is over the cell limit. */
+static void
+too_long(struct xmlread *xr, const struct sheet_state *st)
+{
+	char msg[64];
+
+	snprintf(msg, sizeof msg, "mehr als %zu Bytes Text", st->x->limits.cell_bytes);
+	cell_fail(xr, st, msg);
 }
 
 /* Read an unsigned decimal without sign or leading junk into *out; 0 or -1. */
@@ -341,40 +352,57 @@ finish_row(struct xmlread *xr, struct sheet_state *st)
 	}
 }
 
+/*
+ * The elements read, by depth (the root is 1): worksheet(1) > sheetData(2) >
+ * row(3) > c(4) > f, v, is(5); is > t(6), is > r(6) > t(7), is > rPh(6).
+ * The same names anywhere else (an extension, a nested copy) are not cells.
+ */
 static void
 on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 {
 	struct sheet_state *st = xmlread_arg(xr);
+	int depth = xmlread_depth(xr);
+	const char *local = xlsxread_main_local(name);
 
+	if (depth == 1) {
+		if (strcmp(local, "worksheet") != 0)
+			xmlread_fail(xr, "ist kein Tabellenblatt (Wurzelelement „%s“)",
+			             xmlread_local(name, NULL, NULL));
+		return;
+	}
 	if (st->in_cell) {
-		if (xlsxread_is_main(name, "f")) {
+		if (depth == 5 && strcmp(local, "f") == 0) {
 			st->formula = 1;
-		} else if (!st->in_is && xlsxread_is_main(name, "v")) {
+		} else if (depth == 5 && strcmp(local, "v") == 0) {
 			if (st->has_v) {
 				cell_fail(xr, st, "hat zwei Werte");
 				return;
 			}
 			st->has_v = st->in_v = 1;
-			char *where = cell_where(st);
-			xmlread_text_begin(xr, st->x->limits.cell_bytes, where);
-			free(where);
-		} else if (xlsxread_is_main(name, "is")) {
+			xmlread_text_begin(xr, st->x->limits.cell_bytes, NULL);
+		} else if (depth == 5 && strcmp(local, "is") == 0) {
+			if (st->has_is) {
+				cell_fail(xr, st, "hat zwei Werte");
+				return;
+			}
 			st->has_is = st->in_is = 1;
-		} else if (st->in_is && xlsxread_is_main(name, "rPh")) {
-			st->phonetic++;
-		} else if (st->in_is && !st->phonetic && xlsxread_is_main(name, "t")) {
-			char *where = cell_where(st);
-			st->in_t = 1;
+		} else if (st->in_is && depth == 6 && strcmp(local, "rPh") == 0) {
+			st->phonetic = 1;
+		} else if (st->in_is && depth == 6 && strcmp(local, "r") == 0) {
+			st->in_run = 1;
+		} else if (st->in_is && !st->phonetic && strcmp(local, "t") == 0 &&
+		           (depth == 6 || (depth == 7 && st->in_run))) {
+			st->in_t = depth;
 			xmlread_text_begin(
-			    xr, st->x->limits.cell_bytes - st->inline_text.len, where);
-			free(where);
+			    xr, st->x->limits.cell_bytes - st->inline_text.len, NULL);
 		}
 		return;
 	}
-	if (xlsxread_is_main(name, "sheetData")) {
+	if (depth == 2 && strcmp(local, "sheetData") == 0) {
 		st->in_data = 1;
-	} else if (st->in_data && xlsxread_is_main(name, "row")) {
+	} else if (depth == 3 && st->in_data && strcmp(local, "row") == 0) {
 		const char *r = xmlread_attr(attrs, "r");
+		const char *hidden = xmlread_attr(attrs, "hidden");
 		unsigned long n = st->last_row + 1UL;
 
 		if (r != NULL &&
@@ -397,12 +425,11 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 			return;
 		}
 		st->row = st->last_row = (unsigned)n;
-		const char *hidden = xmlread_attr(attrs, "hidden");
 		st->row_hidden = hidden != NULL && (strcmp(hidden, "1") == 0 ||
 		                                    strcmp(hidden, "true") == 0);
 		st->last_col = 0;
 		st->in_row = 1;
-	} else if (st->in_row && xlsxread_is_main(name, "c")) {
+	} else if (depth == 4 && st->in_row && strcmp(local, "c") == 0) {
 		const char *r = xmlread_attr(attrs, "r");
 		const char *t = xmlread_attr(attrs, "t");
 		const char *s = xmlread_attr(attrs, "s");
@@ -435,8 +462,10 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 			return;
 		}
 		if (s != NULL && parse_unsigned(s, 0xffffffffUL, &style) != 0) {
-			xmlread_fail(xr, "ungültiger Stil „%.20s“ in Zelle %s", s,
+			char *shown = zipread_printable(s);
+			xmlread_fail(xr, "ungültiger Stil „%.20s“ in Zelle %s", shown,
 			             st->ref);
+			free(shown);
 			return;
 		}
 		if (t != NULL && strlen(t) >= sizeof st->type) {
@@ -448,15 +477,13 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 		st->style = (unsigned)style;
 		st->in_cell = 1;
 		st->formula = st->has_v = st->in_v = 0;
-		st->has_is = st->in_is = st->in_t = st->phonetic = 0;
+		st->has_is = st->in_is = st->in_t = st->in_run = st->phonetic = 0;
 		st->value.len = 0;
 		st->inline_text.len = 0;
 		if (st->value.data)
 			st->value.data[0] = '\0';
 		if (st->inline_text.data)
 			st->inline_text.data[0] = '\0';
-	} else if (!st->in_row && st->in_data && xlsxread_is_main(name, "c")) {
-		xmlread_fail(xr, "Zelle außerhalb einer Zeile");
 	}
 }
 
@@ -464,35 +491,45 @@ static void
 on_sheet_end(struct xmlread *xr, const char *name)
 {
 	struct sheet_state *st = xmlread_arg(xr);
+	int depth = xmlread_depth(xr);
 
 	if (st->in_cell) {
-		if (st->in_v && xlsxread_is_main(name, "v")) {
+		if (st->in_v && depth == 5) {
 			size_t len;
 			const char *v = xmlread_text_end(xr, &len);
 			st->in_v = 0;
+			if (v == NULL) {
+				too_long(xr, st);
+				return;
+			}
 			st->value.len = 0;
 			buf_add(&st->value, v, len);
 			if (st->value.data == NULL)
 				buf_adds(&st->value, "");
-		} else if (st->in_t && xlsxread_is_main(name, "t")) {
+		} else if (st->in_t == depth) {
 			size_t len;
 			const char *t = xmlread_text_end(xr, &len);
 			st->in_t = 0;
+			if (t == NULL) {
+				too_long(xr, st);
+				return;
+			}
 			buf_add(&st->inline_text, t, len);
-		} else if (st->in_is && xlsxread_is_main(name, "rPh")) {
-			st->phonetic--;
-		} else if (st->in_is && xlsxread_is_main(name, "is")) {
+		} else if (st->in_is && depth == 6) {
+			st->phonetic = st->in_run = 0;
+		} else if (st->in_is && depth == 5) {
 			st->in_is = 0;
-		} else if (xlsxread_is_main(name, "c")) {
+		} else if (depth == 4) {
 			st->in_cell = 0;
 			finish_cell(xr, st);
 		}
 		return;
 	}
-	if (st->in_row && xlsxread_is_main(name, "row")) {
+	(void)name;
+	if (st->in_row && depth == 3) {
 		st->in_row = 0;
 		finish_row(xr, st);
-	} else if (xlsxread_is_main(name, "sheetData")) {
+	} else if (st->in_data && depth == 2) {
 		st->in_data = 0;
 	}
 }

@@ -109,26 +109,42 @@ xlsxread_unescape(char *s, size_t len)
 struct strings_state {
 	struct xlsxread *x;
 	int in_si;
+	int in_run;
 	int phonetic; /* inside <rPh> (phonetic guide: not part of the text) */
-	int in_t;
+	int in_t;     /* depth of the open <t>, or 0 */
 	int too_long;
 	struct buf si; /* the string being read */
 };
 
+/*
+ * The elements read, by depth: sst(1) > si(2) > t(3), si > r(3) > t(4),
+ * si > rPh(3) (left out).
+ */
 static void
 on_strings_start(struct xmlread *xr, const char *name, const char **attrs)
 {
 	struct strings_state *st = xmlread_arg(xr);
+	int depth = xmlread_depth(xr);
 
 	(void)attrs;
-	if (xlsxread_is_main(name, "si")) {
+	if (depth == 1) {
+		if (!xlsxread_is_main(name, "sst"))
+			xmlread_fail(
+			    xr,
+			    "sind keine gemeinsamen Zeichenketten (Wurzelelement "
+			    "„%s“)",
+			    xmlread_local(name, NULL, NULL));
+	} else if (depth == 2 && xlsxread_is_main(name, "si")) {
 		st->in_si = 1;
 		st->too_long = 0;
 		st->si.len = 0;
-	} else if (st->in_si && xlsxread_is_main(name, "rPh")) {
-		st->phonetic++;
-	} else if (st->in_si && !st->phonetic && xlsxread_is_main(name, "t")) {
-		st->in_t = 1;
+	} else if (st->in_si && depth == 3 && xlsxread_is_main(name, "rPh")) {
+		st->phonetic = 1;
+	} else if (st->in_si && depth == 3 && xlsxread_is_main(name, "r")) {
+		st->in_run = 1;
+	} else if (st->in_si && !st->phonetic && xlsxread_is_main(name, "t") &&
+	           (depth == 3 || (depth == 4 && st->in_run))) {
+		st->in_t = depth;
 		xmlread_text_begin(xr, st->x->limits.cell_bytes, NULL);
 	}
 }
@@ -172,8 +188,10 @@ static void
 on_strings_end(struct xmlread *xr, const char *name)
 {
 	struct strings_state *st = xmlread_arg(xr);
+	int depth = xmlread_depth(xr);
 
-	if (st->in_t && xlsxread_is_main(name, "t")) {
+	(void)name;
+	if (st->in_t == depth) {
 		size_t len;
 		const char *t = xmlread_text_end(xr, &len);
 
@@ -182,9 +200,9 @@ on_strings_end(struct xmlread *xr, const char *name)
 			st->too_long = 1;
 		else if (!st->too_long)
 			buf_add(&st->si, t, len);
-	} else if (st->in_si && xlsxread_is_main(name, "rPh")) {
-		st->phonetic--;
-	} else if (st->in_si && xlsxread_is_main(name, "si")) {
+	} else if (st->in_si && depth == 3) {
+		st->phonetic = st->in_run = 0;
+	} else if (st->in_si && depth == 2) {
 		st->in_si = 0;
 		add_string(xr, st);
 	}
@@ -291,10 +309,16 @@ on_styles_start(struct xmlread *xr, const char *name, const char **attrs)
 {
 	struct styles_state *st = xmlread_arg(xr);
 	struct xlsxread *x = st->x;
+	int depth = xmlread_depth(xr);
 
-	if (xlsxread_is_main(name, "numFmts")) {
+	/* styleSheet(1) > numFmts(2) > numFmt(3); styleSheet > cellXfs(2) > xf(3) */
+	if (depth == 1) {
+		if (!xlsxread_is_main(name, "styleSheet"))
+			xmlread_fail(xr, "sind keine Formatvorlagen (Wurzelelement „%s“)",
+			             xmlread_local(name, NULL, NULL));
+	} else if (depth == 2 && xlsxread_is_main(name, "numFmts")) {
 		st->in_formats = 1;
-	} else if (st->in_formats && xlsxread_is_main(name, "numFmt")) {
+	} else if (depth == 3 && st->in_formats && xlsxread_is_main(name, "numFmt")) {
 		const char *id = xmlread_attr(attrs, "numFmtId");
 		const char *code = xmlread_attr(attrs, "formatCode");
 		long n;
@@ -315,13 +339,13 @@ on_styles_start(struct xmlread *xr, const char *name, const char **attrs)
 		st->formats[st->format_count].id = n;
 		st->formats[st->format_count].date = code_is_date(code);
 		st->format_count++;
-	} else if (xlsxread_is_main(name, "cellXfs")) {
+	} else if (depth == 2 && xlsxread_is_main(name, "cellXfs")) {
 		st->in_xfs = 1;
 		if (!st->sorted && st->format_count > 0)
 			qsort(st->formats, st->format_count, sizeof *st->formats,
 			      cmp_format);
 		st->sorted = 1;
-	} else if (st->in_xfs && xlsxread_is_main(name, "xf")) {
+	} else if (depth == 3 && st->in_xfs && xlsxread_is_main(name, "xf")) {
 		const char *id = xmlread_attr(attrs, "numFmtId");
 		struct number_format key = {0}, *found = NULL;
 		long n = 0;
@@ -352,10 +376,9 @@ on_styles_end(struct xmlread *xr, const char *name)
 {
 	struct styles_state *st = xmlread_arg(xr);
 
-	if (xlsxread_is_main(name, "numFmts"))
-		st->in_formats = 0;
-	else if (xlsxread_is_main(name, "cellXfs"))
-		st->in_xfs = 0;
+	(void)name;
+	if (xmlread_depth(xr) == 2)
+		st->in_formats = st->in_xfs = 0;
 }
 
 int

@@ -109,6 +109,12 @@ xmlread_arg(struct xmlread *x)
 	return x->h->arg;
 }
 
+int
+xmlread_depth(const struct xmlread *x)
+{
+	return x->depth;
+}
+
 const char *
 xmlread_label(const struct xmlread *x)
 {

@@ -93,6 +93,9 @@ void xmlread_stop(struct xmlread *x);
 /* 1 once the parse failed or was stopped (handlers should do nothing more). */
 int xmlread_done(const struct xmlread *x);
 
+/* The depth of the element being started or ended: the root is 1. */
+int xmlread_depth(const struct xmlread *x);
+
 /* The label given to xmlread_part (borrowed). */
 const char *xmlread_label(const struct xmlread *x);
 

@@ -331,6 +331,18 @@ def hostile():
     write("escape-target.xlsx",
           [(n, d.replace("worksheets/sheet1.xml", "../../../etc/passwd")
             if n == "xl/_rels/workbook.xml.rels" else d) for n, d in simple(ok_row)])
+    # the root of a sheet must be <worksheet>
+    write("wrong-root.xlsx", package([XML + '<worksheep xmlns="%s"><sheetData><row r="1">'
+                                      '<c r="A1"><v>1</v></c></row></sheetData></worksheep>'
+                                      % MAIN]))
+    # rows and cells count only where they belong: a row nested in a row (a
+    # fuzzing find that once mixed two rows) and cells in an extension are
+    # not cells of the sheet
+    write("nested-rows.xlsx", simple(
+        '<row r="1"><c r="A1"><v>1</v></c><sheetData><row r="2"><c r="A2"><v>2</v></c>'
+        '</row></sheetData><c r="B1"><v>3</v><c r="C1"><v>4</v></c></c></row>'
+        '<row r="3"><c r="A3"><extLst><row r="4"/><c r="B3"><v>5</v></c></extLst><v>6</v>'
+        '</c></row>'))
     deep = sheet("<a>" * 300 + "</a>" * 300)
     write("deep-nesting.xlsx", package([deep]))
 

@@ -23,23 +23,6 @@
 /* How many open questions a section summary names before "…". */
 #define SCORE_SUMMARY_NAMES 3
 
-/* Whether option number option of question q is chosen in answer a. */
-static int
-score_option_chosen(const struct form_question *q, const struct answer *a, int option)
-{
-	if (a->state != ANSWER_GIVEN || option < 0)
-		return 0;
-	switch (q->type) {
-	case QUESTION_CHOICE:
-		return a->number == option;
-	case QUESTION_MULTI:
-		return option < FORM_MULTI_MAX_OPTIONS &&
-		       ((a->chosen >> option) & 1) != 0;
-	default:
-		return 0;
-	}
-}
-
 /* Whether the show_if condition of question qi holds, given that its show_if
  * question is itself shown. */
 static int
@@ -52,7 +35,7 @@ score_condition_met(const struct session *s, size_t qi)
 
 	if (q->show_if_option < 0)
 		return answer_points(pq, pa) > 0;
-	return score_option_chosen(pq, pa, q->show_if_option);
+	return answer_option_chosen(pq, pa, q->show_if_option);
 }
 
 /* Shown ⇔ no show_if, or the show_if question is shown and its condition holds. */

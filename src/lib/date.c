@@ -12,6 +12,7 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* Longest piece of the typed text repeated in a message. */
 #define ECHO_MAX 16
@@ -45,23 +46,6 @@ digits(const char **p, int min, int max, int *out, int *count)
 	*out = v;
 	*count = n;
 	return n >= min;
-}
-
-/* The typed text for a message: at most ECHO_MAX characters (caller frees). */
-static char *
-echo_text(const char *text)
-{
-	size_t n = 0, chars = 0;
-
-	while (text[n] != '\0' && chars < ECHO_MAX) {
-		n++;
-		while (((unsigned char)text[n] & 0xc0) == 0x80)
-			n++;
-		chars++;
-	}
-	if (text[n] == '\0')
-		return xstrdup(text);
-	return xasprintf("%.*s…", (int)n, text);
 }
 
 /* Split text into year, month, day; 1 when it has the shape of a date. */
@@ -106,7 +90,7 @@ date_parse(const char *text, char iso[11], char **why)
 	char *shown;
 
 	if (text == NULL || !split_date(text, &y, &m, &d)) {
-		shown = echo_text(text != NULL ? text : "");
+		shown = utf8_shorten(text != NULL ? text : "", ECHO_MAX);
 		*why = xasprintf("„%s“ ist kein Datum – bitte TT.MM.JJJJ eingeben, "
 		                 "z. B. 14.03.2026",
 		                 shown);

@@ -37,23 +37,6 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
 
-/*
- * utf8_valid: 1 if the len bytes at s are well-formed UTF-8 (no overlongs, no
- * surrogates, nothing above U+10FFFF), else 0. When bad_offset is not NULL it
- * receives the offset of the first bad byte.
- */
-int utf8_valid(const char *s, size_t len, size_t *bad_offset);
-
-/*
- * text_for_terminal: a copy of s that is safe to print to a terminal: C0
- * control characters (other than newline and tab), DEL, the C1 controls
- * U+0080..U+009F and invalid UTF-8 become U+FFFD, so that no text from a
- * session or form can move the cursor, retitle the window or clear the
- * screen. With one_line, newline, tab and carriage return become spaces.
- * Caller frees.
- */
-char *text_for_terminal(const char *s, int one_line);
-
 /* Parse a whole decimal integer (optional sign, digits only, in range of
  * long) into *out; 1 on success, 0 otherwise. */
 int parse_long(const char *s, long *out);

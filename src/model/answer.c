@@ -13,6 +13,7 @@
 #include "lib/util.h"
 #include "model/answer.h"
 #include "model/kind.h"
+#include "lib/utf8.h"
 
 /* Is value the "entfällt" keyword (ASCII or with umlaut)? */
 static int

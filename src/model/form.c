@@ -23,6 +23,7 @@
 #include "model/kind.h"
 #include "lib/sha256.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* The largest form file accepted (a real Prüfbogen is a few dozen KiB). */
 #define FORM_MAX_SIZE (4 * 1024 * 1024)
@@ -104,20 +105,14 @@ form_err(struct form_loader *ld, const struct ynode *at, const char *fmt, ...)
 const char *
 form_brief(struct form_loader *ld, const char *s)
 {
-	struct buf b = {0};
-	int chars = 0;
+	char *copy = utf8_shorten(s, BRIEF_MAX);
 
-	buf_adds(&b, "");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) != 0x80 && chars++ == BRIEF_MAX) {
-			buf_adds(&b, "…");
-			break;
-		}
-		buf_addc(&b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-	}
+	for (char *p = copy; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 	ld->scratch = grow_pow2(ld->scratch, ld->scratch_count, sizeof *ld->scratch);
-	ld->scratch[ld->scratch_count++] = b.data;
-	return b.data;
+	ld->scratch[ld->scratch_count++] = copy;
+	return copy;
 }
 
 /* An error's position and its place in the list, for a stable sort. */
@@ -361,14 +356,11 @@ diag_text(char *text)
 static int
 text_column(const char *text, size_t line_start, size_t off)
 {
-	int column = 1;
 	/* a byte order mark is not a column */
 	if (line_start == 0 && off >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		line_start = 3;
-	for (size_t i = line_start; i < off; i++)
-		if (((unsigned char)text[i] & 0xc0) != 0x80)
-			column++;
-	return column;
+	return 1 + (int)utf8_count(text + line_start,
+	                           off > line_start ? off - line_start : 0);
 }
 
 /* A position in the text: byte offset, 1-based line and column. */

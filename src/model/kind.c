@@ -12,6 +12,7 @@
 #include "model/answer.h"
 #include "model/kind.h"
 #include "model/kind_private.h"
+#include "lib/utf8.h"
 
 /* Indexed by enum question_type. */
 static const struct question_kind *const kinds[] = {
@@ -65,17 +66,7 @@ kind_names(const char *sep)
 char *
 kind_echo(const char *value)
 {
-	size_t n = 0, chars = 0;
-
-	while (value[n] != '\0' && chars < ECHO_MAX) {
-		n++;
-		while (((unsigned char)value[n] & 0xc0) == 0x80)
-			n++;
-		chars++;
-	}
-	if (value[n] == '\0')
-		return xstrdup(value);
-	return xasprintf("%.*s…", (int)n, value);
+	return utf8_shorten(value, ECHO_MAX);
 }
 
 char *

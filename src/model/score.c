@@ -15,6 +15,7 @@
 #include "lib/json.h"
 #include "model/score.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* Width of the bar in the text summary, in terminal cells. */
 #define SCORE_BAR_WIDTH 30
@@ -404,18 +405,6 @@ score_valid_until(const char *date, int years, char out[11])
 
 /* ---- formatters ---- */
 
-/* Display width of UTF-8 text in cells (one per code point). */
-static size_t
-utf8_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
-
 /* Append text with every tab, newline and carriage return as a space. */
 static void
 buf_add_one_line(struct buf *b, const char *text)
@@ -483,7 +472,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 	           f->edition ? f->edition : "?");
 
 	for (size_t si = 0; si < f->section_count; si++) {
-		size_t w = utf8_width(f->sections[si].title);
+		size_t w = utf8_chars(f->sections[si].title);
 		if (w > title_width)
 			title_width = w;
 	}
@@ -493,7 +482,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 		const struct score_section *sec = &r->sections[si];
 		const char *title = f->sections[si].title;
 
-		buf_printf(&b, "  %s%*s  ", title, (int)(title_width - utf8_width(title)),
+		buf_printf(&b, "  %s%*s  ", title, (int)(title_width - utf8_chars(title)),
 		           "");
 		if (sec->has_percent) {
 			buf_add_bar(&b, sec->points, sec->max,

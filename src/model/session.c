@@ -17,6 +17,7 @@
 #include "model/session.h"
 #include "model/session_private.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* Largest value accepted for any record (a text answer may be long). */
 #define VALUE_MAX (64u * 1024 * 1024)
@@ -1069,22 +1070,22 @@ session_from_records(const struct session_record *records, size_t count,
 	return s;
 }
 
-/* Whether the byte at value[i] must be escaped in a dump line: backslash,
- * every C0 control, DEL, and both bytes of a C1 control (U+0080..U+009F),
- * so that a dump printed to a terminal cannot steer it. */
-static int
+/* How many bytes at value[i] must be escaped in a dump line (0: none): a
+ * backslash, a C0 control or DEL (1), a C1 control U+0080..U+009F (both of
+ * its bytes), so that a dump printed to a terminal cannot steer it. */
+static size_t
 needs_escape(const char *value, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)value[i];
+	uint32_t cp;
+	size_t n;
 
 	if (c == '\\' || c < 0x20 || c == 0x7f)
 		return 1;
-	if (c == 0xc2 && i + 1 < len)
-		return (unsigned char)value[i + 1] >= 0x80 &&
-		       (unsigned char)value[i + 1] < 0xa0;
-	if (c >= 0x80 && c < 0xa0 && i > 0)
-		return (unsigned char)value[i - 1] == 0xc2;
-	return 0;
+	if (c < 0x80)
+		return 0;
+	n = utf8_decode(value + i, len - i, &cp);
+	return !utf8_decode_bad(n, cp) && utf8_is_control(cp) ? n : 0;
 }
 
 /* Append len bytes of value to b: \\ \t \n \r, and \xHH for the other control
@@ -1096,27 +1097,28 @@ escape_into(struct buf *b, const char *value, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t j = i;
-		unsigned char c;
+		size_t j = i, n = 0;
 
-		while (j < len && !needs_escape(value, len, j))
+		while (j < len && (n = needs_escape(value, len, j)) == 0)
 			j++;
 		buf_add(b, value + i, j - i);
 		if (j == len)
 			break;
-		c = (unsigned char)value[j];
-		buf_addc(b, '\\');
-		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-			buf_addc(b, c == '\t'   ? 't'
-			            : c == '\n' ? 'n'
-			            : c == '\r' ? 'r'
-			                        : '\\');
-		} else {
-			buf_addc(b, 'x');
-			buf_addc(b, hex[c >> 4]);
-			buf_addc(b, hex[c & 15]);
+		for (size_t k = j; k < j + n; k++) {
+			unsigned char c = (unsigned char)value[k];
+			buf_addc(b, '\\');
+			if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+				buf_addc(b, c == '\t'   ? 't'
+				            : c == '\n' ? 'n'
+				            : c == '\r' ? 'r'
+				                        : '\\');
+			} else {
+				buf_addc(b, 'x');
+				buf_addc(b, hex[c >> 4]);
+				buf_addc(b, hex[c & 15]);
+			}
 		}
-		i = j + 1;
+		i = j + n;
 	}
 }
 

@@ -1,7 +1,7 @@
 /*
  * date.c: calendar dates: parsing ISO and German input, validation, the
- * German display form, today, day arithmetic and the plausibility rules
- * (see date.h). Model code: no I/O but the clock, no printing, no curses.
+ * German display form, today, day and year arithmetic (see date.h).
+ * Library code: no I/O but the clock, no printing, no domain rules.
  */
 #include "config.h"
 
@@ -170,64 +170,41 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+int
+date_split(const char *iso, int *year, int *month, int *day)
+{
+	if (!date_iso_valid(iso))
+		return -1;
+	*year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 +
+	        (iso[3] - '0');
+	*month = (iso[5] - '0') * 10 + (iso[6] - '0');
+	*day = (iso[8] - '0') * 10 + (iso[9] - '0');
+	return 0;
+}
+
 long
 date_days(const char *iso)
 {
-	return days_from_civil(atol(iso), atol(iso + 5), atol(iso + 8));
+	int y, m, d;
+
+	if (date_split(iso, &y, &m, &d) != 0)
+		return 0;
+	return days_from_civil(y, m, d);
 }
 
-/* iso shifted by years (29 February becomes 28 February); into out. */
-static void
-add_years(const char *iso, int years, char out[11])
+int
+date_add_years(const char *iso, int years, char out[11])
 {
-	int y = atoi(iso) + years, m = atoi(iso + 5), d = atoi(iso + 8);
+	int y, m, d;
 
+	out[0] = '\0';
+	if (date_split(iso, &y, &m, &d) != 0 || years < -9999 || years > 9999)
+		return -1;
+	y += years;
+	if (y < 0 || y > 9999)
+		return -1;
 	if (m == 2 && d == 29 && !leap_year(y))
 		d = 28;
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
-}
-
-char *
-date_warning(enum date_role role, const char *iso, const char *audit, const char *today)
-{
-	const char *ref = audit != NULL && date_iso_valid(audit) ? audit : today;
-	char limit[11], *shown = date_display(iso), *ref_shown = date_display(ref);
-	char *w = NULL;
-	int is_today = ref == today;
-
-	switch (role) {
-	case DATE_ROLE_AUDIT:
-		add_years(today, 1, limit);
-		if (strcmp(iso, limit) > 0)
-			w = xasprintf("%s liegt mehr als ein Jahr in der Zukunft", shown);
-		add_years(today, -DATE_AUDIT_PAST_YEARS, limit);
-		if (strcmp(iso, limit) < 0)
-			w = xasprintf("%s liegt mehr als %d Jahre zurück", shown,
-			              DATE_AUDIT_PAST_YEARS);
-		break;
-	case DATE_ROLE_ANSWER:
-		if (strcmp(iso, ref) > 0)
-			w = is_today ? xasprintf("%s liegt in der Zukunft", shown)
-			             : xasprintf("%s liegt nach dem Audit (%s)", shown,
-			                         ref_shown);
-		add_years(ref, -DATE_ANSWER_PAST_YEARS, limit);
-		if (strcmp(iso, limit) < 0)
-			w = xasprintf("%s liegt mehr als %d Jahre vor dem Audit", shown,
-			              DATE_ANSWER_PAST_YEARS);
-		break;
-	case DATE_ROLE_DUE:
-		if (strcmp(iso, ref) < 0)
-			w = is_today
-			        ? xasprintf("Frist %s liegt in der Vergangenheit", shown)
-			        : xasprintf("Frist %s liegt vor dem Audit (%s)", shown,
-			                    ref_shown);
-		add_years(ref, 1, limit);
-		if (strcmp(iso, limit) > 0)
-			w = xasprintf("Frist %s liegt mehr als ein Jahr nach dem Audit",
-			              shown);
-		break;
-	}
-	free(shown);
-	free(ref_shown);
-	return w;
+	return 0;
 }

@@ -1,12 +1,13 @@
 /*
- * util.c: allocation wrappers, string buffer, UTF-8 and date checks, slugs
- * and reading a whole file (writing one is atomicfile.c's). No curses; the
- * only output is the abort message on OOM.
+ * util.c: allocation wrappers, string buffer, the strict integer parser,
+ * slugs and reading a whole file (writing one is atomicfile.c's). No curses;
+ * the only output is the abort message on OOM, written with write(2).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,41 +165,47 @@ buf_free(struct buf *b)
 }
 
 int
-parse_long(const char *s, long *out)
+parse_integer(const char *s, size_t len, unsigned flags, long lo, long hi, long *out)
 {
-	const char *p = s;
-	char *end;
+	size_t i = 0;
+	int negative = 0;
+	unsigned long v = 0, limit;
 
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
+	if (s == NULL)
 		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
+	if (i < len && (flags & PARSE_SIGN) && (s[i] == '-' || s[i] == '+'))
+		negative = s[i++] == '-';
+	if (i == len)
+		return 0;
+	if (!(flags & PARSE_LEADING_ZERO) && s[i] == '0' && len - i > 1)
+		return 0;
+	/* the magnitude of LONG_MIN is one more than LONG_MAX */
+	limit = negative ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	for (; i < len; i++) {
+		unsigned d;
+		if (s[i] < '0' || s[i] > '9')
 			return 0;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno == 0 && *end == '\0';
+		d = (unsigned)(s[i] - '0');
+		if (v > (limit - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	{
+		long n = negative
+		             ? (v == (unsigned long)LONG_MAX + 1 ? LONG_MIN : -(long)v)
+		             : (long)v;
+		if (n < lo || n > hi)
+			return 0;
+		*out = n;
+	}
+	return 1;
 }
 
 int
-date_valid(const char *s)
+parse_long(const char *s, long *out)
 {
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d, leap;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
+	return s != NULL && parse_integer(s, strlen(s), PARSE_SIGN | PARSE_LEADING_ZERO,
+	                                  LONG_MIN, LONG_MAX, out);
 }
 
 char *

@@ -1,7 +1,8 @@
 /*
  * util.h: allocation wrappers that abort on failure, a growable string buffer,
- * and UTF-8 checks. Shared by every layer; prints nothing except the single
- * abort message when memory runs out.
+ * the one strict integer parser, slugs and reading a whole file. Shared by
+ * every layer; writes nothing but the single abort message when memory runs
+ * out.
  */
 #ifndef UTIL_H
 #define UTIL_H
@@ -37,12 +38,23 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
 
-/* Parse a whole decimal integer (optional sign, digits only, in range of
- * long) into *out; 1 on success, 0 otherwise. */
-int parse_long(const char *s, long *out);
+/* Flags of parse_integer: what else it accepts besides plain digits. */
+enum {
+	PARSE_SIGN = 1,         /* a leading '+' or '-' */
+	PARSE_LEADING_ZERO = 2, /* leading zeros ("007"); without it only "0" itself */
+};
 
-/* 1 if s is a date YYYY-MM-DD that exists in the Gregorian calendar. */
-int date_valid(const char *s);
+/*
+ * parse_integer: the one strict integer parser. The len bytes at s must be a
+ * whole decimal integer (digits only, no blanks; a sign and leading zeros
+ * only as flags allow) from lo to hi. 1 with *out set, else 0 (*out
+ * untouched). Never depends on the locale.
+ */
+int parse_integer(const char *s, size_t len, unsigned flags, long lo, long hi, long *out);
+
+/* parse_integer of a whole string with an optional sign and leading zeros,
+ * in the range of long. */
+int parse_long(const char *s, long *out);
 
 /*
  * slug_make: a file-name-safe ASCII slug of text (the same in every locale):

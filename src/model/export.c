@@ -27,6 +27,7 @@
 #include "model/export_private.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
+#include "lib/date.h"
 
 /* Excel's limit on characters in a cell; libxlsxwriter checks bytes. */
 #define CELL_MAX_BYTES 32000
@@ -118,8 +119,8 @@ export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
 char *
 export_german_date(const char *date)
 {
-	if (date != NULL && date_valid(date))
-		return xasprintf("%.2s.%.2s.%.4s", date + 8, date + 5, date);
+	if (date_iso_valid(date))
+		return date_display(date);
 	return export_clean_text(date);
 }
 
@@ -402,11 +403,13 @@ static time_t
 date_to_time(const char *date)
 {
 	struct tm tm = {0};
-	if (date == NULL || !date_valid(date))
+	int y, m, d;
+
+	if (date == NULL || date_split(date, &y, &m, &d) != 0)
 		return 0;
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
 	tm.tm_hour = 12; /* noon, so no time zone shows another day */
 	return timegm(&tm);
 }
@@ -680,7 +683,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
 		return -1;
 	}
-	if (opt != NULL && opt->today != NULL && !date_valid(opt->today)) {
+	if (opt != NULL && opt->today != NULL && !date_iso_valid(opt->today)) {
 		*why = xasprintf("Export: „%s“ ist kein Datum (JJJJ-MM-TT)", opt->today);
 		return -1;
 	}

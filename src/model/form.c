@@ -24,6 +24,7 @@
 #include "lib/sha256.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
+#include "lib/date.h"
 
 /* The largest form file accepted (a real Prüfbogen is a few dozen KiB). */
 #define FORM_MAX_SIZE (4 * 1024 * 1024)
@@ -916,7 +917,7 @@ load_settings(struct form_loader *ld, const struct ynode *root)
 	f->id = get_id(ld, root, "form", "the form", 1);
 	f->title = form_get_text(ld, root, "title", 1, "the form");
 	f->edition = form_get_text(ld, root, "edition", 1, "the form");
-	if (f->edition != NULL && !date_valid(f->edition)) {
+	if (f->edition != NULL && !date_iso_valid(f->edition)) {
 		form_err(ld, form_map_get(root, "edition"),
 		         "'edition' must be a date YYYY-MM-DD that exists, not '%s'",
 		         form_brief(ld, f->edition));

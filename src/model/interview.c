@@ -239,27 +239,22 @@ interview_number(const struct form *f, size_t qi)
 int
 interview_find_number(const struct form *f, const char *text, size_t *out)
 {
-	unsigned long sec, pos;
-	char *end;
-	const char *p = text;
+	const char *p = text, *sep, *end;
+	long sec, pos;
 
 	while (*p == ' ')
 		p++;
-	if (*p < '0' || *p > '9')
+	sep = p + strcspn(p, ".,");
+	if (*sep == '\0')
 		return 0;
-	sec = strtoul(p, &end, 10);
-	if (*end != '.' && *end != ',')
+	end = sep + 1 + strcspn(sep + 1, " ");
+	if (end[strspn(end, " ")] != '\0' || f->section_count == 0 ||
+	    !parse_integer(p, (size_t)(sep - p), PARSE_LEADING_ZERO, 1,
+	                   (long)f->section_count, &sec) ||
+	    !parse_integer(sep + 1, (size_t)(end - sep - 1), PARSE_LEADING_ZERO, 1,
+	                   (long)f->sections[sec - 1].count, &pos))
 		return 0;
-	p = end + 1;
-	if (*p < '0' || *p > '9')
-		return 0;
-	pos = strtoul(p, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end != '\0' || sec < 1 || sec > f->section_count || pos < 1 ||
-	    pos > f->sections[sec - 1].count)
-		return 0;
-	*out = f->sections[sec - 1].first + pos - 1;
+	*out = f->sections[sec - 1].first + (size_t)pos - 1;
 	return 1;
 }
 

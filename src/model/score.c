@@ -16,6 +16,7 @@
 #include "model/score.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
+#include "lib/date.h"
 
 /* Width of the bar in the text summary, in terminal cells. */
 #define SCORE_BAR_WIDTH 30
@@ -380,27 +381,10 @@ score_result_free(struct score_result *r)
 int
 score_valid_until(const char *date, int years, char out[11])
 {
-	int y, m, d;
-
 	out[0] = '\0';
-	if (!date_valid(date) || years < 0 || years > 1000)
+	if (date == NULL || years < 0 || years > 1000)
 		return -1;
-	y = atoi(date) + years;
-	m = atoi(date + 5);
-	d = atoi(date + 8);
-	if (y > 9999)
-		return -1;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		d = 28;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	memcpy(out + 4, date + 4, 6); /* "-MM-DD" */
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-	return 0;
+	return date_add_years(date, years, out);
 }
 
 /* ---- formatters ---- */

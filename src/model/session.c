@@ -18,6 +18,7 @@
 #include "model/session_private.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
+#include "model/plausible.h"
 
 /* Largest value accepted for any record (a text answer may be long). */
 #define VALUE_MAX (64u * 1024 * 1024)
@@ -146,20 +147,16 @@ session_free_contents(struct session *s)
 	form_free(s->form);
 }
 
-/* Parse a 1-based index "N" of at most max; 0 when not a valid index. */
+/* Parse a 1-based index "N" (no sign, no leading zero) of at most max; 0
+ * when not a valid index. */
 static size_t
 parse_index(const char *p, size_t len, size_t max)
 {
-	size_t n = 0;
+	long n;
 
-	if (len == 0 || len > 4 || p[0] == '0')
+	if (max < 1 || !parse_integer(p, len, 0, 1, (long)max, &n))
 		return 0;
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-		n = n * 10 + (size_t)(p[i] - '0');
-	}
-	return n >= 1 && n <= max ? n : 0;
+	return (size_t)n;
 }
 
 /* Index of name in a table of count strings, or -1. */
@@ -463,20 +460,16 @@ participants_trim(struct session *s)
 static int
 question_by_number(const struct form *f, const char *text, size_t len)
 {
-	size_t section = 0, question = 0, i = 0;
+	const char *dot = memchr(text, '.', len);
+	long section, question;
 
-	while (i < len && text[i] >= '0' && text[i] <= '9' && section < 100000)
-		section = section * 10 + (size_t)(text[i++] - '0');
-	if (i == 0 || i >= len || text[i++] != '.')
+	if (dot == NULL || f->section_count == 0 ||
+	    !parse_integer(text, (size_t)(dot - text), PARSE_LEADING_ZERO, 1,
+	                   (long)f->section_count, &section) ||
+	    !parse_integer(dot + 1, len - (size_t)(dot - text) - 1, PARSE_LEADING_ZERO, 1,
+	                   (long)f->sections[section - 1].count, &question))
 		return -1;
-	if (i >= len)
-		return -1;
-	while (i < len && text[i] >= '0' && text[i] <= '9' && question < 100000)
-		question = question * 10 + (size_t)(text[i++] - '0');
-	if (i != len || section < 1 || section > f->section_count || question < 1 ||
-	    question > f->sections[section - 1].count)
-		return -1;
-	return (int)(f->sections[section - 1].first + question - 1);
+	return (int)(f->sections[section - 1].first + (size_t)question - 1);
 }
 
 /*
@@ -894,19 +887,6 @@ where(const size_t *line_of, size_t i)
 	return line_of ? xasprintf("Zeile %zu: ", line_of[i]) : xstrdup("");
 }
 
-/* Whether text is a non-negative or negative decimal integer. */
-static int
-is_integer(const char *text)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(text, &end, 10);
-	(void)v;
-	return *text != '\0' && *end == '\0' && errno == 0;
-}
-
 /* Compare the keys of two records through pointers (qsort). */
 static int
 record_ptr_cmp(const void *a, const void *b)
@@ -1029,6 +1009,7 @@ session_from_records(const struct session_record *records, size_t count,
 			    (strncmp(r->key, "prevgoal.", 9) == 0 &&
 			     strchr(r->key + 9, '.') == NULL);
 			char *reason = NULL;
+			long number;
 
 			if (due != pass)
 				continue;
@@ -1044,10 +1025,9 @@ session_from_records(const struct session_record *records, size_t count,
 					continue;
 				if ((strncmp(r->key, "summary.", 8) == 0 ||
 				     strcmp(r->key, "session.generation") == 0) &&
-				    is_integer(r->value)) {
+				    parse_long(r->value, &number)) {
 					if (strcmp(r->key, "session.generation") == 0)
-						s->generation =
-						    strtoul(r->value, NULL, 10);
+						s->generation = (unsigned long)number;
 					continue;
 				}
 				at = where(line_of, i);
@@ -1250,7 +1230,7 @@ session_date_warning(const struct session *s, const char *key, const char *today
 		return NULL;
 	}
 	{
-		char *w = date_warning(role, value, s->meta.datum, today);
+		char *w = plausible_date_warning(role, value, s->meta.datum, today);
 		free(value);
 		return w;
 	}

@@ -174,7 +174,7 @@ main(int argc, char **argv)
 
 		/* a real change each time, of constant length */
 		snprintf(value, sizeof value, "Gesprächsnotiz %06d", i);
-		if (session_set(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
+		if (session_change(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
 			fprintf(stderr, "bench_save: %s\n", why);
 			return 1;
 		}

@@ -35,7 +35,7 @@ main(int argc, char **argv)
 	}
 	for (int i = 1; i <= count; i++) {
 		char *value = xasprintf("Prüferin %d", i);
-		int rc = session_set(s, "meta.auditor", value, &why) == 0
+		int rc = session_change(s, "meta.auditor", value, &why) == 0
 		             ? session_save(s, &why)
 		             : -1;
 		free(value);

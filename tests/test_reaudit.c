@@ -48,15 +48,15 @@ fresh(void)
 	return session_new(f);
 }
 
-/* session_set that must succeed. */
+/* session_change that must succeed. */
 static void
 set(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL;
 
-	if (session_set(s, key, value, &why) != 0) {
+	if (session_change(s, key, value, &why) != 0) {
 		fprintf(stderr, "\nset %s: %s\n", key, why);
-		CU_FAIL("session_set");
+		CU_FAIL("session_change");
 	}
 	free(why);
 }

@@ -24,6 +24,7 @@
 #include <zlib.h>
 
 #include "model/session.h"
+#include "model/session_family.h"
 #include "test_main.h"
 #include "lib/util.h"
 
@@ -104,7 +105,7 @@ static void
 set_ok(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL;
-	int rc = session_set(s, key, value, &why);
+	int rc = session_change(s, key, value, &why);
 	if (rc != 0)
 		fprintf(stderr, "set %s=%s: %s\n", key, value ? value : "(clear)", why);
 	CU_ASSERT_EQUAL(rc, 0);
@@ -343,7 +344,7 @@ test_set_invalid_changes_nothing(void)
 	before = session_dump(s);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *why = NULL;
-		int rc = session_set(s, cases[i].key, cases[i].value, &why);
+		int rc = session_change(s, cases[i].key, cases[i].value, &why);
 		if (rc == 0)
 			fprintf(stderr, "accepted %s=%s\n", cases[i].key, cases[i].value);
 		CU_ASSERT_EQUAL(rc, -1);
@@ -1196,7 +1197,62 @@ test_rescue_and_privacy(void)
 	session_free(b);
 }
 
+/*
+ * The record families: one table with exactly one family for every key
+ * (one without a prefix), and no form can take a section id that a
+ * family's keys start with (its records would be mistaken for answers).
+ */
+static void
+test_record_families(void)
+{
+	size_t fallback = 0;
+
+	CU_ASSERT_TRUE(session_family_count >= 6);
+	for (size_t i = 0; i < session_family_count; i++) {
+		const struct session_family *f = session_families[i];
+		CU_ASSERT_PTR_NOT_NULL(f->resolve);
+		CU_ASSERT_PTR_NOT_NULL(f->set);
+		CU_ASSERT_PTR_NOT_NULL(f->get);
+		CU_ASSERT_PTR_NOT_NULL(f->each);
+		CU_ASSERT_PTR_NOT_NULL(f->describe);
+		if (f->prefix == NULL) {
+			fallback++;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (session_families[j]->prefix != NULL)
+				CU_ASSERT(
+				    strcmp(session_families[j]->prefix, f->prefix) != 0);
+		{
+			size_t root = strcspn(f->prefix, ".");
+			char *yaml = xasprintf(
+			    "form: t\ntitle: T\nedition: 2023-05-11\n"
+			    "pass: {total_percent: 60, section_min_percent: 40}\n"
+			    "validity_years: {first: 3, renewal: 5}\n"
+			    "goals: {count: 1, bonus: {erreicht: 3, teilweise: 1, "
+			    "nicht_erreicht: 0}}\n"
+			    "sections:\n  - id: %.*s\n    title: S\n    questions:\n"
+			    "      - {id: q, type: yesno, text: Q, points: 1}\n",
+			    (int)root, f->prefix);
+			struct form_errors e = {0};
+			struct form *form =
+			    form_load_string(yaml, strlen(yaml), "f.yaml", &e);
+			CU_ASSERT_PTR_NULL(form);
+			CU_ASSERT(e.count > 0 &&
+			          strstr(e.items[0].message, "reserved") != NULL);
+			if (form != NULL)
+				fprintf(stderr, "\nsection id '%.*s' is not reserved\n",
+				        (int)root, f->prefix);
+			form_free(form);
+			form_errors_clear(&e);
+			free(yaml);
+		}
+	}
+	CU_ASSERT_EQUAL(fallback, 1);
+}
+
 static CU_TestInfo session_tests[] = {
+    {"record families", test_record_families},
     {"status names", test_evidence_and_status_names},
     {"set/get every type", test_set_get_every_type},
     {"invalid set changes nothing", test_set_invalid_changes_nothing},

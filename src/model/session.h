@@ -25,7 +25,7 @@
  *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
- * checksum) that session_set refuses.
+ * checksum) that session_change refuses.
  *
  * Snapshot file (tinycdb, one value per key), in this order: format
  * (SESSION_FORMAT), form.id, form.edition, form.sha256, the set records in
@@ -195,10 +195,19 @@ int session_file_is_session(const char *path);
 void session_free(struct session *s);
 
 /*
- * session_set: set the record key (syntax above) to value, or clear it when
- * value is NULL. Validates first and changes nothing on error (-1, *why lists
- * what is allowed). Does not save.
+ * session_change: THE one way to change a session: set the record key
+ * (syntax above) to value, or clear it when value is NULL. Validates first
+ * and changes nothing on error (-1, *why lists what is allowed). Does not
+ * save (audit_save in model/audit.h does). Every caller (the command line,
+ * the interview, re-audit linking, imports, undo) changes a session through
+ * this function and never writes struct session's fields itself: a change
+ * history will be recorded here, and a change made around it would be lost
+ * from it. (Reading the fields is fine.)
  */
+int session_change(struct session *s, const char *key, const char *value, char **why);
+
+/* The former name of session_change, kept until every caller has moved to
+ * it; it is session_change. */
 int session_set(struct session *s, const char *key, const char *value, char **why);
 
 /* The canonical value of a record key, or NULL when unset. Caller frees. */
@@ -217,7 +226,7 @@ char *session_dump(const struct session *s);
  * the line) when the text is not a valid dump. */
 struct session *session_from_dump(const char *text, size_t len, char **why);
 
-/* Number of participants in use; session_set("participant.N.…") grows the list. */
+/* Number of participants in use; session_change("participant.N.…") grows the list. */
 
 /* What `list` and the start screen show, read without parsing the form. */
 struct session_summary {
@@ -260,10 +269,10 @@ const char *session_evidence_name(enum evidence_status e);
 const char *session_goal_status_name(enum goal_status g);
 
 /*
- * session_date_warning: plausible_date_warning (model/plausible.h) for the record key of session s as it
- * stands now (after session_set): meta.datum, FRAGE:evidence_due or the
- * answer of a date question; NULL for any other key, an unset value or a
- * plausible date. Caller frees.
+ * session_date_warning: plausible_date_warning (model/plausible.h) for the record key of
+ * session s as it stands now (after session_change): meta.datum, FRAGE:evidence_due or
+ * the answer of a date question; NULL for any other key, an unset value or a plausible
+ * date. Caller frees.
  */
 char *session_date_warning(const struct session *s, const char *key, const char *today);
 

@@ -16,6 +16,7 @@
 #include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -99,7 +100,7 @@ cli_create_session(struct session *s, const char *dir_option)
 	char *why = NULL;
 	char *dir = paths_session_dir(dir_option, 1, &why);
 
-	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
+	if (dir == NULL || audit_create(s, dir, &why) != 0) {
 		cli_error("%s", why);
 		free(why);
 		free(dir);

@@ -2,8 +2,8 @@
  * export.c: the Ergebnisformular workbook as a whole: the safe write (temp
  * file in the target directory, workbook_close, fsync, rename, directory
  * fsync), document properties, shared formats and the cell writers that keep
- * user text a clean string. The sheets live in one file each
- * (export_result.c, export_evidence.c, export_goals.c,
+ * user text a clean string, and the table of sheets. The sheets live in one
+ * file each (export_result.c, export_evidence.c, export_goals.c,
  * export_recommendations.c, export_rating.c), the list frame in
  * export_list.c, measures in export_measure.c, the logo in export_image.c.
  * Model layer: never prints, never exits; libxlsxwriter's own warnings go
@@ -453,32 +453,48 @@ make_header(struct export_ctx *c)
 	free(date);
 }
 
+/* The sheets, in the order of their tabs (see struct export_sheet). */
+static const struct export_sheet sheets[] = {
+    {EXPORT_SHEET_RESULT, 2, NULL, export_sheet_result},
+    {EXPORT_SHEET_EVIDENCE, 3, NULL, export_sheet_evidence},
+    {EXPORT_SHEET_GOALS, 1, NULL, export_sheet_goals},
+    {EXPORT_SHEET_RECOMMENDATIONS, 4, NULL, export_sheet_recommendations},
+    {EXPORT_SHEET_RATING, 0, NULL, export_sheet_rating},
+};
+#define SHEET_COUNT (sizeof sheets / sizeof sheets[0])
+
 /* Build every sheet into c->wb; errors end up in c->err. */
 static void
 build_workbook(struct export_ctx *c)
 {
-	static const char *const names[] = {
-	    EXPORT_SHEET_RESULT, EXPORT_SHEET_EVIDENCE, EXPORT_SHEET_GOALS,
-	    EXPORT_SHEET_RECOMMENDATIONS, EXPORT_SHEET_RATING};
-	lxw_worksheet *ws[5];
+	lxw_worksheet *ws[SHEET_COUNT] = {0};
+	size_t by_order[SHEET_COUNT];
 	char *owned[4] = {0};
+	int first = -1;
 
 	make_formats(c);
 	set_properties(c, owned);
-	for (size_t i = 0; i < 5; i++) {
-		ws[i] = workbook_add_worksheet(c->wb, names[i]);
+	for (size_t i = 0; i < SHEET_COUNT; i++) {
+		if (sheets[i].wanted != NULL && !sheets[i].wanted(c))
+			continue;
+		ws[i] = workbook_add_worksheet(c->wb, sheets[i].name);
 		if (ws[i] == NULL)
 			export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else if (first < 0)
+			first = (int)i;
 	}
-	if (c->err == LXW_NO_ERROR) {
-		/* Ergebnis refers to the rows of Bewertung and Entwicklungsziele */
-		export_sheet_rating(c, ws[4]);
-		export_sheet_goals(c, ws[2]);
-		export_sheet_result(c, ws[0]);
-		export_sheet_evidence(c, ws[1]);
-		export_sheet_recommendations(c, ws[3]);
-		worksheet_activate(ws[0]);
+	/* written by ascending order (stable): sheets others refer to first */
+	for (size_t i = 0; i < SHEET_COUNT; i++) {
+		size_t k = i;
+		for (; k > 0 && sheets[by_order[k - 1]].order > sheets[i].order; k--)
+			by_order[k] = by_order[k - 1];
+		by_order[k] = i;
 	}
+	for (size_t i = 0; i < SHEET_COUNT && c->err == LXW_NO_ERROR; i++)
+		if (ws[by_order[i]] != NULL)
+			sheets[by_order[i]].write(c, ws[by_order[i]]);
+	if (c->err == LXW_NO_ERROR && first >= 0)
+		worksheet_activate(ws[first]);
 	for (size_t i = 0; i < 4; i++)
 		free(owned[i]);
 }

@@ -12,6 +12,7 @@
 #include "cli/cmd.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
 /* Side options, the record suffix each sets, in the order they are applied. */
 static const struct {
@@ -123,7 +124,7 @@ cmd_set(int argc, char **argv)
 		if (rc != 0)
 			goto invalid;
 	}
-	if (session_save(s, &why) != 0)
+	if (audit_save(s, &why) != 0)
 		goto invalid;
 	warn_dates(s, positional[1], side);
 	session_free(s);

@@ -24,6 +24,7 @@
 #include "model/export_private.h"
 #include "test_main.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* ---- a small hand-built form and session (independent of forms/) ---- */
 

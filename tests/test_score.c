@@ -16,6 +16,7 @@
 #include "model/score.h"
 #include "test_main.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* ---- helpers ---- */
 

@@ -10,9 +10,11 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cmd.h"
 #include "lib/paths.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 void
@@ -33,7 +35,7 @@ cli_error(const char *fmt, ...)
 int
 cli_print(FILE *stream, const char *text)
 {
-	char *safe = text_for_terminal(text, 0);
+	char *safe = utf8_sanitize(text, text != NULL ? strlen(text) : 0, 0);
 	int rc = fputs(safe, stream);
 	free(safe);
 	return rc < 0 ? -1 : 0;

@@ -142,7 +142,7 @@ struct session *cli_open_session(const char *path, enum session_mode mode, int *
  */
 int cli_create_session(struct session *s, const char *dir_option);
 
-/* Print text to stream through text_for_terminal (control characters,
+/* Print text to stream through utf8_sanitize (control characters,
  * escape sequences and invalid UTF-8 shown as U+FFFD). 0 or -1. */
 int cli_print(FILE *stream, const char *text);
 

@@ -13,6 +13,7 @@
 
 #include "cli/cmd.h"
 #include "lib/paths.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 enum { OPT_DIR };
@@ -35,7 +36,7 @@ base_name(const char *path)
 static void
 print_field(const char *text)
 {
-	char *safe = text_for_terminal(text, 1);
+	char *safe = utf8_sanitize(text, text != NULL ? strlen(text) : 0, UTF8_ONE_LINE);
 	fputs(safe, stdout);
 	free(safe);
 }

@@ -17,6 +17,8 @@
 #include "model/session.h"
 #include "model/session_private.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
+#include "model/plausible.h"
 
 /* Largest value accepted for any record (a text answer may be long). */
 #define VALUE_MAX (64u * 1024 * 1024)
@@ -145,20 +147,16 @@ session_free_contents(struct session *s)
 	form_free(s->form);
 }
 
-/* Parse a 1-based index "N" of at most max; 0 when not a valid index. */
+/* Parse a 1-based index "N" (no sign, no leading zero) of at most max; 0
+ * when not a valid index. */
 static size_t
 parse_index(const char *p, size_t len, size_t max)
 {
-	size_t n = 0;
+	long n;
 
-	if (len == 0 || len > 4 || p[0] == '0')
+	if (max < 1 || !parse_integer(p, len, 0, 1, (long)max, &n))
 		return 0;
-	for (size_t i = 0; i < len; i++) {
-		if (p[i] < '0' || p[i] > '9')
-			return 0;
-		n = n * 10 + (size_t)(p[i] - '0');
-	}
-	return n >= 1 && n <= max ? n : 0;
+	return (size_t)n;
 }
 
 /* Index of name in a table of count strings, or -1. */
@@ -462,20 +460,16 @@ participants_trim(struct session *s)
 static int
 question_by_number(const struct form *f, const char *text, size_t len)
 {
-	size_t section = 0, question = 0, i = 0;
+	const char *dot = memchr(text, '.', len);
+	long section, question;
 
-	while (i < len && text[i] >= '0' && text[i] <= '9' && section < 100000)
-		section = section * 10 + (size_t)(text[i++] - '0');
-	if (i == 0 || i >= len || text[i++] != '.')
+	if (dot == NULL || f->section_count == 0 ||
+	    !parse_integer(text, (size_t)(dot - text), PARSE_LEADING_ZERO, 1,
+	                   (long)f->section_count, &section) ||
+	    !parse_integer(dot + 1, len - (size_t)(dot - text) - 1, PARSE_LEADING_ZERO, 1,
+	                   (long)f->sections[section - 1].count, &question))
 		return -1;
-	if (i >= len)
-		return -1;
-	while (i < len && text[i] >= '0' && text[i] <= '9' && question < 100000)
-		question = question * 10 + (size_t)(text[i++] - '0');
-	if (i != len || section < 1 || section > f->section_count || question < 1 ||
-	    question > f->sections[section - 1].count)
-		return -1;
-	return (int)(f->sections[section - 1].first + question - 1);
+	return (int)(f->sections[section - 1].first + (size_t)question - 1);
 }
 
 /*
@@ -893,19 +887,6 @@ where(const size_t *line_of, size_t i)
 	return line_of ? xasprintf("Zeile %zu: ", line_of[i]) : xstrdup("");
 }
 
-/* Whether text is a non-negative or negative decimal integer. */
-static int
-is_integer(const char *text)
-{
-	char *end;
-	long v;
-
-	errno = 0;
-	v = strtol(text, &end, 10);
-	(void)v;
-	return *text != '\0' && *end == '\0' && errno == 0;
-}
-
 /* Compare the keys of two records through pointers (qsort). */
 static int
 record_ptr_cmp(const void *a, const void *b)
@@ -1028,6 +1009,7 @@ session_from_records(const struct session_record *records, size_t count,
 			    (strncmp(r->key, "prevgoal.", 9) == 0 &&
 			     strchr(r->key + 9, '.') == NULL);
 			char *reason = NULL;
+			long number;
 
 			if (due != pass)
 				continue;
@@ -1043,10 +1025,9 @@ session_from_records(const struct session_record *records, size_t count,
 					continue;
 				if ((strncmp(r->key, "summary.", 8) == 0 ||
 				     strcmp(r->key, "session.generation") == 0) &&
-				    is_integer(r->value)) {
+				    parse_long(r->value, &number)) {
 					if (strcmp(r->key, "session.generation") == 0)
-						s->generation =
-						    strtoul(r->value, NULL, 10);
+						s->generation = (unsigned long)number;
 					continue;
 				}
 				at = where(line_of, i);
@@ -1069,22 +1050,22 @@ session_from_records(const struct session_record *records, size_t count,
 	return s;
 }
 
-/* Whether the byte at value[i] must be escaped in a dump line: backslash,
- * every C0 control, DEL, and both bytes of a C1 control (U+0080..U+009F),
- * so that a dump printed to a terminal cannot steer it. */
-static int
+/* How many bytes at value[i] must be escaped in a dump line (0: none): a
+ * backslash, a C0 control or DEL (1), a C1 control U+0080..U+009F (both of
+ * its bytes), so that a dump printed to a terminal cannot steer it. */
+static size_t
 needs_escape(const char *value, size_t len, size_t i)
 {
 	unsigned char c = (unsigned char)value[i];
+	uint32_t cp;
+	size_t n;
 
 	if (c == '\\' || c < 0x20 || c == 0x7f)
 		return 1;
-	if (c == 0xc2 && i + 1 < len)
-		return (unsigned char)value[i + 1] >= 0x80 &&
-		       (unsigned char)value[i + 1] < 0xa0;
-	if (c >= 0x80 && c < 0xa0 && i > 0)
-		return (unsigned char)value[i - 1] == 0xc2;
-	return 0;
+	if (c < 0x80)
+		return 0;
+	n = utf8_decode(value + i, len - i, &cp);
+	return !utf8_decode_bad(n, cp) && utf8_is_control(cp) ? n : 0;
 }
 
 /* Append len bytes of value to b: \\ \t \n \r, and \xHH for the other control
@@ -1096,27 +1077,28 @@ escape_into(struct buf *b, const char *value, size_t len)
 	size_t i = 0;
 
 	while (i < len) {
-		size_t j = i;
-		unsigned char c;
+		size_t j = i, n = 0;
 
-		while (j < len && !needs_escape(value, len, j))
+		while (j < len && (n = needs_escape(value, len, j)) == 0)
 			j++;
 		buf_add(b, value + i, j - i);
 		if (j == len)
 			break;
-		c = (unsigned char)value[j];
-		buf_addc(b, '\\');
-		if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
-			buf_addc(b, c == '\t'   ? 't'
-			            : c == '\n' ? 'n'
-			            : c == '\r' ? 'r'
-			                        : '\\');
-		} else {
-			buf_addc(b, 'x');
-			buf_addc(b, hex[c >> 4]);
-			buf_addc(b, hex[c & 15]);
+		for (size_t k = j; k < j + n; k++) {
+			unsigned char c = (unsigned char)value[k];
+			buf_addc(b, '\\');
+			if (c == '\t' || c == '\n' || c == '\r' || c == '\\') {
+				buf_addc(b, c == '\t'   ? 't'
+				            : c == '\n' ? 'n'
+				            : c == '\r' ? 'r'
+				                        : '\\');
+			} else {
+				buf_addc(b, 'x');
+				buf_addc(b, hex[c >> 4]);
+				buf_addc(b, hex[c & 15]);
+			}
 		}
-		i = j + 1;
+		i = j + n;
 	}
 }
 
@@ -1248,7 +1230,7 @@ session_date_warning(const struct session *s, const char *key, const char *today
 		return NULL;
 	}
 	{
-		char *w = date_warning(role, value, s->meta.datum, today);
+		char *w = plausible_date_warning(role, value, s->meta.datum, today);
 		free(value);
 		return w;
 	}

@@ -260,7 +260,7 @@ const char *session_evidence_name(enum evidence_status e);
 const char *session_goal_status_name(enum goal_status g);
 
 /*
- * session_date_warning: date_warning (lib/date.h) for the record key of session s as it
+ * session_date_warning: plausible_date_warning (model/plausible.h) for the record key of session s as it
  * stands now (after session_set): meta.datum, FRAGE:evidence_due or the
  * answer of a date question; NULL for any other key, an unset value or a
  * plausible date. Caller frees.

@@ -1241,14 +1241,13 @@ summary_check(struct cdb *cdb, struct form_text_cache *cache, struct session_sum
 		return;
 	}
 	for (size_t i = 0; i < 4; i++) {
-		char *v = f.value[2 + i] ? xstrndup(f.value[2 + i], f.len[2 + i]) : NULL,
-		     *end;
-		long n = v ? strtol(v, &end, 10) : 0;
-		if (v == NULL || *v == '\0' || *end != '\0' || n < INT_MIN || n > INT_MAX)
+		long n = 0;
+		if (f.value[2 + i] == NULL ||
+		    !parse_integer(f.value[2 + i], f.len[2 + i],
+		                   PARSE_SIGN | PARSE_LEADING_ZERO, INT_MIN, INT_MAX, &n))
 			out->error = xasprintf("beschädigt (%s fehlt)", numbers[i]);
 		else
 			*slots[i] = (int)n;
-		free(v);
 		if (out->error != NULL)
 			return;
 	}

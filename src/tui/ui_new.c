@@ -20,6 +20,7 @@
 #include "model/reference.h"
 #include "tui/ui.h"
 #include "lib/util.h"
+#include "model/plausible.h"
 
 static struct ui_fields fields;
 static int confirm_discard; /* Esc asked whether to discard the filled form */
@@ -437,7 +438,7 @@ take_value(struct ui *ui, struct ui_field *fl)
 	if (fl->kind == FIELD_DATE && value[0] != '\0') {
 		char today[11], *w;
 		date_today(today);
-		w = date_warning(DATE_ROLE_AUDIT, value, NULL, today);
+		w = plausible_date_warning(DATE_ROLE_AUDIT, value, NULL, today);
 		if (w != NULL)
 			ui_message(ui, 1, "Achtung: %s", w);
 		free(w);

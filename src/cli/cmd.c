@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cli/cmd.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 /* getopt_long's code for slot k is SLOT_CODE + k; --help has its own. */
@@ -165,16 +166,6 @@ help_column(const struct slot *s)
 	return xasprintf("      --%s%s%s", slot_name(s), arg ? " " : "", arg ? arg : "");
 }
 
-/* Characters (not bytes) in the UTF-8 text s up to len bytes. */
-static size_t
-text_width(const char *s, size_t len)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < len; i++)
-		n += ((unsigned char)s[i] & 0xc0) != 0x80;
-	return n;
-}
-
 /* Append text to b after a left column of width characters that is already
  * there, breaking it at blanks so that lines stay within HELP_COLUMNS;
  * continuation lines are indented to the column. */
@@ -186,7 +177,7 @@ add_wrapped(struct buf *b, const char *text, size_t width)
 
 	while (*text != '\0') {
 		size_t word = strcspn(text, " ");
-		size_t w = text_width(text, word);
+		size_t w = utf8_count(text, word);
 		if (used > width && used + 1 + w > HELP_COLUMNS) {
 			buf_printf(b, "\n%*s", (int)width, "");
 			used = width;

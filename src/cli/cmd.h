@@ -149,6 +149,16 @@ int cli_print(FILE *stream, const char *text);
 /* Print session_privacy_warning(s) to stderr when there is one. */
 void cli_warn_privacy(const struct session *s);
 
+/*
+ * cli_set_fields: session_set every field of a->entry->fields whose option
+ * was given, in table order, under the record key prefix + field key
+ * ("meta." + "kommune", "strategie.budget:" + "note"). Fields that name
+ * another session (VOCAB_SESSION) are the caller's to link. 0, or -1 with
+ * *why (nothing saved; fields before the failing one are set in s).
+ */
+int cli_set_fields(struct session *s, const struct cmd_args *a, const char *prefix,
+                   char **why);
+
 /* Print "wohnort-audit: " + message + newline to stderr (through cli_print). */
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -24,40 +24,27 @@ static const struct cmd_option new_options[] = {
     [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis, in dem die Sitzung entsteht", NULL},
 };
 
+/* Master-data records are "meta." + the field's key (session.h). */
+#define META_PREFIX "meta."
+
 /* The record key of a master-data field. Caller frees. */
 static char *
 meta_key(const struct vocab_field *f)
 {
-	return xasprintf("meta.%s", f->key);
+	return xasprintf(META_PREFIX "%s", f->key);
 }
 
-/*
- * Set every master-data field given on the command line, in table order;
- * the index of the field that names a previous session, when given, is
- * returned in *previous (that one is linked, not set). 0, or -1 with *why.
- */
+/* The index of the field that names a previous session when its option was
+ * given (it is linked, not set), or -1. */
 static int
-set_fields(struct session *s, const struct cmd_args *a, int *previous, char **why)
+previous_given(const struct cmd_args *a)
 {
 	const struct vocab_table *t = a->entry->fields;
 
-	for (size_t i = 0; i < t->count; i++) {
-		char *key;
-		int rc;
-
-		if (a->field[i] == NULL)
-			continue;
-		if (t->fields[i].kind == VOCAB_SESSION) {
-			*previous = (int)i;
-			continue;
-		}
-		key = meta_key(&t->fields[i]);
-		rc = session_set(s, key, a->field[i], why);
-		free(key);
-		if (rc != 0)
-			return -1;
-	}
-	return 0;
+	for (size_t i = 0; i < t->count; i++)
+		if (a->field[i] != NULL && t->fields[i].kind == VOCAB_SESSION)
+			return (int)i;
+	return -1;
 }
 
 /*
@@ -106,7 +93,7 @@ link_previous(struct session *s, const struct cmd_args *a, int previous, char **
 static int
 run_new(const struct cmd_args *a)
 {
-	int previous = -1;
+	int previous = previous_given(a);
 	char today[11], *why = NULL, *warning;
 	struct session *s;
 	struct form *form;
@@ -117,7 +104,7 @@ run_new(const struct cmd_args *a)
 	s = session_new(form);
 	date_today(today);
 	if (session_set(s, "meta.datum", today, &why) != 0 ||
-	    set_fields(s, a, &previous, &why) != 0 ||
+	    cli_set_fields(s, a, META_PREFIX, &why) != 0 ||
 	    (previous >= 0 && link_previous(s, a, previous, &why) != 0)) {
 		cli_error("%s", why);
 		free(why);

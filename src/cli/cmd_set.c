@@ -64,34 +64,13 @@ item_options_given(const struct cmd_args *a)
 	return b.len > 0 ? buf_steal(&b) : NULL;
 }
 
-/* Set the fields beside the answer, in table order (the evidence before
- * its due date). 0, or -1 with *why. */
-static int
-set_item_fields(struct session *s, const struct cmd_args *a, char **why)
-{
-	const struct vocab_table *t = a->entry->fields;
-
-	for (size_t i = 0; i < t->count; i++) {
-		char *key;
-		int rc;
-		if (a->field[i] == NULL)
-			continue;
-		key = item_key(a->operands[1], &t->fields[i]);
-		rc = session_set(s, key, a->field[i], why);
-		free(key);
-		if (rc != 0)
-			return -1;
-	}
-	return 0;
-}
-
 static int
 run_set(const struct cmd_args *a)
 {
 	const char *path = a->operands[0], *key = a->operands[1];
 	const char *value = a->operand_count == 3 ? a->operands[2] : NULL;
-	int clear = a->option[OPT_CLEAR] != NULL, status;
-	char *why = NULL, *item_options = item_options_given(a);
+	int clear = a->option[OPT_CLEAR] != NULL, status, rc;
+	char *why = NULL, *prefix, *item_options = item_options_given(a);
 	struct session *s;
 
 	if ((value != NULL && clear) ||
@@ -116,7 +95,10 @@ run_set(const struct cmd_args *a)
 	}
 	if ((value != NULL || clear) && session_set(s, key, value, &why) != 0)
 		goto invalid;
-	if (set_item_fields(s, a, &why) != 0 || session_save(s, &why) != 0)
+	prefix = xasprintf("%s:", key);
+	rc = cli_set_fields(s, a, prefix, &why);
+	free(prefix);
+	if (rc != 0 || session_save(s, &why) != 0)
 		goto invalid;
 	warn_dates(s, a);
 	status = EXIT_OK;

@@ -84,6 +84,14 @@ slots_of(const struct cmd_entry *c, struct slot **out)
 	return n;
 }
 
+/* Whether -h means --help for c (not where a word with a single dash is an
+ * operand, CMD_DASH_OPERANDS). */
+static int
+short_help(const struct cmd_entry *c)
+{
+	return !(c->flags & CMD_DASH_OPERANDS);
+}
+
 /* "--name" or "-o" for a slot, as a person types it in usage lines. */
 static char *
 slot_usage(const struct slot *s)
@@ -229,7 +237,8 @@ cmd_print_help(FILE *out, const struct cmd_entry *c)
 		}
 		free(col);
 	}
-	buf_printf(&b, "%-*s", (int)width, "  -h, --help");
+	buf_printf(&b, "%-*s", (int)width,
+	           short_help(c) ? "  -h, --help" : "      --help");
 	add_wrapped(&b, "diese Hilfe", width);
 	text = buf_steal(&b);
 	rc = cli_print(out, text);
@@ -268,10 +277,10 @@ cmd_print_table(FILE *out)
 			const struct slot *s = k < n ? &slots[k] : NULL;
 			const struct vocab_values *v = s ? slot_values(s) : NULL;
 			char *name = xasprintf("--%s", s ? slot_name(s) : "help");
-			char *short_name = s == NULL ? xstrdup("-h")
-			                   : slot_short(s) != 0
-			                       ? xasprintf("-%c", slot_short(s))
-			                       : NULL;
+			char *short_name =
+			    s == NULL            ? (short_help(c) ? xstrdup("-h") : NULL)
+			    : slot_short(s) != 0 ? xasprintf("-%c", slot_short(s))
+			                         : NULL;
 			char *values = v ? vocab_values_join(v, "|") : NULL;
 
 			buf_adds(&b, "option");
@@ -425,7 +434,7 @@ parse(const struct cmd_entry *c, int argc, char **argv, struct cmd_args *a, int 
 	a->operands = xcalloc((size_t)argc + 1, sizeof *a->operands);
 	/* '-': operands come back in order as code 1 (also with POSIXLY_CORRECT);
 	 * ':': a missing value comes back as ':' */
-	buf_adds(&shorts, "-:h");
+	buf_adds(&shorts, short_help(c) ? "-:h" : "-:");
 	for (size_t k = 0; k < n; k++) {
 		longopts[k].name = slot_name(&slots[k]);
 		longopts[k].has_arg =

@@ -229,11 +229,11 @@ test_session_dates(void)
 	form_errors_clear(&e);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	s = session_new(f);
-	CU_ASSERT_EQUAL(session_set(s, "meta.datum", "23.11.2026", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "meta.datum", "23.11.2026", &why), 0);
 	v = session_get(s, "meta.datum");
 	CU_ASSERT_STRING_EQUAL(v, "2026-11-23");
 	free(v);
-	CU_ASSERT_EQUAL(session_set(s, "s.wann", "15.3.99", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.wann", "15.3.99", &why), 0);
 	v = session_get(s, "s.wann");
 	CU_ASSERT_STRING_EQUAL(v, "2099-03-15");
 	free(v);
@@ -241,8 +241,8 @@ test_session_dates(void)
 	CU_ASSERT_PTR_NOT_NULL(w);
 	CU_ASSERT_PTR_NOT_NULL(w != NULL ? strstr(w, "nach dem Audit") : NULL);
 	free(w);
-	CU_ASSERT_EQUAL(session_set(s, "s.yn:evidence", "nachzureichen", &why), 0);
-	CU_ASSERT_EQUAL(session_set(s, "s.yn:evidence_due", "1.12.26", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.yn:evidence", "nachzureichen", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.yn:evidence_due", "1.12.26", &why), 0);
 	v = session_get(s, "s.yn:evidence_due");
 	CU_ASSERT_STRING_EQUAL(v, "2026-12-01");
 	free(v);
@@ -250,7 +250,7 @@ test_session_dates(void)
 	CU_ASSERT_PTR_NULL(w);
 	free(w);
 	/* impossible: refused, the old value stays */
-	CU_ASSERT_EQUAL(session_set(s, "meta.datum", "31.11.2026", &why), -1);
+	CU_ASSERT_EQUAL(session_change(s, "meta.datum", "31.11.2026", &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "gibt es nicht") : NULL);
 	free(why);
 	v = session_get(s, "meta.datum");

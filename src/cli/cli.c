@@ -16,6 +16,7 @@
 #include "lib/paths.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -63,7 +64,7 @@ cli_set_fields(struct session *s, const struct cmd_args *a, const char *prefix,
 		if (a->field[i] == NULL || t->fields[i].kind == VOCAB_SESSION)
 			continue;
 		key = xasprintf("%s%s", prefix, t->fields[i].key);
-		rc = session_set(s, key, a->field[i], why);
+		rc = session_change(s, key, a->field[i], why);
 		free(key);
 		if (rc != 0)
 			return -1;
@@ -120,7 +121,7 @@ cli_create_session(struct session *s, const char *dir_option)
 	char *why = NULL;
 	char *dir = paths_session_dir(dir_option, 1, &why);
 
-	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
+	if (dir == NULL || audit_create(s, dir, &why) != 0) {
 		cli_error("%s", why);
 		free(why);
 		free(dir);

@@ -150,7 +150,7 @@ int cli_print(FILE *stream, const char *text);
 void cli_warn_privacy(const struct session *s);
 
 /*
- * cli_set_fields: session_set every field of a->entry->fields whose option
+ * cli_set_fields: session_change every field of a->entry->fields whose option
  * was given, in table order, under the record key prefix + field key
  * ("meta." + "kommune", "strategie.budget:" + "note"). Fields that name
  * another session (VOCAB_SESSION) are the caller's to link. 0, or -1 with

@@ -30,8 +30,12 @@ static score_formatter *const formatters[] = {
 };
 _Static_assert(CMD_COUNT(format_names) == CMD_COUNT(formatters),
                "one formatter per format name");
-static const struct vocab_values score_formats = {"Ausgabeformat", format_names,
-                                                  CMD_COUNT(format_names)};
+static const struct vocab_values score_formats = {
+    .name = "Ausgabeformat",
+    .items = format_names,
+    .count = CMD_COUNT(format_names),
+    .none = "kein Ausgabeformat",
+};
 
 enum { OPT_FORMAT };
 

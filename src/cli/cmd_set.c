@@ -13,6 +13,7 @@
 #include "cli/cmd.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
 enum { OPT_CLEAR };
 
@@ -93,12 +94,12 @@ run_set(const struct cmd_args *a)
 		status = EXIT_INVALID;
 		goto out;
 	}
-	if ((value != NULL || clear) && session_set(s, key, value, &why) != 0)
+	if ((value != NULL || clear) && session_change(s, key, value, &why) != 0)
 		goto invalid;
 	prefix = xasprintf("%s:", key);
 	rc = cli_set_fields(s, a, prefix, &why);
 	free(prefix);
-	if (rc != 0 || session_save(s, &why) != 0)
+	if (rc != 0 || audit_save(s, &why) != 0)
 		goto invalid;
 	warn_dates(s, a);
 	status = EXIT_OK;

@@ -16,6 +16,7 @@
 
 #include "lib/date.h"
 #include "lib/paths.h"
+#include "model/audit.h"
 #include "model/reaudit.h"
 #include "model/reference.h"
 #include "tui/ui.h"
@@ -403,7 +404,7 @@ create(struct ui *ui)
 		if (prev->value != NULL && prev->value[0] != '\0')
 			reaudit_link(s, prev->value, NULL, &why);
 	}
-	if (why == NULL && session_create_file(s, ui->dir, &why) == 0) {
+	if (why == NULL && audit_create(s, ui->dir, &why) == 0) {
 		ui_open_session(ui, s);
 		ui_fields_clear(&fields);
 		ui_message(ui, 0, "Audit angelegt: %s", s->path);

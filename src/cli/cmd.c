@@ -376,8 +376,12 @@ check_args(const struct cmd_entry *c, const struct slot *slots, size_t n,
 		if (v == NULL || vocab_value_find(v, value) >= 0)
 			continue;
 		allowed = vocab_values_join(v, ", ");
-		cli_error("%s: „%s“ ist für --%s nicht erlaubt; erlaubt: %s", c->name,
-		          value, slot_name(s), allowed);
+		if (v->none != NULL) /* "keine Zentralitätsstufe" */
+			cli_error("%s: --%s: „%s“ ist %s; erlaubt: %s", c->name,
+			          slot_name(s), value, v->none, allowed);
+		else
+			cli_error("%s: „%s“ ist für --%s nicht erlaubt; erlaubt: %s",
+			          c->name, value, slot_name(s), allowed);
 		free(allowed);
 		/* a record's value is invalid (2); a choice of the command is usage (1)
 		 */

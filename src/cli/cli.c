@@ -51,6 +51,27 @@ cli_warn_privacy(const struct session *s)
 	free(warning);
 }
 
+int
+cli_set_fields(struct session *s, const struct cmd_args *a, const char *prefix,
+               char **why)
+{
+	const struct vocab_table *t = a->entry->fields;
+
+	for (size_t i = 0; t != NULL && i < t->count; i++) {
+		char *key;
+		int rc;
+
+		if (a->field[i] == NULL || t->fields[i].kind == VOCAB_SESSION)
+			continue;
+		key = xasprintf("%s%s", prefix, t->fields[i].key);
+		rc = session_change(s, key, a->field[i], why);
+		free(key);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
 struct form *
 cli_load_form(const char *path)
 {

@@ -154,14 +154,36 @@ item_event(const struct register_result *r, const struct register_item *it,
 	return event;
 }
 
-/* The whole calendar as text (caller frees with free). */
+/* Append libical's text of component c to b and free both. 0, or -1 when
+ * libical gave no text. */
+static int
+add_component(struct buf *b, icalcomponent *c)
+{
+	char *text = icalcomponent_as_ical_string_r(c);
+
+	icalcomponent_free(c);
+	if (text == NULL)
+		return -1;
+	buf_adds(b, text);
+	icalmemory_free_buffer(text);
+	return 0;
+}
+
+/*
+ * The whole calendar as text (caller frees with free), NULL when libical
+ * fails. Each event is made, written and freed in turn inside the
+ * calendar's frame (its text up to "END:VCALENDAR"), which keeps a large
+ * register's calendar from holding every event's tree at once.
+ */
 static char *
 calendar_text(const struct register_result *r)
 {
+	static const char end[] = "END:VCALENDAR\r\n";
 	struct icaltimetype stamp = ical_date(r->stichtag);
 	icalcomponent *cal;
 	icalproperty *name;
-	char *text, *copy;
+	struct buf b = {0};
+	size_t frame;
 
 	/* DTSTAMP must be a UTC date-time: the Stichtag at midnight UTC */
 	stamp.is_date = 0;
@@ -173,17 +195,20 @@ calendar_text(const struct register_result *r)
 	    ICAL_VCALENDAR_COMPONENT, icalproperty_new_version("2.0"),
 	    icalproperty_new_prodid(ICS_PRODID), icalproperty_new_calscale("GREGORIAN"),
 	    icalproperty_new_method(ICAL_METHOD_PUBLISH), name, (void *)0);
-	for (size_t i = 0; i < r->item_count; i++) {
-		icalcomponent_add_component(cal, item_event(r, &r->items[i], stamp));
-	}
-	text = icalcomponent_as_ical_string_r(cal);
-	icalcomponent_free(cal);
-	if (text == NULL)
+	if (add_component(&b, cal) != 0 || b.len < sizeof end - 1 ||
+	    strcmp(b.data + b.len - (sizeof end - 1), end) != 0) {
+		buf_free(&b);
 		return NULL;
-	/* libical's buffer is freed with icalmemory_free_buffer: hand on our own */
-	copy = xstrdup(text);
-	icalmemory_free_buffer(text);
-	return copy;
+	}
+	frame = b.len - (sizeof end - 1);
+	b.len = frame;
+	for (size_t i = 0; i < r->item_count; i++)
+		if (add_component(&b, item_event(r, &r->items[i], stamp)) != 0) {
+			buf_free(&b);
+			return NULL;
+		}
+	buf_adds(&b, end);
+	return buf_steal(&b);
 }
 
 /* Whether path is a calendar this program wrote (its PRODID near the top). */

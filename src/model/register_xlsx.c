@@ -38,13 +38,41 @@ register_xlsx_check(struct register_xlsx *c, lxw_error err)
 		c->err = err;
 }
 
+/* Whether text can go into a cell as it is: valid UTF-8 within the cell
+ * limit, no control character (but tab and line feed unless one_line), no
+ * DEL and no C1 control. Most cells are, and need no copy. */
+static int
+clean_already(const char *text, int one_line)
+{
+	size_t len = 0;
+
+	for (const unsigned char *p = (const unsigned char *)text; *p != '\0';
+	     p++, len++) {
+		if (*p < 0x20 && (one_line || (*p != '\n' && *p != '\t')))
+			return 0;
+		if (*p == 0x7f || (*p == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F))
+			return 0;
+	}
+	return len <= CELL_MAX_BYTES && utf8_valid(text, len, NULL);
+}
+
 void
 register_xlsx_text(struct register_xlsx *c, lxw_worksheet *ws, lxw_row_t row,
                    lxw_col_t col, const char *text, int one_line, lxw_format *fmt)
 {
-	char *clean = text_for_terminal(text != NULL ? text : "", one_line);
-	size_t len = strlen(clean);
+	char *clean = NULL;
+	size_t len;
 
+	if (text == NULL || text[0] == '\0') {
+		register_xlsx_check(c, worksheet_write_blank(ws, row, col, fmt));
+		return;
+	}
+	if (clean_already(text, one_line)) {
+		register_xlsx_check(c, worksheet_write_string(ws, row, col, text, fmt));
+		return;
+	}
+	clean = text_for_terminal(text, one_line);
+	len = strlen(clean);
 	if (len > CELL_MAX_BYTES) {
 		size_t cut = CELL_MAX_BYTES;
 		while (cut > 0 && ((unsigned char)clean[cut] & 0xC0) == 0x80)

@@ -1700,6 +1700,9 @@ test_xlsx(void)
 
 	for (size_t i = 0; i < n; i++)
 		audit_section(&a[i], "Zuzug leicht gemacht", (int)(i * 3 % 41), 40);
+	/* a control character and a broken UTF-8 byte never reach a cell */
+	free(a[2].kommune);
+	a[2].kommune = xstrdup("Knapp\x1bheim\xff");
 	CU_ASSERT_EQUAL_FATAL(register_build(a, n, NULL, 0, "2026-03-01", &r, &why), 0);
 	CU_ASSERT_EQUAL(register_write_xlsx(&r, path, 0, &unprotected, &why), 0);
 	CU_ASSERT_EQUAL(unprotected, 0);
@@ -1727,6 +1730,8 @@ test_xlsx(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
 	CU_ASSERT_PTR_NULL(strstr(xml, "Quote Zuzug"));
 	CU_ASSERT_PTR_NULL(strstr(xml, ">Maximum<"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(xml, ">Knapp\xEF\xBF\xBDheim\xEF\xBF\xBD<"));
+	CU_ASSERT_PTR_NULL(strchr(xml, '\x1b'));
 	free(xml);
 
 	/* with points and history: a fractional quote with a decimal point */
@@ -1794,6 +1799,42 @@ test_xlsx(void)
 		free(link);
 		free(sub);
 		free(session);
+	}
+	/* an empty register is a workbook and a calendar too */
+	{
+		struct register_result empty;
+		char *cal = xasprintf("%s/leer.ics", dir), *text = NULL;
+		size_t len;
+		CU_ASSERT_EQUAL_FATAL(
+		    register_build(NULL, 0, NULL, 0, "2026-03-01", &empty, &why), 0);
+		CU_ASSERT_EQUAL(
+		    register_write_xlsx(&empty, other, REGISTER_WITH_POINTS, NULL, &why),
+		    0);
+		CU_ASSERT_EQUAL(register_write_ics(&empty, cal, 0, &why), 0);
+		CU_ASSERT_EQUAL(file_read_all(cal, 1 << 20, &text, &len, &why), 0);
+		CU_ASSERT_PTR_NOT_NULL(text != NULL ? strstr(text, "BEGIN:VCALENDAR\r\n")
+		                                    : NULL);
+		CU_ASSERT_PTR_NULL(text != NULL ? strstr(text, "VEVENT") : "");
+		CU_ASSERT_PTR_NOT_NULL(text != NULL ? strstr(text, "END:VCALENDAR\r\n")
+		                                    : NULL);
+		free(text);
+		free(cal);
+		register_result_free(&empty);
+	}
+	/* a directory that does not exist: a message naming the file */
+	{
+		char *gone = xasprintf("%s/fehlt/r.xlsx", dir),
+		     *gone_ics = xasprintf("%s/fehlt/t.ics", dir);
+		CU_ASSERT_EQUAL(register_write_xlsx(&r, gone, 0, NULL, &why), -1);
+		CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, gone) : NULL);
+		free(why);
+		why = NULL;
+		CU_ASSERT_EQUAL(register_write_ics(&r, gone_ics, 0, &why), -1);
+		CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, gone_ics) : NULL);
+		free(why);
+		why = NULL;
+		free(gone);
+		free(gone_ics);
 	}
 	/* a directory that cannot be written: a message, nothing left behind */
 	if (geteuid() != 0) {

@@ -44,7 +44,9 @@
  *                    planning date and on or before "gültig bis";
  *   gültig           it passed and the Stichtag is before the planning date.
  * Tage: "gültig bis" of the seal in force minus the Stichtag in days (0 on
- * the last valid day, negative after it); none without a seal.
+ * the last valid day, negative after it); none without a seal. The
+ * Stichtag only measures: audits dated after it count like any other (a
+ * talk already prepared for next month is the town's open latest audit).
  *
  * Urgency, the order of the towns: abgelaufen, läuft ab, offen, nicht
  * bestanden, gültig; within one status by Tage ascending (towns without a
@@ -63,10 +65,9 @@
  *
  * Statistics: per Handlungsfeld (by title, in the order of the points
  * columns: first appearance in the result's entries) and for the
- * Endpunktzahl, the
- * percentages 100·points/max of each town's latest audit with a final
- * result (bestanden or nicht bestanden; open results are provisional and
- * left out; a maximum of 0 is left out). Median and quartiles by linear
+ * Endpunktzahl, the percentages 100·points/max of each town's latest audit
+ * with a final result (bestanden or nicht bestanden; open results are
+ * provisional and left out; a maximum of 0 is left out). Median and quartiles by linear
  * interpolation between the order statistics (Excel's QUARTILE.INC, R's
  * type 7): for sorted x[0..n-1] and p in {0.25, 0.5, 0.75}, h = (n-1)·p,
  * q = x[⌊h⌋] + (h-⌊h⌋)·(x[⌊h⌋+1] - x[⌊h⌋]). Shown only when at least

@@ -208,3 +208,60 @@ date_add_years(const char *iso, int years, char out[11])
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
+
+/* Write y-m-d as ISO into out when y lies in DATE_MIN_YEAR … DATE_MAX_YEAR. */
+static int
+put_date(long y, int m, int d, char out[11])
+{
+	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+		return -1;
+	snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
+	return 0;
+}
+
+int
+date_add_months(const char *iso, long months, char out[11])
+{
+	int y, m, d;
+	long index;
+
+	if (date_split(iso, &y, &m, &d) != 0 || months > 12L * DATE_MAX_YEAR ||
+	    months < -12L * DATE_MAX_YEAR)
+		return -1;
+	/* months counted from year 0 keep the arithmetic free of signs */
+	index = (long)y * 12 + (m - 1) + months;
+	if (index < 0)
+		return -1;
+	y = (int)(index / 12);
+	m = (int)(index % 12) + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return put_date(y, m, d, out);
+}
+
+int
+date_of_days(long days, char out[11])
+{
+	/* the inverse of date_days (H. Hinnant's civil_from_days) */
+	long z = days + 719468, era, doe, yoe, y, doy, mp;
+	int m, d;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	return put_date(y + (m <= 2), m, d, out);
+}
+
+int
+date_add_days(const char *iso, long days, char out[11])
+{
+	if (!date_iso_valid(iso) || days > 366L * DATE_MAX_YEAR ||
+	    days < -366L * DATE_MAX_YEAR)
+		return -1;
+	return date_of_days(date_days(iso) + days, out);
+}

@@ -54,4 +54,20 @@ long date_days(const char *iso);
  */
 int date_add_years(const char *iso, int years, char out[11]);
 
+/*
+ * date_add_months: the ISO date iso moved by months (negative: back), the
+ * same day of the month clamped to the month's end (31.08. minus 6 months is
+ * 28.02., or 29.02. in a leap year), into out. 0, or -1 when iso is not a
+ * valid ISO date or the result leaves DATE_MIN_YEAR … DATE_MAX_YEAR (out is
+ * then untouched).
+ */
+int date_add_months(const char *iso, long months, char out[11]);
+
+/* The ISO date iso moved by days. 0, or -1 as date_add_months. */
+int date_add_days(const char *iso, long days, char out[11]);
+
+/* The ISO date of day number days (date_days: 0 is 1970-01-01) into out.
+ * 0, or -1 when it lies outside DATE_MIN_YEAR … DATE_MAX_YEAR. */
+int date_of_days(long days, char out[11]);
+
 #endif

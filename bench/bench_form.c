@@ -153,7 +153,7 @@ median_open(const char *text, int runs)
 	}
 	s = session_new(f);
 	for (size_t i = 0; i < f->question_count; i++)
-		if (session_set(s, f->questions[i].full_id, "ja", &why) != 0) {
+		if (session_change(s, f->questions[i].full_id, "ja", &why) != 0) {
 			free(why);
 			session_free(s);
 			return -1;

@@ -1,5 +1,5 @@
 /*
- * bench_save.c: how long session_save takes for the fully answered example
+ * bench_save.c: how long saving (audit_save) takes for the fully answered example
  * session, next to the floor measured in the same run: writing the same
  * number of bytes to a temp file, fsync, close, rename over a file and fsync
  * of the directory. Save and floor alternate, so both see the same disk.
@@ -19,6 +19,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "model/audit.h"
 #include "model/session.h"
 #include "lib/util.h"
 
@@ -156,7 +157,7 @@ main(int argc, char **argv)
 		}
 		own_dir = 1;
 	}
-	if (session_create_file(s, dir, &why) != 0) {
+	if (audit_create(s, dir, &why) != 0) {
 		fprintf(stderr, "bench_save: %s\n", why);
 		return 1;
 	}
@@ -174,12 +175,12 @@ main(int argc, char **argv)
 
 		/* a real change each time, of constant length */
 		snprintf(value, sizeof value, "Gesprächsnotiz %06d", i);
-		if (session_set(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
+		if (session_change(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
 			fprintf(stderr, "bench_save: %s\n", why);
 			return 1;
 		}
 		t = now_us();
-		if (session_save(s, &why) != 0) {
+		if (audit_save(s, &why) != 0) {
 			fprintf(stderr, "bench_save: %s\n", why);
 			return 1;
 		}

@@ -1,12 +1,12 @@
 /*
  * fuzz_set.c: libFuzzer target for the value syntax of `wohnort-audit set`.
  * Every input is tried as an answer to every question of the bundled
- * Prüfbogen (answer_parse) and as a record of a fresh session (session_set)
+ * Prüfbogen (answer_parse) and as a record of a fresh session (session_change)
  * over the small corpus form tests/corpus/form-valid.yaml (small, so that
  * the dump round trip, which parses the embedded form, stays fast). Checked promises: no
  * crash; an accepted value earns between 0 and the question's maximum; its canonical form
  * parses back to the same answer; a rejected value says why and leaves the answer
- * untouched; a session_set that succeeds can be read back and survives dump and load.
+ * untouched; a session_change that succeeds can be read back and survives dump and load.
  * Built by fuzz/run.sh only; not part of the program.
  *
  * Input layout: byte 0 picks the mode (bit 0: clear instead of set; bits 1-7:
@@ -134,7 +134,7 @@ try_answer(const struct form_question *q, const char *value)
 	answer_clear(&back);
 }
 
-/* session_set of key to value (NULL: clear) on a fresh session. */
+/* session_change of key to value (NULL: clear) on a fresh session. */
 static void
 try_session(const char *key, const char *value)
 {
@@ -147,7 +147,7 @@ try_session(const char *key, const char *value)
 	if (copy == NULL)
 		return; /* session module not there yet */
 	s = session_new(copy);
-	if (session_set(s, key, value, &why) != 0) {
+	if (session_change(s, key, value, &why) != 0) {
 		CHECK(why != NULL);
 		free(why);
 		session_free(s);
@@ -156,7 +156,7 @@ try_session(const char *key, const char *value)
 	got = session_get(s, key);
 	if (value != NULL && got != NULL) {
 		/* the stored value is canonical: setting it again is accepted */
-		CHECK(session_set(s, key, got, &why) == 0);
+		CHECK(session_change(s, key, got, &why) == 0);
 	}
 	free(got);
 	fuzz_check_dump_roundtrip(s, "fuzz_set");

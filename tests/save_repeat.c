@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "model/audit.h"
 #include "model/session.h"
 #include "lib/util.h"
 
@@ -35,8 +36,8 @@ main(int argc, char **argv)
 	}
 	for (int i = 1; i <= count; i++) {
 		char *value = xasprintf("Prüferin %d", i);
-		int rc = session_set(s, "meta.auditor", value, &why) == 0
-		             ? session_save(s, &why)
+		int rc = session_change(s, "meta.auditor", value, &why) == 0
+		             ? audit_save(s, &why)
 		             : -1;
 		free(value);
 		if (rc != 0) {

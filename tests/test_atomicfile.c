@@ -1,12 +1,12 @@
 /*
- * test_atomicfile.c: CUnit suite for the atomic-file writer (src/atomicfile.c):
+ * test_atomicfile.c: CUnit suite for the atomic-file writer (src/lib/atomicfile.c):
  * a committed file has the data and mode 0600 whatever the umask; no temp
  * file is left after commit or abort; ATOMICFILE_NO_REPLACE never replaces
  * (also where the target is a dangling symbolic link); a symbolic link at
  * the target is replaced as a name, never written through; stale temp files
  * are removed unless a live writer holds them; copy and the no-replace
- * rename; the text_for_terminal filter of util.c that every printed text
- * goes through.
+ * rename. (The filter every printed text goes through is tested in
+ * test_utf8.c.)
  */
 #include "config.h"
 
@@ -197,49 +197,11 @@ test_copy_and_rename(void)
 	free(dir);
 }
 
-/* One case of text_for_terminal. */
-struct terminal_case {
-	const char *in;
-	int one_line;
-	const char *out;
-};
-
-static const struct terminal_case terminal_cases[] = {
-    {"plain Größe", 0, "plain Größe"},
-    {"a\tb\nc", 0, "a\tb\nc"},
-    {"a\tb\nc\rd", 1, "a b c d"},
-    {"\033]0;x\007", 0, "\xEF\xBF\xBD]0;x\xEF\xBF\xBD"},
-    {"cr\rlf", 0, "cr\xEF\xBF\xBDlf"},
-    {"del\x7f", 0, "del\xEF\xBF\xBD"},
-    {"c1\xc2\x9b"
-     "2J",
-     0,
-     "c1\xEF\xBF\xBD"
-     "2J"},
-    {"nbsp\xc2\xa0", 0, "nbsp\xc2\xa0"},
-    {"bad\xff\xc3", 0, "bad\xEF\xBF\xBD\xEF\xBF\xBD"},
-    {"\xe2\x80\x93 dash", 0, "\xe2\x80\x93 dash"},
-};
-
-static void
-test_text_for_terminal(void)
-{
-	for (size_t i = 0; i < sizeof terminal_cases / sizeof terminal_cases[0]; i++) {
-		char *got =
-		    text_for_terminal(terminal_cases[i].in, terminal_cases[i].one_line);
-		CU_ASSERT_STRING_EQUAL(got, terminal_cases[i].out);
-		if (strcmp(got, terminal_cases[i].out) != 0)
-			fprintf(stderr, "\ncase %zu: got \"%s\"\n", i, got);
-		free(got);
-	}
-}
-
 static CU_TestInfo atomicfile_tests[] = {
     {"write, replace, no replace, modes", test_write_and_modes},
     {"symbolic links", test_links},
     {"abort and stale temp files", test_abort_and_stale},
     {"copy and rename without replacing", test_copy_and_rename},
-    {"text for a terminal", test_text_for_terminal},
     CU_TEST_INFO_NULL,
 };
 

@@ -1,7 +1,7 @@
 /*
- * test_date.c: CUnit tests of src/date.c: ISO and German input (with one-
- * and two-digit parts and two-digit years), impossible dates refused with a
- * message that says what to type, the display form, day arithmetic, and the
+ * test_date.c: CUnit tests of src/lib/date.c and src/model/plausible.c: ISO and German
+ * input (with one- and two-digit parts and two-digit years), impossible dates refused
+ * with a message that says what to type, the display form, day arithmetic, and the
  * plausibility warnings per role (audit date, date answer, due date),
  * including those read from a session record.
  */
@@ -14,6 +14,7 @@
 #include "model/session.h"
 #include "test_main.h"
 #include "lib/util.h"
+#include "model/plausible.h"
 
 static const struct {
 	const char *text;
@@ -134,13 +135,64 @@ static const struct {
     {DATE_ROLE_DUE, "2026-11-30", "bald", "2026-12-01", "in der Vergangenheit"},
 };
 
+/* Years later or earlier: the same calendar day; 29 February becomes
+ * 28 February in a year without it; invalid input is refused. */
+static void
+test_add_years(void)
+{
+	static const struct {
+		const char *iso;
+		int years, rc;
+		const char *out;
+	} cases[] = {
+	    {"2024-02-29", 1, 0, "2025-02-28"},
+	    {"2024-02-29", 4, 0, "2028-02-29"},
+	    {"2024-02-29", -4, 0, "2020-02-29"},
+	    {"2096-02-29", 4, 0, "2100-02-28"},
+	    {"2000-02-29", 400, 0, "2400-02-29"},
+	    {"2026-11-23", -10, 0, "2016-11-23"},
+	    {"2199-12-31", 1, 0, "2200-12-31"},
+	    {"2026-11-23", 8000, -1, ""},
+	    {"2023-02-29", 1, -1, ""},
+	    {"23.11.2026", 1, -1, ""},
+	    {"", 1, -1, ""},
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[11] = "x";
+		CU_ASSERT_EQUAL(date_add_years(cases[i].iso, cases[i].years, out),
+		                cases[i].rc);
+		CU_ASSERT_STRING_EQUAL(out, cases[i].out);
+	}
+}
+
+/* The parts of a stored date; nothing for anything else. */
+static void
+test_split(void)
+{
+	int y = 0, m = 0, d = 0;
+
+	CU_ASSERT_EQUAL(date_split("2026-03-04", &y, &m, &d), 0);
+	CU_ASSERT_EQUAL(y, 2026);
+	CU_ASSERT_EQUAL(m, 3);
+	CU_ASSERT_EQUAL(d, 4);
+	y = m = d = 7;
+	CU_ASSERT_EQUAL(date_split("2026-02-30", &y, &m, &d), -1);
+	CU_ASSERT_EQUAL(date_split("04.03.2026", &y, &m, &d), -1);
+	CU_ASSERT_EQUAL(date_split(NULL, &y, &m, &d), -1);
+	CU_ASSERT_EQUAL(y + m + d, 21);
+	/* a date that is not valid has no day number: 0, never garbage */
+	CU_ASSERT_EQUAL(date_days("2026-13-01"), 0);
+}
+
 /* Implausible dates are warned about per role; plausible ones are not. */
 static void
 test_warning(void)
 {
 	for (size_t i = 0; i < sizeof warning_cases / sizeof warning_cases[0]; i++) {
-		char *w = date_warning(warning_cases[i].role, warning_cases[i].iso,
-		                       warning_cases[i].audit, warning_cases[i].today);
+		char *w = plausible_date_warning(
+		    warning_cases[i].role, warning_cases[i].iso, warning_cases[i].audit,
+		    warning_cases[i].today);
 		if (warning_cases[i].warning == NULL) {
 			if (w != NULL)
 				fprintf(stderr, "\ncase %zu: unexpected: %s\n", i, w);
@@ -177,11 +229,11 @@ test_session_dates(void)
 	form_errors_clear(&e);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
 	s = session_new(f);
-	CU_ASSERT_EQUAL(session_set(s, "meta.datum", "23.11.2026", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "meta.datum", "23.11.2026", &why), 0);
 	v = session_get(s, "meta.datum");
 	CU_ASSERT_STRING_EQUAL(v, "2026-11-23");
 	free(v);
-	CU_ASSERT_EQUAL(session_set(s, "s.wann", "15.3.99", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.wann", "15.3.99", &why), 0);
 	v = session_get(s, "s.wann");
 	CU_ASSERT_STRING_EQUAL(v, "2099-03-15");
 	free(v);
@@ -189,8 +241,8 @@ test_session_dates(void)
 	CU_ASSERT_PTR_NOT_NULL(w);
 	CU_ASSERT_PTR_NOT_NULL(w != NULL ? strstr(w, "nach dem Audit") : NULL);
 	free(w);
-	CU_ASSERT_EQUAL(session_set(s, "s.yn:evidence", "nachzureichen", &why), 0);
-	CU_ASSERT_EQUAL(session_set(s, "s.yn:evidence_due", "1.12.26", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.yn:evidence", "nachzureichen", &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "s.yn:evidence_due", "1.12.26", &why), 0);
 	v = session_get(s, "s.yn:evidence_due");
 	CU_ASSERT_STRING_EQUAL(v, "2026-12-01");
 	free(v);
@@ -198,7 +250,7 @@ test_session_dates(void)
 	CU_ASSERT_PTR_NULL(w);
 	free(w);
 	/* impossible: refused, the old value stays */
-	CU_ASSERT_EQUAL(session_set(s, "meta.datum", "31.11.2026", &why), -1);
+	CU_ASSERT_EQUAL(session_change(s, "meta.datum", "31.11.2026", &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "gibt es nicht") : NULL);
 	free(why);
 	v = session_get(s, "meta.datum");
@@ -218,6 +270,8 @@ main(void)
 	    {"stored form", test_iso_valid},
 	    {"display form", test_display},
 	    {"day arithmetic", test_days},
+	    {"adding years", test_add_years},
+	    {"parts of a date", test_split},
 	    {"plausibility per role", test_warning},
 	    {"session date keys", test_session_dates},
 	    CU_TEST_INFO_NULL,

@@ -1,5 +1,5 @@
 /*
- * test_reaudit.c: CUnit tests of src/reaudit.c, on session files in a
+ * test_reaudit.c: CUnit tests of src/model/reaudit.c, on session files in a
  * temporary directory: linking copies the previous goals (the previous
  * session wins) and only the master data this session lacks (this session
  * wins), makes the session a Re-Audit naming the previous file, keeps a
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/audit.h"
 #include "model/reaudit.h"
 #include "test_main.h"
 #include "lib/util.h"
@@ -48,15 +49,15 @@ fresh(void)
 	return session_new(f);
 }
 
-/* session_set that must succeed. */
+/* session_change that must succeed. */
 static void
 set(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL;
 
-	if (session_set(s, key, value, &why) != 0) {
+	if (session_change(s, key, value, &why) != 0) {
 		fprintf(stderr, "\nset %s: %s\n", key, why);
-		CU_FAIL("session_set");
+		CU_FAIL("session_change");
 	}
 	free(why);
 }
@@ -93,9 +94,9 @@ previous_file(const char *kommune, const char *datum)
 	set(p, "goal.1.ziel", "Willkommenskultur stärken");
 	set(p, "goal.1.frist", "2024-06-30");
 	set(p, "goal.2.ziel", "Mehr Kita-Plätze");
-	if (session_create_file(p, tmpdir, &why) != 0) {
+	if (audit_create(p, tmpdir, &why) != 0) {
 		fprintf(stderr, "\n%s\n", why);
-		CU_FAIL_FATAL("session_create_file");
+		CU_FAIL_FATAL("audit_create");
 	}
 	path = xstrdup(p->path);
 	session_free(p);
@@ -154,7 +155,7 @@ test_relink_status(void)
 	free(notice);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
 	set(p, "goal.2.ziel", "Ein anderes zweites Ziel");
-	CU_ASSERT_EQUAL_FATAL(session_save(p, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_save(p, &why), 0);
 	session_free(p);
 	CU_ASSERT_EQUAL_FATAL(reaudit_link(s, b, NULL, &why), 0);
 	is(s, "prevgoal.1", "erreicht");
@@ -182,7 +183,7 @@ test_refused(void)
 	fclose(fp);
 	set(s, "meta.kommune", "Selbst");
 	set(s, "meta.datum", "2026-11-23");
-	CU_ASSERT_EQUAL_FATAL(session_create_file(s, tmpdir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(s, tmpdir, &why), 0);
 	paths[0] = garbage;
 	paths[1] = missing;
 	paths[2] = s->path;

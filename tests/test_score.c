@@ -1,5 +1,5 @@
 /*
- * test_score.c: CUnit suite for the score module (src/score.c): points per
+ * test_score.c: CUnit suite for the score module (src/model/score.c): points per
  * question type, show_if visibility (follow-ups and chains), entfällt,
  * section and total maxima, integer thresholds hit exactly, Sonderpunkte,
  * provisional results, validity dates, missing points, recommendation order
@@ -16,6 +16,7 @@
 #include "model/score.h"
 #include "test_main.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* ---- helpers ---- */
 
@@ -45,16 +46,16 @@ new_session(const char *yaml)
 	return session_new(f);
 }
 
-/* session_set that must succeed. */
+/* session_change that must succeed. */
 static void
 set(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL;
-	int rc = session_set(s, key, value, &why);
+	int rc = session_change(s, key, value, &why);
 
 	if (rc != 0)
-		fprintf(stderr, "session_set %s=%s: %s\n", key, value ? value : "(clear)",
-		        why ? why : "?");
+		fprintf(stderr, "session_change %s=%s: %s\n", key,
+		        value ? value : "(clear)", why ? why : "?");
 	CU_ASSERT_EQUAL(rc, 0);
 	free(why);
 }
@@ -648,7 +649,7 @@ test_bonus_only_for_existing_goals(void)
 
 	set_all(s, (const char *const[]){"s1.q1=3", "s2.q2=7", "meta.art=re", NULL});
 	/* refused through set … */
-	CU_ASSERT_EQUAL(session_set(s, "prevgoal.1", "erreicht", &why), -1);
+	CU_ASSERT_EQUAL(session_change(s, "prevgoal.1", "erreicht", &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "Ziel 1") : NULL);
 	free(why);
 	/* … and worthless when an older file stored it anyway */
@@ -663,7 +664,7 @@ test_bonus_only_for_existing_goals(void)
 	score_compute(s, &r);
 	CU_ASSERT_EQUAL(r.bonus, 3); /* goal 2 only */
 	score_result_free(&r);
-	CU_ASSERT_EQUAL(session_set(s, "prevgoal.2.ziel", NULL, &why), 0);
+	CU_ASSERT_EQUAL(session_change(s, "prevgoal.2.ziel", NULL, &why), 0);
 	CU_ASSERT_EQUAL(s->previous_status[1], GOAL_OPEN);
 	session_free(s);
 }

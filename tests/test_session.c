@@ -5,8 +5,10 @@
  * foreign cdb, wrong format, impossible values) with fallback to PATH.prev,
  * the write lock against another process, a file replaced underneath, a
  * failed write (RLIMIT_FSIZE) that must change nothing, file modes, the
- * no-overwrite rule of session_create_file, the listing and the shipped
- * example session. Must not depend on the network or on other test files.
+ * no-overwrite rule of session_create_file, the listing, the store's
+ * summary records coming from its caller (audit_save), the record families
+ * and the shipped example session. Must not depend on the network or on
+ * other test files.
  */
 #include "config.h"
 
@@ -23,7 +25,9 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "model/audit.h"
 #include "model/session.h"
+#include "model/session_family.h"
 #include "test_main.h"
 #include "lib/util.h"
 
@@ -104,7 +108,7 @@ static void
 set_ok(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL;
-	int rc = session_set(s, key, value, &why);
+	int rc = session_change(s, key, value, &why);
 	if (rc != 0)
 		fprintf(stderr, "set %s=%s: %s\n", key, value ? value : "(clear)", why);
 	CU_ASSERT_EQUAL(rc, 0);
@@ -210,7 +214,7 @@ saved_small(const char *subdir)
 		return NULL;
 	}
 	fill_small(s);
-	if (session_create_file(s, dir, &why) != 0) {
+	if (audit_create(s, dir, &why) != 0) {
 		fprintf(stderr, "create: %s\n", why);
 		free(why);
 		session_free(s);
@@ -343,7 +347,7 @@ test_set_invalid_changes_nothing(void)
 	before = session_dump(s);
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		char *why = NULL;
-		int rc = session_set(s, cases[i].key, cases[i].value, &why);
+		int rc = session_change(s, cases[i].key, cases[i].value, &why);
 		if (rc == 0)
 			fprintf(stderr, "accepted %s=%s\n", cases[i].key, cases[i].value);
 		CU_ASSERT_EQUAL(rc, -1);
@@ -421,7 +425,7 @@ test_unicode_empty_and_large_text(void)
 		set_ok(s, "b.freitext", text);
 		set_ok(s, "a.wahl:note", text);
 		set_ok(s, "meta.auditor", text);
-		CU_ASSERT_EQUAL_FATAL(session_save(s, &why), 0);
+		CU_ASSERT_EQUAL_FATAL(audit_save(s, &why), 0);
 		o = session_open(s->path, SESSION_READ_ONLY, &notice, &why);
 		CU_ASSERT_PTR_NOT_NULL_FATAL(o);
 		v = session_get(o, "b.freitext");
@@ -562,7 +566,7 @@ test_checksum_failure_and_fallback(void)
 	prev = xasprintf("%s.prev", path);
 	dump1 = session_dump(s);
 	set_ok(s, "meta.auditor", "Zweite Generation");
-	CU_ASSERT_EQUAL_FATAL(session_save(s, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_save(s, &why), 0);
 	CU_ASSERT_EQUAL(s->generation, 2);
 	CU_ASSERT_EQUAL(stat(prev, &st), 0);
 	session_free(s);
@@ -578,7 +582,7 @@ test_checksum_failure_and_fallback(void)
 	free(notice);
 	notice = NULL;
 	/* Saving after a fallback keeps the good .prev and parks the damaged file. */
-	CU_ASSERT_EQUAL(session_save(o, &why), 0);
+	CU_ASSERT_EQUAL(audit_save(o, &why), 0);
 	damaged = xasprintf("%s.damaged", path);
 	CU_ASSERT_EQUAL(stat(damaged, &st), 0);
 	session_free(o);
@@ -619,7 +623,7 @@ test_truncation_every_kib(void)
 	free(text);
 	free(example);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_EQUAL_FATAL(session_create_file(s, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(s, dir, &why), 0);
 	data = slurp(s->path, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(data);
 	CU_ASSERT(len > 4096);
@@ -753,6 +757,76 @@ rewrite_with(const char *path, const char *key, const char *value)
 	close(fd);
 }
 
+/* The value of key in the snapshot at path (caller frees), or NULL. */
+static char *
+snapshot_value(const char *path, const char *key)
+{
+	struct cdb cdb;
+	char *value = NULL;
+	int fd = open(path, O_RDONLY);
+
+	CU_ASSERT_FATAL(fd >= 0);
+	CU_ASSERT_EQUAL_FATAL(cdb_init(&cdb, fd), 0);
+	if (cdb_find(&cdb, key, (unsigned)strlen(key)) > 0)
+		value = xstrndup(cdb_getdata(&cdb), cdb_datalen(&cdb));
+	cdb_free(&cdb);
+	close(fd);
+	return value;
+}
+
+/*
+ * The store writes the summary records its caller gives and computes none
+ * itself: a record the caller adds appears, the points are what the caller
+ * said, and a record outside summary.* is refused with nothing written.
+ * audit_save writes what audit_summary computes.
+ */
+static void
+test_store_takes_summary_from_caller(void)
+{
+	struct session *s = saved_small("summary");
+	struct session_pairs summary = {0}, computed = {0};
+	unsigned long generation;
+	char *why = NULL, *v;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	session_pairs_add(&summary, "summary.points", "4711");
+	session_pairs_add(&summary, "summary.register", "Main-Kinzig");
+	CU_ASSERT_EQUAL(session_save(s, &summary, &why), 0);
+	v = snapshot_value(s->path, "summary.points");
+	CU_ASSERT_STRING_EQUAL(v, "4711");
+	free(v);
+	v = snapshot_value(s->path, "summary.register");
+	CU_ASSERT_STRING_EQUAL(v, "Main-Kinzig");
+	free(v);
+	CU_ASSERT_PTR_NULL(snapshot_value(s->path, "summary.max"));
+	session_pairs_clear(&summary);
+
+	generation = s->generation;
+	session_pairs_add(&summary, "meta.kommune", "Hintertür");
+	CU_ASSERT_EQUAL(session_save(s, &summary, &why), -1);
+	CU_ASSERT(why != NULL && strstr(why, "meta.kommune") != NULL);
+	free(why);
+	why = NULL;
+	CU_ASSERT_EQUAL(s->generation, generation);
+	session_pairs_clear(&summary);
+
+	CU_ASSERT_EQUAL(audit_save(s, &why), 0);
+	audit_summary(s, &computed);
+	CU_ASSERT_EQUAL(computed.count, 7);
+	for (size_t i = 0; i < computed.count; i++) {
+		v = snapshot_value(s->path, computed.items[i].key);
+		CU_ASSERT_PTR_NOT_NULL(v);
+		if (v != NULL)
+			CU_ASSERT_STRING_EQUAL(v, computed.items[i].value);
+		free(v);
+	}
+	CU_ASSERT_STRING_EQUAL(computed.items[0].key, "summary.answered");
+	CU_ASSERT_STRING_EQUAL(computed.items[6].key, "summary.art");
+	CU_ASSERT_PTR_NULL(snapshot_value(s->path, "summary.register"));
+	session_pairs_clear(&computed);
+	session_free(s);
+}
+
 /* A snapshot with a correct checksum but wrong content is refused too. */
 static void
 test_valid_checksum_wrong_content(void)
@@ -867,7 +941,7 @@ test_replaced_underneath(void)
 	CU_ASSERT_EQUAL_FATAL(rename(other, s->path), 0);
 	before = slurp(s->path, &len1);
 	set_ok(s, "meta.auditor", "Neu");
-	CU_ASSERT_EQUAL(session_save(s, &why), -1);
+	CU_ASSERT_EQUAL(audit_save(s, &why), -1);
 	CU_ASSERT_PTR_NOT_NULL(why);
 	if (why) {
 		CU_ASSERT_PTR_NOT_NULL(strstr(why, "ersetzt"));
@@ -879,7 +953,7 @@ test_replaced_underneath(void)
 	CU_ASSERT_EQUAL(s->generation, 1);
 	/* removed underneath: refused as well */
 	unlink(s->path);
-	CU_ASSERT_EQUAL(session_save(s, &why), -1);
+	CU_ASSERT_EQUAL(audit_save(s, &why), -1);
 	free(why);
 	free(before);
 	free(after);
@@ -913,7 +987,7 @@ test_failed_write_changes_nothing(void)
 	struct rlimit old, small;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
-	CU_ASSERT_EQUAL_FATAL(session_save(s, &why), 0); /* now a .prev exists */
+	CU_ASSERT_EQUAL_FATAL(audit_save(s, &why), 0); /* now a .prev exists */
 	prev = xasprintf("%s.prev", s->path);
 	dir = in_tmp("efbig");
 	cur1 = slurp(s->path, &lc1);
@@ -926,7 +1000,7 @@ test_failed_write_changes_nothing(void)
 	small = old;
 	small.rlim_cur = 4096;
 	CU_ASSERT_EQUAL_FATAL(setrlimit(RLIMIT_FSIZE, &small), 0);
-	CU_ASSERT_EQUAL(session_save(s, &why), -1);
+	CU_ASSERT_EQUAL(audit_save(s, &why), -1);
 	setrlimit(RLIMIT_FSIZE, &old);
 	CU_ASSERT_PTR_NOT_NULL(why);
 	if (why) {
@@ -944,7 +1018,7 @@ test_failed_write_changes_nothing(void)
 	CU_ASSERT(lp1 == lp2 && memcmp(prev1, prev2, lp1) == 0);
 	CU_ASSERT_EQUAL(count_entries(dir, ".tmp-"), 0);
 	/* and the retry succeeds */
-	CU_ASSERT_EQUAL(session_save(s, &why), 0);
+	CU_ASSERT_EQUAL(audit_save(s, &why), 0);
 	CU_ASSERT_EQUAL(s->generation, 3);
 	free(why);
 	free(cur1);
@@ -973,9 +1047,9 @@ test_modes_and_no_overwrite(void)
 	set_ok(b, "meta.kommune", "Steinbach (Taunus)");
 	set_ok(b, "meta.datum", "2026-11-23");
 	set_ok(c, "meta.kommune", "../../etc/passwd");
-	CU_ASSERT_EQUAL_FATAL(session_create_file(a, dir, &why), 0);
-	CU_ASSERT_EQUAL_FATAL(session_create_file(b, dir, &why), 0);
-	CU_ASSERT_EQUAL_FATAL(session_create_file(c, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(a, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(b, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(c, dir, &why), 0);
 	umask(old);
 	expect = xasprintf("%s/steinbach-taunus-2026-11-23.cdb", dir);
 	CU_ASSERT_STRING_EQUAL(a->path, expect);
@@ -990,7 +1064,7 @@ test_modes_and_no_overwrite(void)
 	CU_ASSERT_EQUAL(st.st_mode & 0777, 0700);
 	CU_ASSERT_EQUAL(stat(a->path, &st), 0);
 	CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
-	CU_ASSERT_EQUAL(session_save(a, &why), 0);
+	CU_ASSERT_EQUAL(audit_save(a, &why), 0);
 	CU_ASSERT_EQUAL(stat(a->path, &st), 0);
 	CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
 	expect = xasprintf("%s.prev", a->path);
@@ -1006,8 +1080,8 @@ test_modes_and_no_overwrite(void)
 		struct session *d = small_session();
 		char *strict = in_tmp("modes/streng"), *lock;
 		mode_t before = umask(0277);
-		int rc = session_create_file(d, strict, &why);
-		int rc2 = rc == 0 ? session_save(d, &why) : -1;
+		int rc = audit_create(d, strict, &why);
+		int rc2 = rc == 0 ? audit_save(d, &why) : -1;
 		umask(before);
 		CU_ASSERT_EQUAL_FATAL(rc, 0);
 		CU_ASSERT_EQUAL(rc2, 0);
@@ -1025,7 +1099,7 @@ test_modes_and_no_overwrite(void)
 	/* an unsaved session without a file cannot be saved */
 	{
 		struct session *d = small_session();
-		CU_ASSERT_EQUAL(session_save(d, &why), -1);
+		CU_ASSERT_EQUAL(audit_save(d, &why), -1);
 		free(why);
 		why = NULL;
 		session_free(d);
@@ -1057,7 +1131,7 @@ test_list(void)
 			set_ok(s, "a.jn", "ja");
 			set_ok(s, "b.zahl", "7");
 		}
-		CU_ASSERT_EQUAL_FATAL(session_create_file(s, dir, &why), 0);
+		CU_ASSERT_EQUAL_FATAL(audit_create(s, dir, &why), 0);
 		session_free(s);
 	}
 	junk = xasprintf("%s/kaputt.cdb", dir);
@@ -1151,8 +1225,8 @@ test_rescue_and_privacy(void)
 	set_ok(a, "meta.datum", "2024-03-12");
 	set_ok(b, "meta.kommune", "Erlenbach");
 	set_ok(b, "meta.datum", "2024-03-12");
-	CU_ASSERT_EQUAL_FATAL(session_create_file(a, dir, &why), 0);
-	CU_ASSERT_EQUAL_FATAL(session_create_file(b, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(a, dir, &why), 0);
+	CU_ASSERT_EQUAL_FATAL(audit_create(b, dir, &why), 0);
 	CU_ASSERT_EQUAL_FATAL(mkdir(out, 0700), 0);
 	CU_ASSERT_EQUAL(session_rescue_save(a, out, &p1, &why), 0);
 	CU_ASSERT_EQUAL(session_rescue_save(a, out, &p2, &why), 0);
@@ -1196,7 +1270,62 @@ test_rescue_and_privacy(void)
 	session_free(b);
 }
 
+/*
+ * The record families: one table with exactly one family for every key
+ * (one without a prefix), and no form can take a section id that a
+ * family's keys start with (its records would be mistaken for answers).
+ */
+static void
+test_record_families(void)
+{
+	size_t fallback = 0;
+
+	CU_ASSERT_TRUE(session_family_count >= 6);
+	for (size_t i = 0; i < session_family_count; i++) {
+		const struct session_family *f = session_families[i];
+		CU_ASSERT_PTR_NOT_NULL(f->resolve);
+		CU_ASSERT_PTR_NOT_NULL(f->set);
+		CU_ASSERT_PTR_NOT_NULL(f->get);
+		CU_ASSERT_PTR_NOT_NULL(f->each);
+		CU_ASSERT_PTR_NOT_NULL(f->describe);
+		if (f->prefix == NULL) {
+			fallback++;
+			continue;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (session_families[j]->prefix != NULL)
+				CU_ASSERT(
+				    strcmp(session_families[j]->prefix, f->prefix) != 0);
+		{
+			size_t root = strcspn(f->prefix, ".");
+			char *yaml = xasprintf(
+			    "form: t\ntitle: T\nedition: 2023-05-11\n"
+			    "pass: {total_percent: 60, section_min_percent: 40}\n"
+			    "validity_years: {first: 3, renewal: 5}\n"
+			    "goals: {count: 1, bonus: {erreicht: 3, teilweise: 1, "
+			    "nicht_erreicht: 0}}\n"
+			    "sections:\n  - id: %.*s\n    title: S\n    questions:\n"
+			    "      - {id: q, type: yesno, text: Q, points: 1}\n",
+			    (int)root, f->prefix);
+			struct form_errors e = {0};
+			struct form *form =
+			    form_load_string(yaml, strlen(yaml), "f.yaml", &e);
+			CU_ASSERT_PTR_NULL(form);
+			CU_ASSERT(e.count > 0 &&
+			          strstr(e.items[0].message, "reserved") != NULL);
+			if (form != NULL)
+				fprintf(stderr, "\nsection id '%.*s' is not reserved\n",
+				        (int)root, f->prefix);
+			form_free(form);
+			form_errors_clear(&e);
+			free(yaml);
+		}
+	}
+	CU_ASSERT_EQUAL(fallback, 1);
+}
+
 static CU_TestInfo session_tests[] = {
+    {"record families", test_record_families},
     {"status names", test_evidence_and_status_names},
     {"set/get every type", test_set_get_every_type},
     {"invalid set changes nothing", test_set_invalid_changes_nothing},
@@ -1213,6 +1342,7 @@ static CU_TestInfo session_tests[] = {
     {"modes and no overwrite", test_modes_and_no_overwrite},
     {"rescue copies and the privacy warning", test_rescue_and_privacy},
     {"list", test_list},
+    {"the store takes its summary from the caller", test_store_takes_summary_from_caller},
     {"example session", test_example_session},
     {"free NULL", test_free_null},
     CU_TEST_INFO_NULL,

@@ -104,7 +104,7 @@ static void
 roundtrip(struct session *s, const char *key, const char *value)
 {
 	char *why = NULL, *got;
-	int rc = session_set(s, key, value, &why);
+	int rc = session_change(s, key, value, &why);
 
 	if (rc != 0)
 		fprintf(stderr, "session refuses %s=%s: %s\n", key, value,

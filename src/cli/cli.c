@@ -10,10 +10,13 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli/cmd.h"
 #include "lib/paths.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -33,7 +36,7 @@ cli_error(const char *fmt, ...)
 int
 cli_print(FILE *stream, const char *text)
 {
-	char *safe = text_for_terminal(text, 0);
+	char *safe = utf8_sanitize(text, text != NULL ? strlen(text) : 0, 0);
 	int rc = fputs(safe, stream);
 	free(safe);
 	return rc < 0 ? -1 : 0;
@@ -46,6 +49,27 @@ cli_warn_privacy(const struct session *s)
 	if (warning != NULL)
 		cli_error("%s", warning);
 	free(warning);
+}
+
+int
+cli_set_fields(struct session *s, const struct cmd_args *a, const char *prefix,
+               char **why)
+{
+	const struct vocab_table *t = a->entry->fields;
+
+	for (size_t i = 0; t != NULL && i < t->count; i++) {
+		char *key;
+		int rc;
+
+		if (a->field[i] == NULL || t->fields[i].kind == VOCAB_SESSION)
+			continue;
+		key = xasprintf("%s%s", prefix, t->fields[i].key);
+		rc = session_change(s, key, a->field[i], why);
+		free(key);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
 }
 
 struct form *
@@ -97,7 +121,7 @@ cli_create_session(struct session *s, const char *dir_option)
 	char *why = NULL;
 	char *dir = paths_session_dir(dir_option, 1, &why);
 
-	if (dir == NULL || session_create_file(s, dir, &why) != 0) {
+	if (dir == NULL || audit_create(s, dir, &why) != 0) {
 		cli_error("%s", why);
 		free(why);
 		free(dir);

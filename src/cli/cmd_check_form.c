@@ -8,32 +8,22 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
 #include "lib/util.h"
 
-int
-cmd_check_form(int argc, char **argv)
+static int
+run_check_form(const struct cmd_args *a)
 {
-	int status = EXIT_OK, files = 0;
+	int status = EXIT_OK;
 
-	for (int i = 1; i < argc; i++) {
-		if (argv[i][0] == '-' && argv[i][1] != '\0' &&
-		    strcmp(argv[i], "--") != 0) {
-			cli_error("unknown option '%s'", argv[i]);
-			return cli_usage(argv[0]);
-		}
-	}
-	for (int i = 1; i < argc; i++) {
+	for (size_t i = 0; i < a->operand_count; i++) {
+		const char *path = a->operands[i];
 		struct form_errors errors = {0};
 		struct form *form;
 		int points = 0;
 
-		if (strcmp(argv[i], "--") == 0)
-			continue;
-		files++;
-		form = form_load_file(argv[i], &errors);
+		form = form_load_file(path, &errors);
 		if (form == NULL) {
 			char *text = form_errors_format(&errors);
 			cli_print(stderr, text);
@@ -46,18 +36,23 @@ cmd_check_form(int argc, char **argv)
 			line =
 			    xasprintf("%s: gültig – %s, Ausgabe %s: %zu Handlungsfelder, "
 			              "%zu Fragen, %d Punkte\n",
-			              argv[i], form->id, form->edition,
-			              form->section_count, form->question_count, points);
+			              path, form->id, form->edition, form->section_count,
+			              form->question_count, points);
 			cli_print(stdout, line);
 			free(line);
 		}
 		form_errors_clear(&errors);
 		form_free(form);
 	}
-	if (files == 0) {
-		cli_error("check-form needs at least one FILE");
-		return cli_usage(argv[0]);
-	}
 	fflush(stdout);
 	return status;
 }
+
+const struct cmd_entry cmd_check_form_entry = {
+    .name = "check-form",
+    .args = "FILE...",
+    .summary = "validate Prüfbogen files",
+    .operands_min = 1,
+    .operands_max = -1,
+    .run = run_check_form,
+};

@@ -11,17 +11,15 @@
 
 #include "cli/cmd.h"
 
-int
-cmd_dump(int argc, char **argv)
+static int
+run_dump(const struct cmd_args *a)
 {
 	struct session *s;
 	char *text;
 	int status;
 	size_t len;
 
-	if (argc != 2 || argv[1][0] == '-')
-		return cli_usage("dump");
-	s = cli_open_session(argv[1], SESSION_READ_ONLY, &status);
+	s = cli_open_session(a->operands[0], SESSION_READ_ONLY, &status);
 	if (s == NULL)
 		return status;
 	text = session_dump(s);
@@ -35,3 +33,12 @@ cmd_dump(int argc, char **argv)
 	session_free(s);
 	return status;
 }
+
+const struct cmd_entry cmd_dump_entry = {
+    .name = "dump",
+    .args = "SESSION",
+    .summary = "print every record as text",
+    .operands_min = 1,
+    .operands_max = 1,
+    .run = run_dump,
+};

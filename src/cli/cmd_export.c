@@ -9,85 +9,55 @@
  */
 #include "config.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
-#include "model/export.h"
 #include "lib/util.h"
+#include "model/export.h"
 
-int
-cmd_export(int argc, char **argv)
+enum { OPT_OUTPUT, OPT_INTERN, OPT_FUER_KOMMUNE, OPT_LOGO, OPT_FORCE };
+
+static const struct cmd_option export_options[] = {
+    [OPT_OUTPUT] = {"output", 'o', "FILE.xlsx",
+                    "Datei, die entsteht (Vorgabe: neben der Sitzung, …-ergebnis.xlsx)",
+                    NULL},
+    [OPT_INTERN] = {"intern", 0, NULL,
+                    "die interne Fassung der IHK, mit den Notizen des Auditors", NULL},
+    [OPT_FUER_KOMMUNE] = {"fuer-kommune", 0, NULL,
+                          "die Fassung für die Kommune, ohne interne Notizen "
+                          "(Vorgabe; nicht mit --intern)",
+                          NULL},
+    [OPT_LOGO] = {"logo", 0, "FILE", "Logo der IHK (PNG oder JPEG)", NULL},
+    [OPT_FORCE] = {"force", 0, NULL,
+                   "auch eine Datei ersetzen, die keine Arbeitsmappe dieses "
+                   "Programms ist (nie eine Sitzung)",
+                   NULL},
+};
+
+static int
+run_export(const struct cmd_args *a)
 {
-	static const struct option options[] = {
-	    {"output", required_argument, NULL, 'o'},
-	    {"intern", no_argument, NULL, 'i'},
-	    {"fuer-kommune", no_argument, NULL, 'k'},
-	    {"logo", required_argument, NULL, 'l'},
-	    {"force", no_argument, NULL, 'f'},
-	    {NULL, 0, NULL, 0},
-	};
 	struct export_options opt = {.audience = EXPORT_FOR_TOWN};
-	const char *session_path = NULL, *out = NULL;
-	int town = 0, internal = 0, c;
 	struct session *s;
 	char *path, *why = NULL;
 	int status, unprotected = 0;
 
-	optind = 0; /* GNU: full reset, the command table may call us again */
-	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":o:", options, NULL)) != -1) {
-		switch (c) {
-		case 'o':
-		case 'l':
-			if (optarg[0] == '\0') {
-				cli_error("%s needs a file name", argv[optind - 1]);
-				return cli_usage(argv[0]);
-			}
-			if (c == 'o')
-				out = optarg;
-			else
-				opt.logo = optarg;
-			break;
-		case 'i':
-			internal = 1;
-			break;
-		case 'k':
-			town = 1;
-			break;
-		case 'f':
-			opt.flags |= EXPORT_FORCE;
-			break;
-		case ':':
-			cli_error("%s needs a file name", argv[optind - 1]);
-			return cli_usage(argv[0]);
-		default:
-			cli_error("unknown option '%s'", argv[optind - 1]);
-			return cli_usage(argv[0]);
-		}
-	}
-	if (town && internal) {
+	if (a->option[OPT_INTERN] != NULL && a->option[OPT_FUER_KOMMUNE] != NULL) {
 		cli_error("--intern and --fuer-kommune exclude each other");
-		return cli_usage(argv[0]);
+		return cmd_usage(a->entry);
 	}
-	opt.audience = internal ? EXPORT_INTERNAL : EXPORT_FOR_TOWN;
-	for (int i = optind; i < argc; i++) {
-		if (session_path == NULL) {
-			session_path = argv[i];
-		} else {
-			cli_error("unexpected argument '%s'", argv[i]);
-			return cli_usage(argv[0]);
-		}
-	}
-	if (session_path == NULL)
-		return cli_usage(argv[0]);
+	if (a->option[OPT_INTERN] != NULL)
+		opt.audience = EXPORT_INTERNAL;
+	if (a->option[OPT_FORCE] != NULL)
+		opt.flags |= EXPORT_FORCE;
+	opt.logo = a->option[OPT_LOGO];
 
-	s = cli_open_session(session_path, SESSION_READ_ONLY, &status);
+	s = cli_open_session(a->operands[0], SESSION_READ_ONLY, &status);
 	if (s == NULL)
 		return status;
-	path = out != NULL ? xstrdup(out) : export_default_path(s);
+	path = a->option[OPT_OUTPUT] != NULL ? xstrdup(a->option[OPT_OUTPUT])
+	                                     : export_default_path(s);
 	if (export_xlsx_opt(s, path, &opt, &unprotected, &why) != 0) {
 		cli_error("export failed: %s", why);
 		free(why);
@@ -107,3 +77,14 @@ cmd_export(int argc, char **argv)
 	session_free(s);
 	return fflush(stdout) == 0 ? EXIT_OK : EXIT_INVALID;
 }
+
+const struct cmd_entry cmd_export_entry = {
+    .name = "export",
+    .args = "SESSION",
+    .summary = "write the Ergebnisformular (XLSX; the town's version unless --intern)",
+    .options = export_options,
+    .option_count = CMD_COUNT(export_options),
+    .operands_min = 1,
+    .operands_max = 1,
+    .run = run_export,
+};

@@ -1,31 +1,31 @@
 /*
  * cmd_interview.c: the 'interview' command (also what runs without a
- * command, or with a session file as the only argument): reads its options
- * and hands over to the TUI's one entry point. CLI layer; the interview
- * itself lives in src/tui.
+ * command, with options only, or with a session file first): hands its
+ * options to the TUI's one entry point. CLI layer; the interview itself
+ * lives in src/tui.
  */
 #include "config.h"
-
-#include <string.h>
 
 #include "cli/cmd.h"
 #include "tui/tui.h"
 
-int
-cmd_interview(int argc, char **argv)
-{
-	struct tui_options opt = {0};
+enum { OPT_DIR, OPT_FORM };
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
-			opt.dir = argv[++i];
-		else if (strcmp(argv[i], "--form") == 0 && i + 1 < argc)
-			opt.form = argv[++i];
-		else if (argv[i][0] == '-' || opt.session != NULL)
-			return cli_usage("interview");
-		else
-			opt.session = argv[i];
-	}
+static const struct cmd_option interview_options[] = {
+    [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis der Sitzungen", NULL},
+    [OPT_FORM] = {"form", 0, "FILE",
+                  "Prüfbogen für neue Audits (Vorgabe: der mitgelieferte)", NULL},
+};
+
+static int
+run_interview(const struct cmd_args *a)
+{
+	struct tui_options opt = {
+	    .dir = a->option[OPT_DIR],
+	    .form = a->option[OPT_FORM],
+	    .session = a->operand_count > 0 ? a->operands[0] : NULL,
+	};
+
 	switch (tui_run(&opt)) {
 	case TUI_OK:
 		return EXIT_OK;
@@ -38,3 +38,14 @@ cmd_interview(int argc, char **argv)
 	}
 	return EXIT_INVALID;
 }
+
+const struct cmd_entry cmd_interview_entry = {
+    .name = "interview",
+    .args = "[SESSION]",
+    .summary = "open the interview (start screen without SESSION)",
+    .options = interview_options,
+    .option_count = CMD_COUNT(interview_options),
+    .operands_min = 0,
+    .operands_max = 1,
+    .run = run_interview,
+};

@@ -13,7 +13,14 @@
 
 #include "cli/cmd.h"
 #include "lib/paths.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
+
+enum { OPT_DIR };
+
+static const struct cmd_option list_options[] = {
+    [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis der Sitzungen", NULL},
+};
 
 /* The file name part of path. */
 static const char *
@@ -29,28 +36,21 @@ base_name(const char *path)
 static void
 print_field(const char *text)
 {
-	char *safe = text_for_terminal(text, 1);
+	char *safe = utf8_sanitize(text, text != NULL ? strlen(text) : 0, UTF8_ONE_LINE);
 	fputs(safe, stdout);
 	free(safe);
 }
 
-int
-cmd_list(int argc, char **argv)
+static int
+run_list(const struct cmd_args *a)
 {
-	const char *dir_option = NULL;
 	struct session_summary *list = NULL;
 	size_t count = 0;
 	char *dir, *why = NULL;
 	struct stat st;
 	int status = EXIT_OK;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
-			dir_option = argv[++i];
-		else
-			return cli_usage("list");
-	}
-	dir = paths_session_dir(dir_option, 0, &why);
+	dir = paths_session_dir(a->option[OPT_DIR], 0, &why);
 	if (dir == NULL) {
 		cli_error("%s", why);
 		free(why);
@@ -90,3 +90,14 @@ cmd_list(int argc, char **argv)
 		return EXIT_INVALID;
 	return status;
 }
+
+const struct cmd_entry cmd_list_entry = {
+    .name = "list",
+    .args = "",
+    .summary = "list the sessions in the session directory",
+    .options = list_options,
+    .option_count = CMD_COUNT(list_options),
+    .operands_min = 0,
+    .operands_max = 0,
+    .run = run_list,
+};

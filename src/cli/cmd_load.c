@@ -6,7 +6,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
 #include "lib/util.h"
@@ -14,24 +13,20 @@
 /* Largest dump accepted. */
 #define DUMP_MAX (256u * 1024 * 1024)
 
-int
-cmd_load(int argc, char **argv)
+enum { OPT_DIR };
+
+static const struct cmd_option load_options[] = {
+    [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis, in dem die Sitzung entsteht", NULL},
+};
+
+static int
+run_load(const struct cmd_args *a)
 {
-	const char *file = NULL, *dir_option = NULL;
+	const char *file = a->operands[0];
 	char *text = NULL, *why = NULL, *reason = NULL;
 	struct session *s;
 	size_t len;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--dir") == 0 && i + 1 < argc)
-			dir_option = argv[++i];
-		else if (argv[i][0] != '-' && file == NULL)
-			file = argv[i];
-		else
-			return cli_usage("load");
-	}
-	if (file == NULL)
-		return cli_usage("load");
 	if (file_read_all(file, DUMP_MAX, &text, &len, &why) != 0)
 		goto invalid;
 	s = session_from_dump(text, len, &reason);
@@ -41,9 +36,20 @@ cmd_load(int argc, char **argv)
 		free(reason);
 		goto invalid;
 	}
-	return cli_create_session(s, dir_option);
+	return cli_create_session(s, a->option[OPT_DIR]);
 invalid:
 	cli_error("%s", why);
 	free(why);
 	return EXIT_INVALID;
 }
+
+const struct cmd_entry cmd_load_entry = {
+    .name = "load",
+    .args = "TEXT-FILE",
+    .summary = "turn a dump back into a session",
+    .options = load_options,
+    .option_count = CMD_COUNT(load_options),
+    .operands_min = 1,
+    .operands_max = 1,
+    .run = run_load,
+};

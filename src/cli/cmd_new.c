@@ -1,117 +1,131 @@
 /*
  * cmd_new.c: the 'new' command: start a session from the bundled or a given
- * form, fill the master data, for a re-audit link the previous session
- * (reaudit_link: its goals, and master data not given here), create the file
- * in the session directory and print its path. CLI layer: prints; the
- * session and re-audit modules do the work.
+ * form, fill the master data from the options (one per field of vocab_meta
+ * that has an option), for a re-audit link the previous session
+ * (reaudit_link: its goals, and master data not given here), create the
+ * file in the session directory and print its path. CLI layer: prints; the
+ * session and re-audit modules do the work and check every value.
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli/cmd.h"
 #include "lib/date.h"
-#include "model/reaudit.h"
 #include "lib/util.h"
+#include "model/reaudit.h"
 
-/* Options that take a value, and the meta key each one sets (NULL: handled apart). */
-static const struct {
-	const char *option;
-	const char *key;
-} new_options[] = {
-    {"--kommune", "meta.kommune"},
-    {"--landkreis", "meta.landkreis"},
-    {"--zentralitaet", "meta.zentralitaet"},
-    {"--ihk", "meta.ihk"},
-    {"--auditor", "meta.auditor"},
-    {"--datum", "meta.datum"},
-    {"--art", "meta.art"},
-    {"--vorher", NULL},
-    {"--form", NULL},
-    {"--dir", NULL},
+enum { OPT_FORM, OPT_DIR };
+
+static const struct cmd_option new_options[] = {
+    [OPT_FORM] = {"form", 0, "FILE", "Prüfbogen (Vorgabe: der mitgelieferte)", NULL},
+    [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis, in dem die Sitzung entsteht", NULL},
 };
-#define NEW_OPTION_COUNT (sizeof new_options / sizeof new_options[0])
 
-int
-cmd_new(int argc, char **argv)
+/* Master-data records are "meta." + the field's key (session.h). */
+#define META_PREFIX "meta."
+
+/* The record key of a master-data field. Caller frees. */
+static char *
+meta_key(const struct vocab_field *f)
 {
-	const char *given[NEW_OPTION_COUNT] = {0};
-	const char *vorher = NULL, *form_path = NULL, *dir_option = NULL;
+	return xasprintf(META_PREFIX "%s", f->key);
+}
+
+/* The index of the field that names a previous session when its option was
+ * given (it is linked, not set), or -1. */
+static int
+previous_given(const struct cmd_args *a)
+{
+	const struct vocab_table *t = a->entry->fields;
+
+	for (size_t i = 0; i < t->count; i++)
+		if (a->field[i] != NULL && t->fields[i].kind == VOCAB_SESSION)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * Link the previous session named by field number previous (reaudit_link).
+ * A value given on the command line is never replaced by the link: when
+ * linking changes one (--art erst with --vorher), the two options
+ * contradict each other and -1 comes back with *why.
+ */
+static int
+link_previous(struct session *s, const struct cmd_args *a, int previous, char **why)
+{
+	const struct vocab_table *t = a->entry->fields;
+	char **given = xcalloc(t->count, sizeof *given);
+	int rc = 0;
+
+	for (size_t i = 0; i < t->count; i++)
+		if (a->field[i] != NULL && t->fields[i].kind != VOCAB_SESSION) {
+			char *key = meta_key(&t->fields[i]);
+			given[i] = session_get(s, key);
+			free(key);
+		}
+	if (reaudit_link(s, a->field[previous], NULL, why) != 0)
+		rc = -1;
+	for (size_t i = 0; i < t->count && rc == 0; i++) {
+		char *key, *now;
+		if (given[i] == NULL)
+			continue;
+		key = meta_key(&t->fields[i]);
+		now = session_get(s, key);
+		if (now == NULL || strcmp(now, given[i]) != 0) {
+			*why = xasprintf("--%s und --%s %s widersprechen sich: das "
+			                 "vorherige Audit setzt %s auf „%s“",
+			                 t->fields[previous].option, t->fields[i].option,
+			                 a->field[i], t->fields[i].label, now ? now : "");
+			rc = -1;
+		}
+		free(now);
+		free(key);
+	}
+	for (size_t i = 0; i < t->count; i++)
+		free(given[i]);
+	free(given);
+	return rc;
+}
+
+static int
+run_new(const struct cmd_args *a)
+{
+	int previous = previous_given(a);
 	char today[11], *why = NULL, *warning;
 	struct session *s;
 	struct form *form;
-	time_t now = time(NULL);
-	struct tm tm;
 
-	for (int i = 1; i < argc; i++) {
-		size_t k;
-		for (k = 0; k < NEW_OPTION_COUNT; k++)
-			if (strcmp(argv[i], new_options[k].option) == 0)
-				break;
-		if (k == NEW_OPTION_COUNT || i + 1 >= argc) {
-			if (k == NEW_OPTION_COUNT)
-				cli_error("new: unbekanntes Argument „%s“", argv[i]);
-			else
-				cli_error("new: %s braucht einen Wert", argv[i]);
-			return cli_usage("new");
-		}
-		given[k] = argv[++i];
-	}
-	for (size_t k = 0; k < NEW_OPTION_COUNT; k++) {
-		if (strcmp(new_options[k].option, "--vorher") == 0)
-			vorher = given[k];
-		else if (strcmp(new_options[k].option, "--form") == 0)
-			form_path = given[k];
-		else if (strcmp(new_options[k].option, "--dir") == 0)
-			dir_option = given[k];
-	}
-	if (given[0] == NULL) {
-		cli_error("new: --kommune NAME fehlt");
-		return cli_usage("new");
-	}
-	if (given[0][0] == '\0') {
-		cli_error("new: --kommune darf nicht leer sein");
-		return EXIT_INVALID;
-	}
-	form = cli_load_form(form_path);
+	form = cli_load_form(a->option[OPT_FORM]);
 	if (form == NULL)
 		return EXIT_INVALID;
 	s = session_new(form);
-	localtime_r(&now, &tm);
-	strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	if (session_set(s, "meta.datum", today, &why) != 0)
-		goto invalid;
-	for (size_t k = 0; k < NEW_OPTION_COUNT; k++)
-		if (new_options[k].key != NULL && given[k] != NULL &&
-		    session_set(s, new_options[k].key, given[k], &why) != 0)
-			goto invalid;
-	if (vorher != NULL) {
-		if (s->meta.kind != AUDIT_RENEWAL) {
-			for (size_t k = 0; k < NEW_OPTION_COUNT; k++)
-				if (new_options[k].key &&
-				    strcmp(new_options[k].key, "meta.art") == 0 &&
-				    given[k] != NULL) {
-					why = xstrdup("--vorher gehört zu einem Re-Audit "
-					              "(--art re), nicht zu --art erst");
-					goto invalid;
-				}
-			s->meta.kind = AUDIT_RENEWAL;
-		}
-		if (reaudit_link(s, vorher, NULL, &why) != 0)
-			goto invalid;
-	}
 	date_today(today);
+	if (session_change(s, META_PREFIX "datum", today, &why) != 0 ||
+	    cli_set_fields(s, a, META_PREFIX, &why) != 0 ||
+	    (previous >= 0 && link_previous(s, a, previous, &why) != 0)) {
+		cli_error("%s", why);
+		free(why);
+		session_free(s);
+		return EXIT_INVALID;
+	}
 	warning = session_date_warning(s, "meta.datum", today);
 	if (warning != NULL)
 		cli_error("Warnung: %s (trotzdem gespeichert)", warning);
 	free(warning);
-	return cli_create_session(s, dir_option);
-invalid:
-	cli_error("%s", why);
-	free(why);
-	session_free(s);
-	return EXIT_INVALID;
+	return cli_create_session(s, a->option[OPT_DIR]);
 }
+
+const struct cmd_entry cmd_new_entry = {
+    .name = "new",
+    .args = "",
+    .summary = "start a new session and print its path",
+    .options = new_options,
+    .option_count = CMD_COUNT(new_options),
+    .fields = &vocab_meta,
+    .operands_min = 0,
+    .operands_max = 0,
+    .run = run_new,
+};

@@ -8,27 +8,20 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
 
-int
-cmd_questions(int argc, char **argv)
-{
-	const char *path = NULL;
-	struct form *form;
+enum { OPT_FORM };
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--form") == 0 && i + 1 < argc)
-			path = argv[++i];
-		else if (strncmp(argv[i], "--form=", 7) == 0 && argv[i][7] != '\0')
-			path = argv[i] + 7;
-		else {
-			cli_error("unexpected argument '%s'", argv[i]);
-			return cli_usage(argv[0]);
-		}
-	}
-	form = cli_load_form(path);
+static const struct cmd_option questions_options[] = {
+    [OPT_FORM] = {"form", 0, "FILE", "Prüfbogen (Vorgabe: der mitgelieferte)", NULL},
+};
+
+static int
+run_questions(const struct cmd_args *a)
+{
+	struct form *form = cli_load_form(a->option[OPT_FORM]);
+
 	if (form == NULL)
 		return EXIT_INVALID;
 	for (size_t i = 0; i < form->question_count; i++) {
@@ -44,3 +37,14 @@ cmd_questions(int argc, char **argv)
 	}
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_questions_entry = {
+    .name = "questions",
+    .args = "",
+    .summary = "list the questions of a form, tab-separated",
+    .options = questions_options,
+    .option_count = CMD_COUNT(questions_options),
+    .operands_min = 0,
+    .operands_max = 0,
+    .run = run_questions,
+};

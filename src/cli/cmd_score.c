@@ -9,7 +9,6 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "cli/cmd.h"
 #include "model/score.h"
@@ -17,65 +16,45 @@
 /* A formatter of score.c: returns a string the caller frees. */
 typedef char *score_formatter(const struct session *, const struct score_result *);
 
-/* The output formats, by the name given to --format. */
-static const struct {
-	const char *name;
-	score_formatter *format;
-} score_formats[] = {
-    {"text", score_format_text},
-    {"tsv", score_format_tsv},
-    {"json", score_format_json},
+/* The output formats: their names for --format, and in the same order
+ * the formatter of each. */
+static const struct vocab_value format_names[] = {
+    {"text", "deutscher Text"},
+    {"tsv", "tabulatorgetrennt"},
+    {"json", "JSON"},
+};
+static score_formatter *const formatters[] = {
+    score_format_text,
+    score_format_tsv,
+    score_format_json,
+};
+_Static_assert(CMD_COUNT(format_names) == CMD_COUNT(formatters),
+               "one formatter per format name");
+static const struct vocab_values score_formats = {
+    .name = "Ausgabeformat",
+    .items = format_names,
+    .count = CMD_COUNT(format_names),
+    .none = "kein Ausgabeformat",
 };
 
-/* The formatter called name, or NULL when there is none. */
-static score_formatter *
-score_find_format(const char *name)
-{
-	for (size_t i = 0; i < sizeof score_formats / sizeof score_formats[0]; i++)
-		if (strcmp(score_formats[i].name, name) == 0)
-			return score_formats[i].format;
-	return NULL;
-}
+enum { OPT_FORMAT };
 
-/* score SESSION [--format text|tsv|json]: print the result; exit status per cmd.h. */
-int
-cmd_score(int argc, char **argv)
+static const struct cmd_option score_options[] = {
+    [OPT_FORMAT] = {"format", 0, "FORMAT", "Ausgabeformat (Vorgabe: text)",
+                    &score_formats},
+};
+
+static int
+run_score(const struct cmd_args *a)
 {
-	const char *path = NULL, *format_name = "text";
-	score_formatter *format;
+	const char *name = a->option[OPT_FORMAT] ? a->option[OPT_FORMAT] : "text";
+	score_formatter *format = formatters[vocab_value_find(&score_formats, name)];
 	struct score_result result;
 	struct session *s;
 	char *text;
 	int status;
 
-	for (int i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--format") == 0) {
-			if (++i == argc) {
-				cli_error("--format needs a value: text, tsv or json");
-				return cli_usage(argv[0]);
-			}
-			format_name = argv[i];
-		} else if (strncmp(argv[i], "--format=", 9) == 0) {
-			format_name = argv[i] + 9;
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			cli_error("unknown option '%s'", argv[i]);
-			return cli_usage(argv[0]);
-		} else if (path == NULL) {
-			path = argv[i];
-		} else {
-			cli_error("too many arguments");
-			return cli_usage(argv[0]);
-		}
-	}
-	if (path == NULL)
-		return cli_usage(argv[0]);
-	format = score_find_format(format_name);
-	if (format == NULL) {
-		cli_error("unknown format '%s' (text, tsv or json)", format_name);
-		return cli_usage(argv[0]);
-	}
-
-	s = cli_open_session(path, SESSION_READ_ONLY, &status);
+	s = cli_open_session(a->operands[0], SESSION_READ_ONLY, &status);
 	if (s == NULL)
 		return status;
 	score_compute(s, &result);
@@ -93,3 +72,14 @@ cmd_score(int argc, char **argv)
 	}
 	return EXIT_OK;
 }
+
+const struct cmd_entry cmd_score_entry = {
+    .name = "score",
+    .args = "SESSION",
+    .summary = "compute the result",
+    .options = score_options,
+    .option_count = CMD_COUNT(score_options),
+    .operands_min = 1,
+    .operands_max = 1,
+    .run = run_score,
+};

@@ -1,7 +1,8 @@
 /*
  * cmd_set.c: the 'set' command: change one record of a session (an answer,
- * master data, a goal …) and its side fields (note, recommendation, evidence),
- * then save. Everything is validated before anything is saved; an
+ * master data, a goal …) and the records beside an answer (one option per
+ * field of vocab_item: note, recommendation, evidence …), then save.
+ * Everything is validated by the session before anything is saved; an
  * implausible date is saved with a warning on stderr. CLI layer.
  */
 #include "config.h"
@@ -12,33 +13,35 @@
 #include "cli/cmd.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/audit.h"
 
-/* Side options, the record suffix each sets, in the order they are applied. */
-static const struct {
-	const char *option;
-	const char *suffix;
-} side_options[] = {
-    {"--note", ":note"},
-    {"--recommendation", ":recommendation"},
-    {"--evidence", ":evidence"},
-    {"--due", ":evidence_due"},
-    {"--evidence-text", ":evidence_text"},
+enum { OPT_CLEAR };
+
+static const struct cmd_option set_options[] = {
+    [OPT_CLEAR] = {"clear", 0, NULL, "den Eintrag KEY löschen (statt VALUE)", NULL},
 };
-#define SIDE_COUNT (sizeof side_options / sizeof side_options[0])
+
+/* The record key of the field beside the answer to question. Caller frees. */
+static char *
+item_key(const char *question, const struct vocab_field *f)
+{
+	return xasprintf("%s:%s", question, f->key);
+}
 
 /* After a save: warn about every implausible date just set (date.h). */
 static void
-warn_dates(const struct session *s, const char *key, const char *const *side)
+warn_dates(const struct session *s, const struct cmd_args *a)
 {
+	const struct vocab_table *t = a->entry->fields;
+	const char *key = a->operands[1];
 	char today[11];
 
 	date_today(today);
-	for (size_t k = 0; k <= SIDE_COUNT; k++) {
+	for (size_t i = 0; i <= t->count; i++) {
 		char *full, *w;
-		if (k < SIDE_COUNT && side[k] == NULL)
+		if (i < t->count && a->field[i] == NULL)
 			continue;
-		full = k < SIDE_COUNT ? xasprintf("%s%s", key, side_options[k].suffix)
-		                      : xstrdup(key);
+		full = i < t->count ? item_key(key, &t->fields[i]) : xstrdup(key);
 		w = session_date_warning(s, full, today);
 		if (w != NULL)
 			cli_error("Warnung: %s (trotzdem gespeichert)", w);
@@ -47,90 +50,79 @@ warn_dates(const struct session *s, const char *key, const char *const *side)
 	}
 }
 
-int
-cmd_set(int argc, char **argv)
+/* The options given for the fields beside an answer, "--note, --due", or
+ * NULL when none was given. Caller frees. */
+static char *
+item_options_given(const struct cmd_args *a)
 {
-	const char *side[SIDE_COUNT] = {0}, *positional[3] = {0};
-	int npositional = 0, clear = 0, any_side = 0, options_done = 0, status;
+	const struct vocab_table *t = a->entry->fields;
+	struct buf b = {0};
+
+	for (size_t i = 0; i < t->count; i++)
+		if (a->field[i] != NULL)
+			buf_printf(&b, "%s--%s", b.len > 0 ? ", " : "",
+			           t->fields[i].option);
+	return b.len > 0 ? buf_steal(&b) : NULL;
+}
+
+static int
+run_set(const struct cmd_args *a)
+{
+	const char *path = a->operands[0], *key = a->operands[1];
+	const char *value = a->operand_count == 3 ? a->operands[2] : NULL;
+	int clear = a->option[OPT_CLEAR] != NULL, status, rc;
+	char *why = NULL, *prefix, *item_options = item_options_given(a);
 	struct session *s;
-	char *why = NULL;
 
-	for (int i = 1; i < argc; i++) {
-		const char *a = argv[i];
-		size_t k = SIDE_COUNT;
-
-		if (!options_done && strcmp(a, "--") == 0) {
-			options_done = 1;
-			continue;
-		}
-		if (!options_done && strcmp(a, "--clear") == 0) {
-			clear = 1;
-			continue;
-		}
-		if (!options_done && strncmp(a, "--", 2) == 0) {
-			for (k = 0; k < SIDE_COUNT; k++)
-				if (strcmp(a, side_options[k].option) == 0)
-					break;
-			if (k == SIDE_COUNT) {
-				cli_error("set: unbekannte Option „%s“", a);
-				return cli_usage("set");
-			}
-			if (i + 1 >= argc) {
-				cli_error("set: %s braucht einen Wert", a);
-				return cli_usage("set");
-			}
-			side[k] = argv[++i];
-			any_side = 1;
-			continue;
-		}
-		if (npositional == 3) {
-			cli_error("set: zu viele Argumente („%s“)", a);
-			return cli_usage("set");
-		}
-		positional[npositional++] = a;
+	if ((value != NULL && clear) ||
+	    (value == NULL && !clear && item_options == NULL)) {
+		cli_error(value != NULL
+		              ? "set: entweder VALUE oder --clear"
+		              : "set: SESSION KEY und VALUE (oder --clear) angeben");
+		free(item_options);
+		return cmd_usage(a->entry);
 	}
-	if (npositional < 2 || (npositional == 3 && clear) ||
-	    (npositional == 2 && !clear && !any_side)) {
-		if (npositional == 3 && clear)
-			cli_error("set: entweder WERT oder --clear");
-		else
-			cli_error(
-			    "set: SITZUNG SCHLÜSSEL und WERT (oder --clear) angeben");
-		return cli_usage("set");
-	}
-	s = cli_open_session(positional[0], SESSION_WRITE, &status);
-	if (s == NULL)
+	s = cli_open_session(path, SESSION_WRITE, &status);
+	if (s == NULL) {
+		free(item_options);
 		return status;
-	if (any_side && form_find_question(s->form, positional[1]) < 0) {
-		cli_error(
-		    "--note, --recommendation, --evidence, --due und --evidence-text "
-		    "gehören zu einer Frage-ID; „%s“ ist keine Frage dieses Prüfbogens",
-		    positional[1]);
-		session_free(s);
-		return EXIT_INVALID;
 	}
-	if ((clear || npositional == 3) &&
-	    session_set(s, positional[1], clear ? NULL : positional[2], &why) != 0)
-		goto invalid;
-	for (size_t k = 0; k < SIDE_COUNT; k++) {
-		char *key;
-		int rc;
-		if (side[k] == NULL)
-			continue;
-		key = xasprintf("%s%s", positional[1], side_options[k].suffix);
-		rc = session_set(s, key, side[k], &why);
-		free(key);
-		if (rc != 0)
-			goto invalid;
+	if (item_options != NULL && form_find_question(s->form, key) < 0) {
+		cli_error("%s gehör%s zu einer Frage-ID; „%s“ ist keine Frage dieses "
+		          "Prüfbogens",
+		          item_options, strchr(item_options, ',') ? "en" : "t", key);
+		status = EXIT_INVALID;
+		goto out;
 	}
-	if (session_save(s, &why) != 0)
+	if ((value != NULL || clear) && session_change(s, key, value, &why) != 0)
 		goto invalid;
-	warn_dates(s, positional[1], side);
-	session_free(s);
-	return EXIT_OK;
+	prefix = xasprintf("%s:", key);
+	rc = cli_set_fields(s, a, prefix, &why);
+	free(prefix);
+	if (rc != 0 || audit_save(s, &why) != 0)
+		goto invalid;
+	warn_dates(s, a);
+	status = EXIT_OK;
+	goto out;
 invalid:
 	cli_error("%s", why);
 	free(why);
+	status = EXIT_INVALID;
+out:
+	free(item_options);
 	session_free(s);
-	return EXIT_INVALID;
+	return status;
 }
+
+const struct cmd_entry cmd_set_entry = {
+    .name = "set",
+    .args = "SESSION KEY [VALUE]",
+    .summary = "change one record of a session and save it",
+    .options = set_options,
+    .option_count = CMD_COUNT(set_options),
+    .fields = &vocab_item,
+    .operands_min = 2,
+    .operands_max = 3,
+    .flags = CMD_DASH_OPERANDS, /* VALUE may start with "-": -2, -Text */
+    .run = run_set,
+};

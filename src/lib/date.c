@@ -1,7 +1,7 @@
 /*
  * date.c: calendar dates: parsing ISO and German input, validation, the
- * German display form, today, day arithmetic and the plausibility rules
- * (see date.h). Model code: no I/O but the clock, no printing, no curses.
+ * German display form, today, day and year arithmetic (see date.h).
+ * Library code: no I/O but the clock, no printing, no domain rules.
  */
 #include "config.h"
 
@@ -12,6 +12,7 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* Longest piece of the typed text repeated in a message. */
 #define ECHO_MAX 16
@@ -45,23 +46,6 @@ digits(const char **p, int min, int max, int *out, int *count)
 	*out = v;
 	*count = n;
 	return n >= min;
-}
-
-/* The typed text for a message: at most ECHO_MAX characters (caller frees). */
-static char *
-echo_text(const char *text)
-{
-	size_t n = 0, chars = 0;
-
-	while (text[n] != '\0' && chars < ECHO_MAX) {
-		n++;
-		while (((unsigned char)text[n] & 0xc0) == 0x80)
-			n++;
-		chars++;
-	}
-	if (text[n] == '\0')
-		return xstrdup(text);
-	return xasprintf("%.*s…", (int)n, text);
 }
 
 /* Split text into year, month, day; 1 when it has the shape of a date. */
@@ -106,7 +90,7 @@ date_parse(const char *text, char iso[11], char **why)
 	char *shown;
 
 	if (text == NULL || !split_date(text, &y, &m, &d)) {
-		shown = echo_text(text != NULL ? text : "");
+		shown = utf8_shorten(text != NULL ? text : "", ECHO_MAX);
 		*why = xasprintf("„%s“ ist kein Datum – bitte TT.MM.JJJJ eingeben, "
 		                 "z. B. 14.03.2026",
 		                 shown);
@@ -186,64 +170,98 @@ days_from_civil(long y, long m, long d)
 	return era * 146097 + doe - 719468;
 }
 
+int
+date_split(const char *iso, int *year, int *month, int *day)
+{
+	if (!date_iso_valid(iso))
+		return -1;
+	*year = (iso[0] - '0') * 1000 + (iso[1] - '0') * 100 + (iso[2] - '0') * 10 +
+	        (iso[3] - '0');
+	*month = (iso[5] - '0') * 10 + (iso[6] - '0');
+	*day = (iso[8] - '0') * 10 + (iso[9] - '0');
+	return 0;
+}
+
 long
 date_days(const char *iso)
 {
-	return days_from_civil(atol(iso), atol(iso + 5), atol(iso + 8));
+	int y, m, d;
+
+	if (date_split(iso, &y, &m, &d) != 0)
+		return 0;
+	return days_from_civil(y, m, d);
 }
 
-/* iso shifted by years (29 February becomes 28 February); into out. */
-static void
-add_years(const char *iso, int years, char out[11])
+int
+date_add_years(const char *iso, int years, char out[11])
 {
-	int y = atoi(iso) + years, m = atoi(iso + 5), d = atoi(iso + 8);
+	int y, m, d;
 
+	out[0] = '\0';
+	if (date_split(iso, &y, &m, &d) != 0 || years < -9999 || years > 9999)
+		return -1;
+	y += years;
+	if (y < 0 || y > 9999)
+		return -1;
 	if (m == 2 && d == 29 && !leap_year(y))
 		d = 28;
 	snprintf(out, 11, "%04d-%02d-%02d", y, m, d);
+	return 0;
 }
 
-char *
-date_warning(enum date_role role, const char *iso, const char *audit, const char *today)
+/* Write y-m-d as ISO into out when y lies in DATE_MIN_YEAR … DATE_MAX_YEAR. */
+static int
+put_date(long y, int m, int d, char out[11])
 {
-	const char *ref = audit != NULL && date_iso_valid(audit) ? audit : today;
-	char limit[11], *shown = date_display(iso), *ref_shown = date_display(ref);
-	char *w = NULL;
-	int is_today = ref == today;
+	if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+		return -1;
+	snprintf(out, 11, "%04ld-%02d-%02d", y, m, d);
+	return 0;
+}
 
-	switch (role) {
-	case DATE_ROLE_AUDIT:
-		add_years(today, 1, limit);
-		if (strcmp(iso, limit) > 0)
-			w = xasprintf("%s liegt mehr als ein Jahr in der Zukunft", shown);
-		add_years(today, -DATE_AUDIT_PAST_YEARS, limit);
-		if (strcmp(iso, limit) < 0)
-			w = xasprintf("%s liegt mehr als %d Jahre zurück", shown,
-			              DATE_AUDIT_PAST_YEARS);
-		break;
-	case DATE_ROLE_ANSWER:
-		if (strcmp(iso, ref) > 0)
-			w = is_today ? xasprintf("%s liegt in der Zukunft", shown)
-			             : xasprintf("%s liegt nach dem Audit (%s)", shown,
-			                         ref_shown);
-		add_years(ref, -DATE_ANSWER_PAST_YEARS, limit);
-		if (strcmp(iso, limit) < 0)
-			w = xasprintf("%s liegt mehr als %d Jahre vor dem Audit", shown,
-			              DATE_ANSWER_PAST_YEARS);
-		break;
-	case DATE_ROLE_DUE:
-		if (strcmp(iso, ref) < 0)
-			w = is_today
-			        ? xasprintf("Frist %s liegt in der Vergangenheit", shown)
-			        : xasprintf("Frist %s liegt vor dem Audit (%s)", shown,
-			                    ref_shown);
-		add_years(ref, 1, limit);
-		if (strcmp(iso, limit) > 0)
-			w = xasprintf("Frist %s liegt mehr als ein Jahr nach dem Audit",
-			              shown);
-		break;
-	}
-	free(shown);
-	free(ref_shown);
-	return w;
+int
+date_add_months(const char *iso, long months, char out[11])
+{
+	int y, m, d;
+	long index;
+
+	if (date_split(iso, &y, &m, &d) != 0 || months > 12L * DATE_MAX_YEAR ||
+	    months < -12L * DATE_MAX_YEAR)
+		return -1;
+	/* months counted from year 0 keep the arithmetic free of signs */
+	index = (long)y * 12 + (m - 1) + months;
+	if (index < 0)
+		return -1;
+	y = (int)(index / 12);
+	m = (int)(index % 12) + 1;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return put_date(y, m, d, out);
+}
+
+int
+date_of_days(long days, char out[11])
+{
+	/* the inverse of date_days (H. Hinnant's civil_from_days) */
+	long z = days + 719468, era, doe, yoe, y, doy, mp;
+	int m, d;
+
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	return put_date(y + (m <= 2), m, d, out);
+}
+
+int
+date_add_days(const char *iso, long days, char out[11])
+{
+	if (!date_iso_valid(iso) || days > 366L * DATE_MAX_YEAR ||
+	    days < -366L * DATE_MAX_YEAR)
+		return -1;
+	return date_of_days(date_days(iso) + days, out);
 }

@@ -1,39 +1,22 @@
 /*
- * date.h: every rule about calendar dates in one place: reading a date as a
- * person types it (ISO 2026-03-14 or German 14.03.2026, 14.3.26), the form
- * the program stores (ISO YYYY-MM-DD, also the CLI form), the form a person
- * reads (TT.MM.JJJJ), today, and plausibility: what is impossible is
- * refused, what is only unlikely is warned about and still accepted.
- * Model code: never prints, never exits, never includes curses.
+ * date.h: calendar dates, pure rules only: reading a date as a person types
+ * it (ISO 2026-03-14 or German 14.03.2026, 14.3.26), the form the program
+ * stores (ISO YYYY-MM-DD, also the CLI form), the form a person reads
+ * (TT.MM.JJJJ), today, day numbers and adding years (29 February becomes
+ * 28 February where the target year has none). What a date means for an
+ * audit (which dates are implausible) is the model's: model/plausible.h.
+ * Library code: never prints, never exits; the only outside input is the
+ * clock (date_today).
  *
  * Impossible (refused by date_parse): text that is not a date, a day that
  * does not exist (31.04., 29.02. outside leap years), a year outside
  * DATE_MIN_YEAR … DATE_MAX_YEAR.
- *
- * Implausible (warned by date_warning, still saved):
- *   DATE_ROLE_AUDIT  the audit date more than a year after today, or more
- *                    than DATE_AUDIT_PAST_YEARS years before today;
- *   DATE_ROLE_ANSWER the date answer to a question (a council decision, a
- *                    concept adopted …) after the audit, or more than
- *                    DATE_ANSWER_PAST_YEARS years before it;
- *   DATE_ROLE_DUE    an evidence due date (nachzureichen bis) before the
- *                    audit, or more than a year after it.
- * "The audit" is meta.datum, or today when the session has none.
  */
 #ifndef DATE_H
 #define DATE_H
 
 #define DATE_MIN_YEAR 1900
 #define DATE_MAX_YEAR 2199
-#define DATE_AUDIT_PAST_YEARS 10
-#define DATE_ANSWER_PAST_YEARS 50
-
-/* What a date stands for; decides which dates are implausible. */
-enum date_role {
-	DATE_ROLE_AUDIT,  /* meta.datum */
-	DATE_ROLE_ANSWER, /* the answer to a date question */
-	DATE_ROLE_DUE,    /* SECTION.QUESTION:evidence_due */
-};
 
 /*
  * date_parse: read text as a date: YYYY-MM-DD, or D.M.YYYY / D.M.YY with one
@@ -46,6 +29,10 @@ int date_parse(const char *text, char iso[11], char **why);
 
 /* Whether s is exactly an ISO date YYYY-MM-DD that date_parse accepts. */
 int date_iso_valid(const char *s);
+
+/* Year, month and day of an ISO date; 0, or -1 (nothing set) when
+ * date_iso_valid(iso) does not hold. */
+int date_split(const char *iso, int *year, int *month, int *day);
 
 /*
  * date_display: the date as a person reads it, "14.03.2026", from an ISO
@@ -60,11 +47,27 @@ void date_today(char out[11]);
 long date_days(const char *iso);
 
 /*
- * date_warning: the German warning for an implausible date (caller frees),
- * or NULL when iso is plausible for role. audit is the audit date (ISO) or
- * NULL (then today is used); today is ISO. iso must be valid.
+ * date_add_years: the same calendar day years later (earlier when years is
+ * negative) into out, 29 February becoming 28 February in a year without
+ * it. 0, or -1 (out = "") when iso is not valid (date_iso_valid) or the
+ * result falls outside the years 0 … 9999.
  */
-char *date_warning(enum date_role role, const char *iso, const char *audit,
-                   const char *today);
+int date_add_years(const char *iso, int years, char out[11]);
+
+/*
+ * date_add_months: the ISO date iso moved by months (negative: back), the
+ * same day of the month clamped to the month's end (31.08. minus 6 months is
+ * 28.02., or 29.02. in a leap year), into out. 0, or -1 when iso is not a
+ * valid ISO date or the result leaves DATE_MIN_YEAR … DATE_MAX_YEAR (out is
+ * then untouched).
+ */
+int date_add_months(const char *iso, long months, char out[11]);
+
+/* The ISO date iso moved by days. 0, or -1 as date_add_months. */
+int date_add_days(const char *iso, long days, char out[11]);
+
+/* The ISO date of day number days (date_days: 0 is 1970-01-01) into out.
+ * 0, or -1 when it lies outside DATE_MIN_YEAR … DATE_MAX_YEAR. */
+int date_of_days(long days, char out[11]);
 
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lib/json.h"
+#include "lib/utf8.h"
 
 /* Start an empty document. */
 void
@@ -90,19 +91,6 @@ json_key(struct json *j, const char *key)
 	j->after_key = 1;
 }
 
-/* Length of the UTF-8 sequence that starts with byte c (1 for anything else). */
-static size_t
-utf8_sequence_length(unsigned char c)
-{
-	if ((c & 0xe0) == 0xc0)
-		return 2;
-	if ((c & 0xf0) == 0xe0)
-		return 3;
-	if ((c & 0xf8) == 0xf0)
-		return 4;
-	return 1;
-}
-
 /* Quote and escape len bytes: JSON escapes for C0 and C1 controls and DEL,
  * U+FFFD for bad bytes. */
 void
@@ -114,6 +102,7 @@ json_escape(struct buf *b, const char *s, size_t len)
 	buf_addc(b, '"');
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
 		size_t n;
 
 		if (c == '"' || c == '\\') {
@@ -158,29 +147,18 @@ json_escape(struct buf *b, const char *s, size_t len)
 			i++;
 			continue;
 		}
-		n = utf8_sequence_length(c);
-		if (n == 2 && c == 0xc2 && i + 1 < len &&
-		    (unsigned char)s[i + 1] >= 0x80 && (unsigned char)s[i + 1] < 0xa0) {
+		n = utf8_decode(s + i, len - i, &cp);
+		if (utf8_decode_bad(n, cp)) {
+			buf_adds(b, "\\ufffd"); /* not UTF-8: keep the output valid */
+		} else if (utf8_is_control(cp)) {
 			/* a C1 control: escaped like the C0 ones, never raw on a terminal
 			 */
-			char u[7] = {'\\',
-			             'u',
-			             '0',
-			             '0',
-			             hex[(unsigned char)s[i + 1] >> 4],
-			             hex[s[i + 1] & 15],
-			             0};
+			char u[7] = {'\\', 'u', '0', '0', hex[cp >> 4], hex[cp & 15], 0};
 			buf_adds(b, u);
-			i += 2;
-			continue;
-		}
-		if (n > 1 && i + n <= len && utf8_valid(s + i, n, NULL)) {
-			buf_add(b, s + i, n);
-			i += n;
 		} else {
-			buf_adds(b, "\\ufffd"); /* not UTF-8: keep the output valid */
-			i++;
+			buf_add(b, s + i, n);
 		}
+		i += n;
 	}
 	buf_addc(b, '"');
 }

@@ -1,12 +1,13 @@
 /*
- * util.c: allocation wrappers, string buffer, UTF-8 and date checks, slugs
- * and reading a whole file (writing one is atomicfile.c's). No curses; the
- * only output is the abort message on OOM.
+ * util.c: allocation wrappers, string buffer, the strict integer parser,
+ * slugs and reading a whole file (writing one is atomicfile.c's). No curses;
+ * the only output is the abort message on OOM, written with write(2).
  */
 #include "config.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -164,133 +165,47 @@ buf_free(struct buf *b)
 }
 
 int
-utf8_valid(const char *str, size_t len, size_t *bad_offset)
+parse_integer(const char *s, size_t len, unsigned flags, long lo, long hi, long *out)
 {
-	const unsigned char *s = (const unsigned char *)str;
 	size_t i = 0;
+	int negative = 0;
+	unsigned long v = 0, limit;
 
-	while (i < len) {
-		unsigned c = s[i];
-		size_t n;
-		unsigned cp, min;
-
-		if (c < 0x80) {
-			i++;
-			continue;
-		} else if ((c & 0xe0) == 0xc0) {
-			n = 1, cp = c & 0x1f, min = 0x80;
-		} else if ((c & 0xf0) == 0xe0) {
-			n = 2, cp = c & 0x0f, min = 0x800;
-		} else if ((c & 0xf8) == 0xf0) {
-			n = 3, cp = c & 0x07, min = 0x10000;
-		} else {
-			goto bad;
-		}
-		for (size_t k = 1; k <= n; k++) {
-			if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-				goto bad;
-			cp = (cp << 6) | (s[i + k] & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-			goto bad;
-		i += n + 1;
+	if (s == NULL)
+		return 0;
+	if (i < len && (flags & PARSE_SIGN) && (s[i] == '-' || s[i] == '+'))
+		negative = s[i++] == '-';
+	if (i == len)
+		return 0;
+	if (!(flags & PARSE_LEADING_ZERO) && s[i] == '0' && len - i > 1)
+		return 0;
+	/* the magnitude of LONG_MIN is one more than LONG_MAX */
+	limit = negative ? (unsigned long)LONG_MAX + 1 : (unsigned long)LONG_MAX;
+	for (; i < len; i++) {
+		unsigned d;
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		d = (unsigned)(s[i] - '0');
+		if (v > (limit - d) / 10)
+			return 0;
+		v = v * 10 + d;
+	}
+	{
+		long n = negative
+		             ? (v == (unsigned long)LONG_MAX + 1 ? LONG_MIN : -(long)v)
+		             : (long)v;
+		if (n < lo || n > hi)
+			return 0;
+		*out = n;
 	}
 	return 1;
-bad:
-	if (bad_offset != NULL)
-		*bad_offset = i;
-	return 0;
-}
-
-char *
-text_for_terminal(const char *s, int one_line)
-{
-	static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */
-	struct buf b = {0};
-	size_t len = s != NULL ? strlen(s) : 0, i = 0;
-
-	buf_adds(&b, "");
-	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		size_t bad, n;
-
-		if (c == '\n' || c == '\t' || c == '\r') {
-			if (one_line)
-				buf_addc(&b, ' ');
-			else if (c == '\r')
-				buf_adds(&b, replacement);
-			else
-				buf_addc(&b, (char)c);
-			i++;
-			continue;
-		}
-		if (c < 0x20 || c == 0x7f) {
-			buf_adds(&b, replacement);
-			i++;
-			continue;
-		}
-		if (c < 0x80) {
-			buf_addc(&b, (char)c);
-			i++;
-			continue;
-		}
-		n = (c & 0xe0) == 0xc0   ? 2
-		    : (c & 0xf0) == 0xe0 ? 3
-		    : (c & 0xf8) == 0xf0 ? 4
-		                         : 1;
-		if (n == 1 || i + n > len || !utf8_valid(s + i, n, &bad) ||
-		    (c == 0xc2 && (unsigned char)s[i + 1] < 0xa0)) {
-			/* a stray byte, or a C1 control (U+0080..U+009F: 0xC2 0x80..0x9F)
-			 */
-			buf_adds(&b, replacement);
-			i += n == 2 && i + n <= len && c == 0xc2 &&
-			             ((unsigned char)s[i + 1] & 0xc0) == 0x80
-			         ? 2
-			         : 1;
-			continue;
-		}
-		buf_add(&b, s + i, n);
-		i += n;
-	}
-	return buf_steal(&b);
 }
 
 int
 parse_long(const char *s, long *out)
 {
-	const char *p = s;
-	char *end;
-
-	if (*p == '-' || *p == '+')
-		p++;
-	if (*p < '0' || *p > '9')
-		return 0;
-	for (; *p; p++)
-		if (*p < '0' || *p > '9')
-			return 0;
-	errno = 0;
-	*out = strtol(s, &end, 10);
-	return errno == 0 && *end == '\0';
-}
-
-int
-date_valid(const char *s)
-{
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int y, m, d, leap;
-
-	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
-		return 0;
-	for (int i = 0; i < 10; i++)
-		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
-			return 0;
-	y = atoi(s);
-	m = atoi(s + 5);
-	d = atoi(s + 8);
-	if (y < 1900 || m < 1 || m > 12 || d < 1)
-		return 0;
-	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return d <= days[m - 1] + (m == 2 && leap);
+	return s != NULL && parse_integer(s, strlen(s), PARSE_SIGN | PARSE_LEADING_ZERO,
+	                                  LONG_MIN, LONG_MAX, out);
 }
 
 char *

@@ -1,7 +1,8 @@
 /*
  * util.h: allocation wrappers that abort on failure, a growable string buffer,
- * and UTF-8 checks. Shared by every layer; prints nothing except the single
- * abort message when memory runs out.
+ * the one strict integer parser, slugs and reading a whole file. Shared by
+ * every layer; writes nothing but the single abort message when memory runs
+ * out.
  */
 #ifndef UTIL_H
 #define UTIL_H
@@ -37,29 +38,23 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 char *buf_steal(struct buf *b);
 void buf_free(struct buf *b);
 
-/*
- * utf8_valid: 1 if the len bytes at s are well-formed UTF-8 (no overlongs, no
- * surrogates, nothing above U+10FFFF), else 0. When bad_offset is not NULL it
- * receives the offset of the first bad byte.
- */
-int utf8_valid(const char *s, size_t len, size_t *bad_offset);
+/* Flags of parse_integer: what else it accepts besides plain digits. */
+enum {
+	PARSE_SIGN = 1,         /* a leading '+' or '-' */
+	PARSE_LEADING_ZERO = 2, /* leading zeros ("007"); without it only "0" itself */
+};
 
 /*
- * text_for_terminal: a copy of s that is safe to print to a terminal: C0
- * control characters (other than newline and tab), DEL, the C1 controls
- * U+0080..U+009F and invalid UTF-8 become U+FFFD, so that no text from a
- * session or form can move the cursor, retitle the window or clear the
- * screen. With one_line, newline, tab and carriage return become spaces.
- * Caller frees.
+ * parse_integer: the one strict integer parser. The len bytes at s must be a
+ * whole decimal integer (digits only, no blanks; a sign and leading zeros
+ * only as flags allow) from lo to hi. 1 with *out set, else 0 (*out
+ * untouched). Never depends on the locale.
  */
-char *text_for_terminal(const char *s, int one_line);
+int parse_integer(const char *s, size_t len, unsigned flags, long lo, long hi, long *out);
 
-/* Parse a whole decimal integer (optional sign, digits only, in range of
- * long) into *out; 1 on success, 0 otherwise. */
+/* parse_integer of a whole string with an optional sign and leading zeros,
+ * in the range of long. */
 int parse_long(const char *s, long *out);
-
-/* 1 if s is a date YYYY-MM-DD that exists in the Gregorian calendar. */
-int date_valid(const char *s);
 
 /*
  * slug_make: a file-name-safe ASCII slug of text (the same in every locale):

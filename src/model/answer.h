@@ -10,6 +10,9 @@
 
 #include "model/form.h"
 
+/* The canonical `set` value of an "entfällt" answer ("entfällt" is read too). */
+#define ANSWER_NA_VALUE "entfaellt"
+
 enum answer_state {
 	ANSWER_OPEN = 0, /* not answered */
 	ANSWER_GIVEN,
@@ -54,6 +57,21 @@ char *answer_format(const struct form_question *q, const struct answer *a);
  * "offen" when open. Caller frees.
  */
 char *answer_label(const struct form_question *q, const struct answer *a);
+
+/*
+ * answer_display: the answer as the interview and the workbook show it: the
+ * label, but a date as TT.MM.JJJJ ("offen", "entfällt" as answer_label).
+ * Caller frees.
+ */
+char *answer_display(const struct form_question *q, const struct answer *a);
+
+/* The saved value as put back into an editor to correct it (the canonical
+ * value, a date as TT.MM.JJJJ); NULL unless the answer is given. Caller frees. */
+char *answer_editable(const struct form_question *q, const struct answer *a);
+
+/* Whether option number option (of a choice or multi question) is chosen in a. */
+int answer_option_chosen(const struct form_question *q, const struct answer *a,
+                         int option);
 
 /* Points the answer earns (0 for open, NA, text and date; multi capped). */
 int answer_points(const struct form_question *q, const struct answer *a);

@@ -2,8 +2,8 @@
  * export.c: the Ergebnisformular workbook as a whole: the safe write (temp
  * file in the target directory, workbook_close, fsync, rename, directory
  * fsync), document properties, shared formats and the cell writers that keep
- * user text a clean string. The sheets live in one file each
- * (export_result.c, export_evidence.c, export_goals.c,
+ * user text a clean string, and the table of sheets. The sheets live in one
+ * file each (export_result.c, export_evidence.c, export_goals.c,
  * export_recommendations.c, export_rating.c), the list frame in
  * export_list.c, measures in export_measure.c, the logo in export_image.c.
  * Model layer: never prints, never exits; libxlsxwriter's own warnings go
@@ -26,61 +26,34 @@
 #include "model/export.h"
 #include "model/export_private.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
+#include "lib/date.h"
 
 /* Excel's limit on characters in a cell; libxlsxwriter checks bytes. */
 #define CELL_MAX_BYTES 32000
 
-/* Append the UTF-8 encoding of U+FFFD. */
-static void
-add_replacement(struct buf *b)
-{
-	buf_adds(b, "\xEF\xBF\xBD");
-}
-
 char *
 export_clean_text(const char *s)
 {
-	struct buf b = {0};
-	size_t len, i = 0;
+	char *clean;
+	size_t len, cut;
 
 	if (s == NULL)
 		return xstrdup("");
-	len = strlen(s);
-	while (i < len) {
-		size_t bad, run;
-		if (utf8_valid(s + i, len - i, &bad))
-			run = len - i;
-		else
-			run = bad;
-		/* copy the valid run, fixing control characters */
-		for (size_t k = 0; k < run; k++) {
-			unsigned char ch = (unsigned char)s[i + k];
-			if (ch == '\r') {
-				buf_addc(&b, '\n');
-				if (k + 1 < run && s[i + k + 1] == '\n')
-					k++;
-			} else if ((ch < 0x20 && ch != '\n' && ch != '\t') || ch == 0x7f)
-				add_replacement(&b);
-			else
-				buf_addc(&b, (char)ch);
-		}
-		i += run;
-		if (i < len) {
-			add_replacement(&b);
-			i++;
-		}
+	/* line breaks as Excel keeps them; C1 controls are characters there */
+	clean = utf8_sanitize(s, strlen(s), UTF8_CR_NEWLINE | UTF8_KEEP_C1);
+	len = strlen(clean);
+	if (len <= CELL_MAX_BYTES)
+		return clean;
+	cut = CELL_MAX_BYTES;
+	while (cut > 0 && ((unsigned char)clean[cut] & 0xC0) == 0x80)
+		cut--;
+	clean[cut] = '\0';
+	{
+		char *cell = xasprintf("%s…", clean);
+		free(clean);
+		return cell;
 	}
-	if (b.len > CELL_MAX_BYTES) {
-		size_t cut = CELL_MAX_BYTES;
-		while (cut > 0 && ((unsigned char)b.data[cut] & 0xC0) == 0x80)
-			cut--;
-		b.len = cut;
-		b.data[cut] = '\0';
-		buf_adds(&b, "…");
-	}
-	if (b.data == NULL)
-		return xstrdup("");
-	return buf_steal(&b);
 }
 
 void
@@ -146,8 +119,8 @@ export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
 char *
 export_german_date(const char *date)
 {
-	if (date != NULL && date_valid(date))
-		return xasprintf("%.2s.%.2s.%.4s", date + 8, date + 5, date);
+	if (date_iso_valid(date))
+		return date_display(date);
 	return export_clean_text(date);
 }
 
@@ -178,17 +151,6 @@ export_col_name(char out[4], lxw_col_t col)
  * refuses a longer one and the export would fail). */
 #define HEADER_MAX_CHARS 255
 
-/* Characters of s as Excel and libxlsxwriter count them (UTF-8 code points). */
-static size_t
-header_chars(const char *s)
-{
-	size_t n = 0;
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
-			n++;
-	return n;
-}
-
 /*
  * Append text to b as header text: '&' doubled (the header's control
  * character), line breaks and tabs as spaces, at most max_chars characters
@@ -200,16 +162,14 @@ static void
 add_header_text(struct buf *b, const char *text, size_t max_chars)
 {
 	char *clean = export_clean_text(text);
-	size_t total = 0, used = 0;
+	size_t total = utf8_chars(clean), used = 0, left = strlen(clean);
 	const char *p;
 
 	for (p = clean; *p != '\0'; p++)
-		if (((unsigned char)*p & 0xC0) != 0x80)
-			total += *p == '&' ? 2 : 1;
+		total += *p == '&'; /* a doubled '&' counts two */
 	for (p = clean; *p != '\0';) {
-		size_t len = 1, cost = *p == '&' ? 2 : 1;
-		while (((unsigned char)p[len] & 0xC0) == 0x80)
-			len++;
+		uint32_t cp;
+		size_t len = utf8_decode(p, left, &cp), cost = *p == '&' ? 2 : 1;
 		/* keep room for the "…" when the whole text does not fit */
 		if (used + cost + (total > max_chars ? 1 : 0) > max_chars) {
 			buf_adds(b, "…");
@@ -223,6 +183,7 @@ add_header_text(struct buf *b, const char *text, size_t max_chars)
 			buf_add(b, p, len);
 		used += cost;
 		p += len;
+		left -= len;
 	}
 	free(clean);
 }
@@ -252,8 +213,7 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 		buf_adds(&centre, " – interne Fassung der IHK");
 	/* the Kommune on the left gets what Excel's limit leaves, at most 100
 	 * characters (more would not fit the left part of an A4 page) */
-	fixed = header_chars(left) + header_chars(centre.data) +
-	        header_chars(c->header_right);
+	fixed = utf8_chars(left) + utf8_chars(centre.data) + utf8_chars(c->header_right);
 	buf_adds(&header, left);
 	add_header_text(&header, c->s->meta.kommune,
 	                fixed >= HEADER_MAX_CHARS        ? 0
@@ -443,11 +403,13 @@ static time_t
 date_to_time(const char *date)
 {
 	struct tm tm = {0};
-	if (date == NULL || !date_valid(date))
+	int y, m, d;
+
+	if (date == NULL || date_split(date, &y, &m, &d) != 0)
 		return 0;
-	tm.tm_year = atoi(date) - 1900;
-	tm.tm_mon = atoi(date + 5) - 1;
-	tm.tm_mday = atoi(date + 8);
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = d;
 	tm.tm_hour = 12; /* noon, so no time zone shows another day */
 	return timegm(&tm);
 }
@@ -491,32 +453,48 @@ make_header(struct export_ctx *c)
 	free(date);
 }
 
+/* The sheets, in the order of their tabs (see struct export_sheet). */
+static const struct export_sheet sheets[] = {
+    {EXPORT_SHEET_RESULT, 2, NULL, export_sheet_result},
+    {EXPORT_SHEET_EVIDENCE, 3, NULL, export_sheet_evidence},
+    {EXPORT_SHEET_GOALS, 1, NULL, export_sheet_goals},
+    {EXPORT_SHEET_RECOMMENDATIONS, 4, NULL, export_sheet_recommendations},
+    {EXPORT_SHEET_RATING, 0, NULL, export_sheet_rating},
+};
+#define SHEET_COUNT (sizeof sheets / sizeof sheets[0])
+
 /* Build every sheet into c->wb; errors end up in c->err. */
 static void
 build_workbook(struct export_ctx *c)
 {
-	static const char *const names[] = {
-	    EXPORT_SHEET_RESULT, EXPORT_SHEET_EVIDENCE, EXPORT_SHEET_GOALS,
-	    EXPORT_SHEET_RECOMMENDATIONS, EXPORT_SHEET_RATING};
-	lxw_worksheet *ws[5];
+	lxw_worksheet *ws[SHEET_COUNT] = {0};
+	size_t by_order[SHEET_COUNT];
 	char *owned[4] = {0};
+	int first = -1;
 
 	make_formats(c);
 	set_properties(c, owned);
-	for (size_t i = 0; i < 5; i++) {
-		ws[i] = workbook_add_worksheet(c->wb, names[i]);
+	for (size_t i = 0; i < SHEET_COUNT; i++) {
+		if (sheets[i].wanted != NULL && !sheets[i].wanted(c))
+			continue;
+		ws[i] = workbook_add_worksheet(c->wb, sheets[i].name);
 		if (ws[i] == NULL)
 			export_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else if (first < 0)
+			first = (int)i;
 	}
-	if (c->err == LXW_NO_ERROR) {
-		/* Ergebnis refers to the rows of Bewertung and Entwicklungsziele */
-		export_sheet_rating(c, ws[4]);
-		export_sheet_goals(c, ws[2]);
-		export_sheet_result(c, ws[0]);
-		export_sheet_evidence(c, ws[1]);
-		export_sheet_recommendations(c, ws[3]);
-		worksheet_activate(ws[0]);
+	/* written by ascending order (stable): sheets others refer to first */
+	for (size_t i = 0; i < SHEET_COUNT; i++) {
+		size_t k = i;
+		for (; k > 0 && sheets[by_order[k - 1]].order > sheets[i].order; k--)
+			by_order[k] = by_order[k - 1];
+		by_order[k] = i;
 	}
+	for (size_t i = 0; i < SHEET_COUNT && c->err == LXW_NO_ERROR; i++)
+		if (ws[by_order[i]] != NULL)
+			sheets[by_order[i]].write(c, ws[by_order[i]]);
+	if (c->err == LXW_NO_ERROR && first >= 0)
+		worksheet_activate(ws[first]);
 	for (size_t i = 0; i < 4; i++)
 		free(owned[i]);
 }
@@ -721,7 +699,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 		*why = xstrdup("Export: keine Sitzung oder kein Zielpfad");
 		return -1;
 	}
-	if (opt != NULL && opt->today != NULL && !date_valid(opt->today)) {
+	if (opt != NULL && opt->today != NULL && !date_iso_valid(opt->today)) {
 		*why = xasprintf("Export: „%s“ ist kein Datum (JJJJ-MM-TT)", opt->today);
 		return -1;
 	}

@@ -17,6 +17,7 @@
 
 #include "model/export_private.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /*
  * Advance widths of U+0020..U+00FF in Carlito (metric-compatible with
@@ -65,33 +66,6 @@ static const struct {
     {0xFFFD, 1500}, /* replacement character */
 };
 
-/* Decode one UTF-8 character at s (valid text); *len receives its length. */
-static unsigned
-utf8_next(const char *s, size_t *len)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	if (u[0] < 0x80 || ((u[0] & 0xE0) == 0xC0 && u[1] == 0)) {
-		*len = 1;
-		return u[0];
-	}
-	if ((u[0] & 0xE0) == 0xC0) {
-		*len = 2;
-		return (unsigned)(u[0] & 0x1F) << 6 | (u[1] & 0x3F);
-	}
-	if ((u[0] & 0xF0) == 0xE0 && u[1] && u[2]) {
-		*len = 3;
-		return (unsigned)(u[0] & 0x0F) << 12 | (unsigned)(u[1] & 0x3F) << 6 |
-		       (u[2] & 0x3F);
-	}
-	if ((u[0] & 0xF8) == 0xF0 && u[1] && u[2] && u[3]) {
-		*len = 4;
-		return (unsigned)(u[0] & 0x07) << 18 | (unsigned)(u[1] & 0x3F) << 12 |
-		       (unsigned)(u[2] & 0x3F) << 6 | (u[3] & 0x3F);
-	}
-	*len = 1;
-	return 0xFFFD;
-}
-
 /* Width of one character in thousandths of a digit. */
 static unsigned
 char_width(unsigned code)
@@ -111,9 +85,9 @@ export_text_units(const char *text, size_t len)
 	unsigned long sum = 0;
 	size_t i = 0;
 	while (i < len && text[i] != '\0') {
-		size_t n;
-		sum += char_width(utf8_next(text + i, &n));
-		i += n;
+		uint32_t code;
+		i += utf8_decode(text + i, len - i, &code);
+		sum += char_width(code);
 	}
 	return sum / 1000.0;
 }

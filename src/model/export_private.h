@@ -16,7 +16,7 @@
 #include "model/score.h"
 #include "model/session.h"
 
-/* Sheet names, in workbook order. */
+/* Sheet names (the table of sheets is in export.c). */
 #define EXPORT_SHEET_RESULT "Ergebnis"
 #define EXPORT_SHEET_EVIDENCE "Nachweise"
 #define EXPORT_SHEET_GOALS "Entwicklungsziele"
@@ -243,6 +243,23 @@ struct export_evidence_row {
  * the evidence of every shown answer that earns points. Caller frees *out.
  */
 size_t export_evidence_rows(const struct export_ctx *c, struct export_evidence_row **out);
+
+/*
+ * One sheet of the workbook: a row of the table in export.c. The tabs are in
+ * table order, the first is the one the workbook opens on. Adding a sheet is
+ * one file (export_<sheet>.c with its write function) and one row.
+ */
+struct export_sheet {
+	const char *name; /* the tab */
+	/* When it is written: a sheet whose cells others refer to (Bewertung,
+	 * Entwicklungsziele, read by Ergebnis) comes before them. The order also
+	 * fixes the workbook's shared strings, so it never changes casually. */
+	int order;
+	/* Whether this export has the sheet (NULL: always). */
+	int (*wanted)(const struct export_ctx *c);
+	/* Fill the sheet; errors go to c->err. */
+	void (*write)(struct export_ctx *c, lxw_worksheet *ws);
+};
 
 /* The sheets, one file each. */
 void export_sheet_result(struct export_ctx *c, lxw_worksheet *ws);

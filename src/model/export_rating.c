@@ -77,12 +77,8 @@ answer_text(const struct export_ctx *c, size_t qi, int visible)
 
 	if (!visible)
 		return xstrdup("nicht gefragt");
-	answer = answer_label(q, &c->s->items[qi].answer);
-	if (q->type == QUESTION_DATE && date_valid(answer)) {
-		char *de = export_german_date(answer);
-		free(answer);
-		answer = de;
-	}
+	/* dates as TT.MM.JJJJ */
+	answer = answer_display(q, &c->s->items[qi].answer);
 	return answer;
 }
 

@@ -19,44 +19,17 @@
 #include <libfyaml.h>
 
 #include "model/form.h"
+#include "model/form_private.h"
+#include "model/kind.h"
 #include "lib/sha256.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
+#include "lib/date.h"
 
 /* The largest form file accepted (a real Prüfbogen is a few dozen KiB). */
 #define FORM_MAX_SIZE (4 * 1024 * 1024)
 /* Longest id of a form, section, question or option. */
 #define FORM_ID_MAX 64
-
-enum ynode_kind { YN_SCALAR, YN_MAP, YN_SEQ };
-
-/* One YAML node with its position; a map holds key, value, key, value, … */
-struct ynode {
-	enum ynode_kind kind;
-	char *text; /* scalar text (NUL-terminated copy) */
-	size_t len;
-	int plain; /* scalar written without quotes */
-	int line, column;
-	struct ynode **child;
-	size_t count;
-};
-
-/* The state of one load: where errors go and what is being built. */
-struct loader {
-	const char *name;
-	struct form_errors *errors;
-	struct form *form;
-	const struct ynode **show_if_nodes; /* per question, the show_if value */
-	char **scratch; /* shortened copies for messages, freed after the load */
-	size_t scratch_count;
-};
-
-static const char *const type_names[] = {
-    [QUESTION_YESNO] = "yesno", [QUESTION_CHOICE] = "choice",
-    [QUESTION_MULTI] = "multi", [QUESTION_NUMBER] = "number",
-    [QUESTION_SCALE] = "scale", [QUESTION_TEXT] = "text",
-    [QUESTION_DATE] = "date",
-};
-#define TYPE_COUNT (sizeof type_names / sizeof type_names[0])
 
 /* Section ids the session file uses for its own records. */
 static const char *const reserved_section_ids[] = {
@@ -72,26 +45,12 @@ static const char *const validity_keys[] = {"first", "renewal", NULL};
 static const char *const goals_keys[] = {"count", "bonus", NULL};
 static const char *const bonus_keys[] = {"erreicht", "teilweise", "nicht_erreicht", NULL};
 static const char *const section_keys[] = {"id", "title", "questions", NULL};
-static const char *const question_keys[] = {
-    "id",     "type",    "text", "help", "evidence", "recommendation", "na", "show_if",
-    "points", "options", "min",  "max",  "bands",    "labels",         NULL,
+/* The keys every question may have; each kind adds its own (kind.h). */
+static const char *const question_common_keys[] = {
+    "id", "type", "text", "help", "evidence", "recommendation", "na", "show_if", NULL,
 };
 static const char *const option_keys[] = {"id", "label", "points", "recommendation",
                                           NULL};
-static const char *const band_keys[] = {"min", "points", NULL};
-
-/* Type-specific question keys, and which types use them. */
-static const struct {
-	const char *key;
-	unsigned types; /* bit per enum question_type */
-} type_keys[] = {
-    {"points", 1u << QUESTION_YESNO},
-    {"options", 1u << QUESTION_CHOICE | 1u << QUESTION_MULTI},
-    {"max", 1u << QUESTION_MULTI | 1u << QUESTION_SCALE | 1u << QUESTION_NUMBER},
-    {"min", 1u << QUESTION_NUMBER},
-    {"bands", 1u << QUESTION_NUMBER},
-    {"labels", 1u << QUESTION_SCALE},
-};
 
 /*
  * Make room for element number count of an array that only ever grows by
@@ -124,8 +83,8 @@ error_add(struct form_errors *errors, const char *file, int line, int column,
 }
 
 /* Report a problem at node at (NULL: no position). */
-static void __attribute__((format(printf, 3, 4)))
-err(struct loader *ld, const struct ynode *at, const char *fmt, ...)
+void __attribute__((format(printf, 3, 4)))
+form_err(struct form_loader *ld, const struct ynode *at, const char *fmt, ...)
 {
 	va_list ap;
 	char *message;
@@ -144,23 +103,17 @@ err(struct loader *ld, const struct ynode *at, const char *fmt, ...)
  * control characters as spaces, so a huge or multi-line value is never
  * echoed whole. The copy lives until the load ends.
  */
-static const char *
-brief(struct loader *ld, const char *s)
+const char *
+form_brief(struct form_loader *ld, const char *s)
 {
-	struct buf b = {0};
-	int chars = 0;
+	char *copy = utf8_shorten(s, BRIEF_MAX);
 
-	buf_adds(&b, "");
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if ((*p & 0xc0) != 0x80 && chars++ == BRIEF_MAX) {
-			buf_adds(&b, "…");
-			break;
-		}
-		buf_addc(&b, *p < 0x20 || *p == 0x7f ? ' ' : (char)*p);
-	}
+	for (char *p = copy; *p != '\0'; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
 	ld->scratch = grow_pow2(ld->scratch, ld->scratch_count, sizeof *ld->scratch);
-	ld->scratch[ld->scratch_count++] = b.data;
-	return b.data;
+	ld->scratch[ld->scratch_count++] = copy;
+	return copy;
 }
 
 /* An error's position and its place in the list, for a stable sort. */
@@ -404,14 +357,11 @@ diag_text(char *text)
 static int
 text_column(const char *text, size_t line_start, size_t off)
 {
-	int column = 1;
 	/* a byte order mark is not a column */
 	if (line_start == 0 && off >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
 		line_start = 3;
-	for (size_t i = line_start; i < off; i++)
-		if (((unsigned char)text[i] & 0xc0) != 0x80)
-			column++;
-	return column;
+	return 1 + (int)utf8_count(text + line_start,
+	                           off > line_start ? off - line_start : 0);
 }
 
 /* A position in the text: byte offset, 1-based line and column. */
@@ -460,7 +410,7 @@ position_after(const char *text, size_t len, struct text_pos from)
  * the bad byte), NUL bytes and tab characters. Returns the number of errors.
  */
 static int
-prescan(struct loader *ld, const char *text, size_t len)
+prescan(struct form_loader *ld, const char *text, size_t len)
 {
 	size_t line_start = 0, off = 0;
 	int line = 1, found = 0, tab_line = 0;
@@ -512,7 +462,7 @@ prescan(struct loader *ld, const char *text, size_t len)
 
 /* Parse text with libfyaml into a tree; NULL (errors added) on a syntax error. */
 static struct ynode *
-yaml_parse(struct loader *ld, const char *text, size_t len)
+yaml_parse(struct form_loader *ld, const char *text, size_t len)
 {
 	struct fy_diag_cfg dcfg;
 	struct fy_diag *diag;
@@ -533,7 +483,7 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 	dcfg.colorize = false;
 	diag = fy_diag_create(&dcfg);
 	if (diag == NULL) {
-		err(ld, NULL, "cannot start the YAML parser");
+		form_err(ld, NULL, "cannot start the YAML parser");
 		return NULL;
 	}
 	fy_diag_set_collect_errors(diag, true);
@@ -542,7 +492,7 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 	pcfg.diag = diag;
 	parser = fy_parser_create(&pcfg);
 	if (parser == NULL || fy_parser_set_string(parser, text, len) != 0) {
-		err(ld, NULL, "cannot start the YAML parser");
+		form_err(ld, NULL, "cannot start the YAML parser");
 		if (parser)
 			fy_parser_destroy(parser);
 		fy_diag_destroy(diag);
@@ -607,7 +557,7 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 				n->column--; /* point at the '*' */
 			n->text = xstrdup("");
 			n->plain = 1;
-			err(ld, n, "aliases (*name) are not allowed in a form");
+			form_err(ld, n, "aliases (*name) are not allowed in a form");
 			failed = 1;
 			break;
 		default:
@@ -620,9 +570,9 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 				root = n;
 			else {
 				if (!failed)
-					err(ld, n,
-					    "a form file holds exactly one YAML "
-					    "document");
+					form_err(ld, n,
+					         "a form file holds exactly one YAML "
+					         "document");
 				failed = 1;
 				if (!opens)
 					ynode_free(n);
@@ -704,8 +654,8 @@ yaml_parse(struct loader *ld, const char *text, size_t len)
 /* ---- schema helpers ---- */
 
 /* Is a scalar YAML's null (empty, ~ or null)? */
-static int
-is_null(const struct ynode *n)
+int
+form_is_null(const struct ynode *n)
 {
 	return n->kind == YN_SCALAR && n->plain &&
 	       (n->len == 0 || strcmp(n->text, "~") == 0 ||
@@ -714,19 +664,19 @@ is_null(const struct ynode *n)
 }
 
 /* What a node is, for messages. */
-static const char *
-kind_name(const struct ynode *n)
+const char *
+form_node_what(const struct ynode *n)
 {
 	if (n->kind == YN_MAP)
 		return "a mapping";
 	if (n->kind == YN_SEQ)
 		return "a list";
-	return is_null(n) ? "empty" : "a single value";
+	return form_is_null(n) ? "empty" : "a single value";
 }
 
 /* The value stored under key in map, or NULL. */
-static const struct ynode *
-map_get(const struct ynode *map, const char *key)
+const struct ynode *
+form_map_get(const struct ynode *map, const char *key)
 {
 	if (map == NULL || map->kind != YN_MAP)
 		return NULL;
@@ -748,21 +698,22 @@ in_list(const char *s, const char *const *list)
 }
 
 /* Report when n is not a mapping; returns 1 when it is. */
-static int
-expect_map(struct loader *ld, const struct ynode *n, const char *what)
+int
+form_expect_map(struct form_loader *ld, const struct ynode *n, const char *what)
 {
 	if (n->kind == YN_MAP)
 		return 1;
-	err(ld, n, "%s must be a mapping (key: value lines), not %s", what, kind_name(n));
+	form_err(ld, n, "%s must be a mapping (key: value lines), not %s", what,
+	         form_node_what(n));
 	return 0;
 }
 
 /* Report unknown, duplicate and non-text keys of a mapping. Linear in the
  * number of keys: only allowed keys can be duplicates that matter (an
  * unknown one is reported each time it appears). */
-static void
-check_keys(struct loader *ld, const struct ynode *map, const char *const *allowed,
-           const char *what)
+void
+form_check_keys(struct form_loader *ld, const struct ynode *map,
+                const char *const *allowed, const char *what)
 {
 	const struct ynode *first[32] = {0};
 	size_t nallowed = 0;
@@ -773,7 +724,7 @@ check_keys(struct loader *ld, const struct ynode *map, const char *const *allowe
 		const struct ynode *k = map->child[i];
 		size_t a;
 		if (k->kind != YN_SCALAR) {
-			err(ld, k, "keys in %s must be plain names", what);
+			form_err(ld, k, "keys in %s must be plain names", what);
 			continue;
 		}
 		for (a = 0; a < nallowed; a++)
@@ -781,8 +732,9 @@ check_keys(struct loader *ld, const struct ynode *map, const char *const *allowe
 				break;
 		if (a < nallowed) {
 			if (first[a] != NULL)
-				err(ld, k, "duplicate key '%s' in %s (first at line %d)",
-				    brief(ld, k->text), what, first[a]->line);
+				form_err(ld, k,
+				         "duplicate key '%s' in %s (first at line %d)",
+				         form_brief(ld, k->text), what, first[a]->line);
 			else
 				first[a] = k;
 			continue;
@@ -791,45 +743,47 @@ check_keys(struct loader *ld, const struct ynode *map, const char *const *allowe
 			struct buf b = {0};
 			for (const char *const *p = allowed; *p; p++)
 				buf_printf(&b, "%s%s", p == allowed ? "" : ", ", *p);
-			err(ld, k, "unknown key '%s' in %s (allowed: %s)",
-			    brief(ld, k->text), what, b.data);
+			form_err(ld, k, "unknown key '%s' in %s (allowed: %s)",
+			         form_brief(ld, k->text), what, b.data);
 			buf_free(&b);
 		}
 	}
 }
 
 /* Report a missing required key of map. */
-static void
-missing(struct loader *ld, const struct ynode *map, const char *key, const char *what)
+void
+form_missing(struct form_loader *ld, const struct ynode *map, const char *key,
+             const char *what)
 {
-	err(ld, map, "missing key '%s' in %s", key, what);
+	form_err(ld, map, "missing key '%s' in %s", key, what);
 }
 
 /*
  * A text value under key: a copy, or NULL. Reports a missing key (when
  * required), a mapping or list, an empty value and embedded NUL characters.
  */
-static char *
-get_text(struct loader *ld, const struct ynode *map, const char *key, int required,
-         const char *what)
+char *
+form_get_text(struct form_loader *ld, const struct ynode *map, const char *key,
+              int required, const char *what)
 {
-	const struct ynode *v = map_get(map, key);
+	const struct ynode *v = form_map_get(map, key);
 
 	if (v == NULL) {
 		if (required)
-			missing(ld, map, key, what);
+			form_missing(ld, map, key, what);
 		return NULL;
 	}
 	if (v->kind != YN_SCALAR) {
-		err(ld, v, "'%s' in %s must be text, not %s", key, what, kind_name(v));
+		form_err(ld, v, "'%s' in %s must be text, not %s", key, what,
+		         form_node_what(v));
 		return NULL;
 	}
-	if (is_null(v) || v->len == 0) {
-		err(ld, v, "'%s' in %s is empty", key, what);
+	if (form_is_null(v) || v->len == 0) {
+		form_err(ld, v, "'%s' in %s is empty", key, what);
 		return NULL;
 	}
 	if (memchr(v->text, '\0', v->len) != NULL) {
-		err(ld, v, "'%s' in %s contains a NUL character", key, what);
+		form_err(ld, v, "'%s' in %s contains a NUL character", key, what);
 		return NULL;
 	}
 	return xstrdup(v->text);
@@ -839,38 +793,40 @@ get_text(struct loader *ld, const struct ynode *map, const char *key, int requir
  * An integer under key into *out, in lo..hi. Returns 1 when present and valid,
  * 0 when absent (reported if required) or invalid (reported).
  */
-static int
-get_int(struct loader *ld, const struct ynode *map, const char *key, int required,
-        long lo, long hi, long *out, const char *what)
+int
+form_get_int(struct form_loader *ld, const struct ynode *map, const char *key,
+             int required, long lo, long hi, long *out, const char *what)
 {
-	const struct ynode *v = map_get(map, key);
+	const struct ynode *v = form_map_get(map, key);
 	long x;
 
 	if (v == NULL) {
 		if (required)
-			missing(ld, map, key, what);
+			form_missing(ld, map, key, what);
 		return 0;
 	}
-	if (v->kind != YN_SCALAR || is_null(v)) {
-		err(ld, v, "'%s' in %s must be an integer, not %s", key, what,
-		    kind_name(v));
+	if (v->kind != YN_SCALAR || form_is_null(v)) {
+		form_err(ld, v, "'%s' in %s must be an integer, not %s", key, what,
+		         form_node_what(v));
 		return 0;
 	}
 	if (!v->plain || !parse_long(v->text, &x)) {
 		if (lo >= 0)
-			err(ld, v, "'%s' in %s must be a non-negative integer, not '%s'",
-			    key, what, brief(ld, v->text));
+			form_err(ld, v,
+			         "'%s' in %s must be a non-negative integer, not '%s'",
+			         key, what, form_brief(ld, v->text));
 		else
-			err(ld, v, "'%s' in %s must be an integer, not '%s'", key, what,
-			    brief(ld, v->text));
+			form_err(ld, v, "'%s' in %s must be an integer, not '%s'", key,
+			         what, form_brief(ld, v->text));
 		return 0;
 	}
 	if (x < lo || x > hi) {
 		if (lo == 0 && x < 0)
-			err(ld, v, "'%s' in %s must not be negative (%ld)", key, what, x);
+			form_err(ld, v, "'%s' in %s must not be negative (%ld)", key,
+			         what, x);
 		else
-			err(ld, v, "'%s' in %s must be between %ld and %ld, not %ld", key,
-			    what, lo, hi, x);
+			form_err(ld, v, "'%s' in %s must be between %ld and %ld, not %ld",
+			         key, what, lo, hi, x);
 		return 0;
 	}
 	*out = x;
@@ -878,12 +834,12 @@ get_int(struct loader *ld, const struct ynode *map, const char *key, int require
 }
 
 /* An int-sized version of get_int. */
-static int
-get_int_into(struct loader *ld, const struct ynode *map, const char *key, int required,
-             long lo, long hi, int *out, const char *what)
+int
+form_get_int_into(struct form_loader *ld, const struct ynode *map, const char *key,
+                  int required, long lo, long hi, int *out, const char *what)
 {
 	long x;
-	if (!get_int(ld, map, key, required, lo, hi, &x, what))
+	if (!form_get_int(ld, map, key, required, lo, hi, &x, what))
 		return 0;
 	*out = (int)x;
 	return 1;
@@ -891,10 +847,10 @@ get_int_into(struct loader *ld, const struct ynode *map, const char *key, int re
 
 /* A boolean (true/false) under key into *out; absent leaves *out alone. */
 static void
-get_bool(struct loader *ld, const struct ynode *map, const char *key, int *out,
+get_bool(struct form_loader *ld, const struct ynode *map, const char *key, int *out,
          const char *what)
 {
-	const struct ynode *v = map_get(map, key);
+	const struct ynode *v = form_map_get(map, key);
 
 	if (v == NULL)
 		return;
@@ -910,10 +866,11 @@ get_bool(struct loader *ld, const struct ynode *map, const char *key, int *out,
 		*out = 0;
 		return;
 	}
-	err(ld, v, "'%s' in %s must be true or false, not %s%s%s", key, what,
-	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "",
-	    v->kind == YN_SCALAR && !is_null(v) ? brief(ld, v->text) : kind_name(v),
-	    v->kind == YN_SCALAR && !is_null(v) ? "'" : "");
+	form_err(ld, v, "'%s' in %s must be true or false, not %s%s%s", key, what,
+	         v->kind == YN_SCALAR && !form_is_null(v) ? "'" : "",
+	         v->kind == YN_SCALAR && !form_is_null(v) ? form_brief(ld, v->text)
+	                                                  : form_node_what(v),
+	         v->kind == YN_SCALAR && !form_is_null(v) ? "'" : "");
 }
 
 /* Does id match ^[a-z][a-z0-9_]*$ (with '-' too when dash), at most FORM_ID_MAX bytes? */
@@ -932,15 +889,16 @@ id_valid(const char *id, int dash)
 
 /* An id under key: a copy when present and well-formed, else NULL (reported). */
 static char *
-get_id(struct loader *ld, const struct ynode *map, const char *key, const char *what,
+get_id(struct form_loader *ld, const struct ynode *map, const char *key, const char *what,
        int dash)
 {
-	char *id = get_text(ld, map, key, 1, what);
+	char *id = form_get_text(ld, map, key, 1, what);
 	if (id != NULL && !id_valid(id, dash)) {
-		err(ld, map_get(map, key),
+		form_err(
+		    ld, form_map_get(map, key),
 		    "invalid id '%s' in %s: start with a-z, then only a-z, 0-9%s or _ "
 		    "(at most %d characters)",
-		    brief(ld, id), what, dash ? ", -" : "", FORM_ID_MAX);
+		    form_brief(ld, id), what, dash ? ", -" : "", FORM_ID_MAX);
 		free(id);
 		return NULL;
 	}
@@ -951,83 +909,84 @@ get_id(struct loader *ld, const struct ynode *map, const char *key, const char *
 
 /* The top-level settings besides sections. */
 static void
-load_settings(struct loader *ld, const struct ynode *root)
+load_settings(struct form_loader *ld, const struct ynode *root)
 {
 	struct form *f = ld->form;
 	const struct ynode *n;
 
 	f->id = get_id(ld, root, "form", "the form", 1);
-	f->title = get_text(ld, root, "title", 1, "the form");
-	f->edition = get_text(ld, root, "edition", 1, "the form");
-	if (f->edition != NULL && !date_valid(f->edition)) {
-		err(ld, map_get(root, "edition"),
-		    "'edition' must be a date YYYY-MM-DD that exists, not '%s'",
-		    brief(ld, f->edition));
+	f->title = form_get_text(ld, root, "title", 1, "the form");
+	f->edition = form_get_text(ld, root, "edition", 1, "the form");
+	if (f->edition != NULL && !date_iso_valid(f->edition)) {
+		form_err(ld, form_map_get(root, "edition"),
+		         "'edition' must be a date YYYY-MM-DD that exists, not '%s'",
+		         form_brief(ld, f->edition));
 		free(f->edition);
 		f->edition = NULL;
 	}
 
-	if ((n = map_get(root, "pass")) == NULL)
-		missing(ld, root, "pass", "the form");
-	else if (expect_map(ld, n, "'pass'")) {
-		check_keys(ld, n, pass_keys, "'pass'");
-		get_int_into(ld, n, "total_percent", 1, 0, 100, &f->pass_total_percent,
-		             "'pass'");
-		get_int_into(ld, n, "section_min_percent", 1, 0, 100,
-		             &f->pass_section_min_percent, "'pass'");
+	if ((n = form_map_get(root, "pass")) == NULL)
+		form_missing(ld, root, "pass", "the form");
+	else if (form_expect_map(ld, n, "'pass'")) {
+		form_check_keys(ld, n, pass_keys, "'pass'");
+		form_get_int_into(ld, n, "total_percent", 1, 0, 100,
+		                  &f->pass_total_percent, "'pass'");
+		form_get_int_into(ld, n, "section_min_percent", 1, 0, 100,
+		                  &f->pass_section_min_percent, "'pass'");
 	}
 
-	if ((n = map_get(root, "validity_years")) == NULL)
-		missing(ld, root, "validity_years", "the form");
-	else if (expect_map(ld, n, "'validity_years'")) {
-		check_keys(ld, n, validity_keys, "'validity_years'");
-		get_int_into(ld, n, "first", 1, 1, 99, &f->validity_first,
-		             "'validity_years'");
-		get_int_into(ld, n, "renewal", 1, 1, 99, &f->validity_renewal,
-		             "'validity_years'");
+	if ((n = form_map_get(root, "validity_years")) == NULL)
+		form_missing(ld, root, "validity_years", "the form");
+	else if (form_expect_map(ld, n, "'validity_years'")) {
+		form_check_keys(ld, n, validity_keys, "'validity_years'");
+		form_get_int_into(ld, n, "first", 1, 1, 99, &f->validity_first,
+		                  "'validity_years'");
+		form_get_int_into(ld, n, "renewal", 1, 1, 99, &f->validity_renewal,
+		                  "'validity_years'");
 	}
 
-	if ((n = map_get(root, "goals")) == NULL)
-		missing(ld, root, "goals", "the form");
-	else if (expect_map(ld, n, "'goals'")) {
+	if ((n = form_map_get(root, "goals")) == NULL)
+		form_missing(ld, root, "goals", "the form");
+	else if (form_expect_map(ld, n, "'goals'")) {
 		const struct ynode *b;
-		check_keys(ld, n, goals_keys, "'goals'");
-		get_int_into(ld, n, "count", 1, 0, 20, &f->goal_count, "'goals'");
-		if ((b = map_get(n, "bonus")) == NULL)
-			missing(ld, n, "bonus", "'goals'");
-		else if (expect_map(ld, b, "'goals.bonus'")) {
-			check_keys(ld, b, bonus_keys, "'goals.bonus'");
-			get_int_into(ld, b, "erreicht", 1, 0, 1000, &f->bonus_reached,
-			             "'goals.bonus'");
-			get_int_into(ld, b, "teilweise", 1, 0, 1000, &f->bonus_partial,
-			             "'goals.bonus'");
-			get_int_into(ld, b, "nicht_erreicht", 1, 0, 1000,
-			             &f->bonus_not_reached, "'goals.bonus'");
+		form_check_keys(ld, n, goals_keys, "'goals'");
+		form_get_int_into(ld, n, "count", 1, 0, 20, &f->goal_count, "'goals'");
+		if ((b = form_map_get(n, "bonus")) == NULL)
+			form_missing(ld, n, "bonus", "'goals'");
+		else if (form_expect_map(ld, b, "'goals.bonus'")) {
+			form_check_keys(ld, b, bonus_keys, "'goals.bonus'");
+			form_get_int_into(ld, b, "erreicht", 1, 0, 1000,
+			                  &f->bonus_reached, "'goals.bonus'");
+			form_get_int_into(ld, b, "teilweise", 1, 0, 1000,
+			                  &f->bonus_partial, "'goals.bonus'");
+			form_get_int_into(ld, b, "nicht_erreicht", 1, 0, 1000,
+			                  &f->bonus_not_reached, "'goals.bonus'");
 		}
 	}
 }
 
 /* The options of a choice or multi question. */
-static void
-load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
-             const char *what)
+void
+form_load_options(struct form_loader *ld, struct form_question *q, const struct ynode *qn,
+                  const char *what, size_t max_options)
 {
-	const struct ynode *list = map_get(qn, "options");
+	const struct ynode *list = form_map_get(qn, "options");
 	struct form_index ids;
 
 	if (list == NULL) {
-		missing(ld, qn, "options", what);
+		form_missing(ld, qn, "options", what);
 		return;
 	}
 	if (list->kind != YN_SEQ || list->count == 0) {
-		err(ld, list,
-		    "'options' of %s must be a non-empty list of options, not %s", what,
-		    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+		form_err(ld, list,
+		         "'options' of %s must be a non-empty list of options, not %s",
+		         what,
+		         list->kind == YN_SEQ ? "an empty list" : form_node_what(list));
 		return;
 	}
-	if (q->type == QUESTION_MULTI && list->count > FORM_MULTI_MAX_OPTIONS) {
-		err(ld, list, "a multi question has at most %d options, %s has %zu",
-		    FORM_MULTI_MAX_OPTIONS, what, list->count);
+	if (list->count > max_options) {
+		form_err(ld, list, "a %s question has at most %zu options, %s has %zu",
+		         kind_of(q)->name, max_options, what, list->count);
 		return;
 	}
 	q->options = xcalloc(list->count, sizeof *q->options);
@@ -1037,19 +996,20 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 		struct form_option *o = &q->options[q->option_count];
 		char *owhat;
 
-		if (!expect_map(ld, on, "an option"))
+		if (!form_expect_map(ld, on, "an option"))
 			continue;
 		owhat = xasprintf("an option of %s", what);
-		check_keys(ld, on, option_keys, owhat);
+		form_check_keys(ld, on, option_keys, owhat);
 		o->id = get_id(ld, on, "id", owhat, 0);
-		o->label = get_text(ld, on, "label", 1, owhat);
-		get_int_into(ld, on, "points", 1, 0, INT_MAX / 1024, &o->points, owhat);
-		o->recommendation = get_text(ld, on, "recommendation", 0, owhat);
+		o->label = form_get_text(ld, on, "label", 1, owhat);
+		form_get_int_into(ld, on, "points", 1, 0, INT_MAX / 1024, &o->points,
+		                  owhat);
+		o->recommendation = form_get_text(ld, on, "recommendation", 0, owhat);
 		free(owhat);
 		if (o->id != NULL &&
 		    index_find(&ids, q->options, option_name, o->id) >= 0)
-			err(ld, map_get(on, "id"), "duplicate option id '%s' in %s",
-			    o->id, what);
+			form_err(ld, form_map_get(on, "id"),
+			         "duplicate option id '%s' in %s", o->id, what);
 		else if (o->id != NULL)
 			index_add(&ids, q->options, option_name, q->option_count);
 		q->option_count++;
@@ -1057,170 +1017,92 @@ load_options(struct loader *ld, struct form_question *q, const struct ynode *qn,
 	free(ids.slot);
 }
 
-/* Compare bands by min, for qsort. */
-static int
-band_compare(const void *a, const void *b)
-{
-	const struct form_band *x = a, *y = b;
-	return x->min < y->min ? -1 : x->min > y->min;
-}
-
-/* The bands of a number question, sorted by min. */
-static void
-load_bands(struct loader *ld, struct form_question *q, const struct ynode *qn,
-           const char *what)
-{
-	const struct ynode *list = map_get(qn, "bands");
-
-	if (list == NULL) {
-		missing(ld, qn, "bands", what);
-		return;
-	}
-	if (list->kind != YN_SEQ || list->count == 0) {
-		err(ld, list,
-		    "'bands' of %s must be a non-empty list of {min, points}, not %s",
-		    what, list->kind == YN_SEQ ? "an empty list" : kind_name(list));
-		return;
-	}
-	q->bands = xcalloc(list->count, sizeof *q->bands);
-	for (size_t i = 0; i < list->count; i++) {
-		const struct ynode *bn = list->child[i];
-		struct form_band *b = &q->bands[q->band_count];
-		char *bwhat;
-		int ok;
-
-		if (!expect_map(ld, bn, "a band"))
-			continue;
-		bwhat = xasprintf("a band of %s", what);
-		check_keys(ld, bn, band_keys, bwhat);
-		ok = get_int(ld, bn, "min", 1, LONG_MIN, LONG_MAX, &b->min, bwhat);
-		ok &= get_int_into(ld, bn, "points", 1, 0, INT_MAX / 1024, &b->points,
-		                   bwhat);
-		free(bwhat);
-		if (!ok)
-			continue;
-		for (size_t j = 0; j < q->band_count; j++)
-			if (q->bands[j].min == b->min) {
-				err(ld, map_get(bn, "min"),
-				    "two bands of %s start at %ld", what, b->min);
-				ok = 0;
-			}
-		if (ok)
-			q->band_count++;
-	}
-	qsort(q->bands, q->band_count, sizeof *q->bands, band_compare);
-}
-
-/* The range of a number question: min (default 0) and max (default none). */
-static void
-load_number_range(struct loader *ld, struct form_question *q, const struct ynode *qn,
-                  const char *what)
-{
-	q->number_min = 0;
-	q->number_max = LONG_MAX;
-	get_int(ld, qn, "min", 0, LONG_MIN, LONG_MAX, &q->number_min, what);
-	if (get_int(ld, qn, "max", 0, LONG_MIN, LONG_MAX, &q->number_max, what) &&
-	    q->number_max < q->number_min) {
-		err(ld, map_get(qn, "max"),
-		    "'max' of %s (%ld) is less than its 'min' (%ld)", what, q->number_max,
-		    q->number_min);
-		q->number_max = LONG_MAX;
-	}
-}
-
-/* The scale of a scale question: max and optional labels. */
-static void
-load_scale(struct loader *ld, struct form_question *q, const struct ynode *qn,
-           const char *what)
-{
-	const struct ynode *labels = map_get(qn, "labels");
-
-	if (!get_int_into(ld, qn, "max", 1, 1, 100, &q->scale_max, what))
-		return;
-	if (labels == NULL)
-		return;
-	if (labels->kind != YN_SEQ) {
-		err(ld, labels, "'labels' of %s must be a list, not %s", what,
-		    kind_name(labels));
-		return;
-	}
-	if (labels->count != (size_t)q->scale_max + 1) {
-		err(ld, labels,
-		    "'labels' of %s needs %d entries (one for each value 0..%d), not %zu",
-		    what, q->scale_max + 1, q->scale_max, labels->count);
-		return;
-	}
-	q->scale_labels = xcalloc(labels->count, sizeof *q->scale_labels);
-	q->scale_label_count = labels->count;
-	for (size_t i = 0; i < labels->count; i++) {
-		const struct ynode *l = labels->child[i];
-		if (l->kind != YN_SCALAR || is_null(l))
-			err(ld, l, "label %zu of %s must be text, not %s", i, what,
-			    kind_name(l));
-		q->scale_labels[i] = xstrdup(l->kind == YN_SCALAR ? l->text : "");
-	}
-}
-
 /* The type of question qn; -1 (reported) when missing or unknown. */
 static int
-get_type(struct loader *ld, const struct ynode *qn, const char *what)
+get_type(struct form_loader *ld, const struct ynode *qn, const char *what)
 {
-	char *t = get_text(ld, qn, "type", 1, what);
-	int type = -1;
+	char *t = form_get_text(ld, qn, "type", 1, what);
+	int type;
 
 	if (t == NULL)
 		return -1;
-	for (size_t i = 0; i < TYPE_COUNT; i++)
-		if (strcmp(t, type_names[i]) == 0)
-			type = (int)i;
-	if (type < 0)
-		err(ld, map_get(qn, "type"),
-		    "unknown type '%s' in %s (yesno, choice, multi, number, scale, text, "
-		    "date)",
-		    brief(ld, t), what);
+	type = kind_find(t);
+	if (type < 0) {
+		char *names = kind_names(", ");
+		form_err(ld, form_map_get(qn, "type"), "unknown type '%s' in %s (%s)",
+		         form_brief(ld, t), what, names);
+		free(names);
+	}
 	free(t);
 	return type;
 }
 
-/* The most question q can score. */
-static int
-question_max(const struct form_question *q)
+/*
+ * question_keys: fill keys (room for 32) with the keys a question may have:
+ * the common ones, then the kinds' own keys merged so that each kind's list
+ * keeps its order (a new key goes just before the next of its list already
+ * placed, else at the end): "points, options, min, max, bands, labels".
+ */
+static void
+question_keys(const char *keys[32])
 {
-	int max = 0;
+	size_t n = 0;
 
-	switch (q->type) {
-	case QUESTION_YESNO:
-		return q->points;
-	case QUESTION_CHOICE:
-		for (size_t i = 0; i < q->option_count; i++)
-			if (q->options[i].points > max)
-				max = q->options[i].points;
-		return max;
-	case QUESTION_MULTI:
-		for (size_t i = 0; i < q->option_count; i++)
-			max += q->options[i].points;
-		return q->multi_cap >= 0 && q->multi_cap < max ? q->multi_cap : max;
-	case QUESTION_NUMBER:
-		for (size_t i = 0; i < q->band_count; i++)
-			if (q->bands[i].points > max)
-				max = q->bands[i].points;
-		return max;
-	case QUESTION_SCALE:
-		return q->scale_max;
-	case QUESTION_TEXT:
-	case QUESTION_DATE:
-		break;
+	for (const char *const *k = question_common_keys; *k != NULL; k++)
+		keys[n++] = *k;
+	for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
+		const char *const *own = kind_get((enum question_type)t)->keys;
+		for (size_t i = 0; own != NULL && own[i] != NULL; i++) {
+			size_t at = n, j;
+			for (j = 0; j < n && strcmp(keys[j], own[i]) != 0; j++)
+				;
+			if (j < n)
+				continue; /* placed already */
+			for (size_t next = i + 1; own[next] != NULL && at == n; next++)
+				for (j = 0; j < n; j++)
+					if (strcmp(keys[j], own[next]) == 0)
+						at = j;
+			if (n + 1 >= 32)
+				break;
+			memmove(&keys[at + 1], &keys[at], (n - at) * sizeof *keys);
+			keys[at] = own[i];
+			n++;
+		}
 	}
-	return 0;
+	keys[n] = NULL;
+}
+
+/* Report the keys of question node qn that belong to another kind than kind. */
+static void
+check_kind_keys(struct form_loader *ld, const struct ynode *qn,
+                const struct question_kind *kind, const char *what)
+{
+	for (size_t i = 0; i + 1 < qn->count; i += 2) {
+		const struct ynode *k = qn->child[i];
+		int own = 0, other = 0;
+
+		if (k->kind != YN_SCALAR)
+			continue;
+		for (int t = 0; t < QUESTION_TYPE_COUNT; t++) {
+			const struct question_kind *c = kind_get((enum question_type)t);
+			for (size_t j = 0; c->keys != NULL && c->keys[j] != NULL; j++)
+				if (strcmp(c->keys[j], k->text) == 0)
+					*(c == kind ? &own : &other) = 1;
+		}
+		if (other && !own)
+			form_err(ld, k, "key '%s' does not belong to a %s question (%s)",
+			         k->text, kind->name, what);
+	}
 }
 
 /* One question of section s; appended to the form even when it has errors. */
 static void
-load_question(struct loader *ld, size_t s, const struct ynode *qn)
+load_question(struct form_loader *ld, size_t s, const struct ynode *qn)
 {
 	struct form *f = ld->form;
 	struct form_section *sec = &f->sections[s];
 	struct form_question *q;
+	const struct question_kind *kind;
 	char *what;
 	int type;
 
@@ -1239,36 +1121,36 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	q->line = qn->line;
 	q->column = qn->column;
 
-	if (!expect_map(ld, qn, "a question"))
+	if (!form_expect_map(ld, qn, "a question"))
 		return;
 	{
-		const struct ynode *idn = map_get(qn, "id");
+		const struct ynode *idn = form_map_get(qn, "id");
 		what = xasprintf("question '%s.%s'", sec->id ? sec->id : "?",
-		                 idn && idn->kind == YN_SCALAR && !is_null(idn)
-		                     ? brief(ld, idn->text)
+		                 idn && idn->kind == YN_SCALAR && !form_is_null(idn)
+		                     ? form_brief(ld, idn->text)
 		                     : "?");
 	}
-	check_keys(ld, qn, question_keys, what);
+	form_check_keys(ld, qn, ld->question_keys, what);
 	q->id = get_id(ld, qn, "id", what, 0);
 	if (q->id != NULL && sec->id != NULL) {
 		q->full_id = xasprintf("%s.%s", sec->id, q->id);
 		if (index_find(f->question_index, f->questions, question_name,
 		               q->full_id) >= 0)
-			err(ld, map_get(qn, "id"), "duplicate question id '%s'",
-			    q->full_id);
+			form_err(ld, form_map_get(qn, "id"), "duplicate question id '%s'",
+			         q->full_id);
 		else
 			index_add(f->question_index, f->questions, question_name,
 			          f->question_count - 1);
 	}
 	type = get_type(ld, qn, what);
-	q->text = get_text(ld, qn, "text", 1, what);
-	q->help = get_text(ld, qn, "help", 0, what);
-	q->evidence = get_text(ld, qn, "evidence", 0, what);
-	q->recommendation = get_text(ld, qn, "recommendation", 0, what);
+	q->text = form_get_text(ld, qn, "text", 1, what);
+	q->help = form_get_text(ld, qn, "help", 0, what);
+	q->evidence = form_get_text(ld, qn, "evidence", 0, what);
+	q->recommendation = form_get_text(ld, qn, "recommendation", 0, what);
 	get_bool(ld, qn, "na", &q->na_allowed, what);
-	if (map_get(qn, "show_if") != NULL) {
-		const struct ynode *v = map_get(qn, "show_if");
-		q->show_if = get_text(ld, qn, "show_if", 0, what);
+	if (form_map_get(qn, "show_if") != NULL) {
+		const struct ynode *v = form_map_get(qn, "show_if");
+		q->show_if = form_get_text(ld, qn, "show_if", 0, what);
 		if (q->show_if != NULL)
 			ld->show_if_nodes[f->question_count - 1] = v;
 	}
@@ -1278,56 +1160,17 @@ load_question(struct loader *ld, size_t s, const struct ynode *qn)
 	}
 	q->type = (enum question_type)type;
 
-	/* keys that belong to other types */
-	for (size_t i = 0; i < sizeof type_keys / sizeof type_keys[0]; i++) {
-		const struct ynode *k = NULL;
-		for (size_t j = 0; j + 1 < qn->count; j += 2)
-			if (qn->child[j]->kind == YN_SCALAR &&
-			    strcmp(qn->child[j]->text, type_keys[i].key) == 0)
-				k = qn->child[j];
-		if (k != NULL && !(type_keys[i].types & (1u << type)))
-			err(ld, k, "key '%s' does not belong to a %s question (%s)",
-			    type_keys[i].key, type_names[type], what);
-	}
-
-	switch (q->type) {
-	case QUESTION_YESNO:
-		get_int_into(ld, qn, "points", 1, 0, INT_MAX / 1024, &q->points, what);
-		break;
-	case QUESTION_CHOICE:
-		load_options(ld, q, qn, what);
-		break;
-	case QUESTION_MULTI: {
-		long sum = 0;
-		load_options(ld, q, qn, what);
-		for (size_t i = 0; i < q->option_count; i++)
-			sum += q->options[i].points;
-		if (get_int_into(ld, qn, "max", 0, 0, INT_MAX / 1024, &q->multi_cap,
-		                 what) &&
-		    q->option_count > 0 && q->multi_cap > sum)
-			err(ld, map_get(qn, "max"),
-			    "'max' of %s (%d) is more than all options together (%ld)",
-			    what, q->multi_cap, sum);
-		break;
-	}
-	case QUESTION_NUMBER:
-		load_bands(ld, q, qn, what);
-		load_number_range(ld, q, qn, what);
-		break;
-	case QUESTION_SCALE:
-		load_scale(ld, q, qn, what);
-		break;
-	case QUESTION_TEXT:
-	case QUESTION_DATE:
-		break;
-	}
-	q->max_points = question_max(q);
+	kind = kind_get(q->type);
+	check_kind_keys(ld, qn, kind, what);
+	if (kind->load != NULL)
+		kind->load(ld, q, qn, what);
+	q->max_points = kind->max_points != NULL ? kind->max_points(q) : 0;
 	free(what);
 }
 
 /* One section with its questions. */
 static void
-load_section(struct loader *ld, const struct ynode *sn)
+load_section(struct form_loader *ld, const struct ynode *sn)
 {
 	struct form *f = ld->form;
 	struct form_section *sec;
@@ -1339,29 +1182,33 @@ load_section(struct loader *ld, const struct ynode *sn)
 	memset(sec, 0, sizeof *sec);
 	sec->first = f->question_count;
 	f->section_count++;
-	if (!expect_map(ld, sn, "a section"))
+	if (!form_expect_map(ld, sn, "a section"))
 		return;
-	check_keys(ld, sn, section_keys, "a section");
+	form_check_keys(ld, sn, section_keys, "a section");
 	sec->id = get_id(ld, sn, "id", "a section", 0);
 	if (sec->id != NULL && in_list(sec->id, reserved_section_ids)) {
-		err(ld, map_get(sn, "id"),
+		form_err(
+		    ld, form_map_get(sn, "id"),
 		    "section id '%s' is reserved for session records; choose another",
 		    sec->id);
 	} else if (sec->id != NULL &&
 	           index_find(f->section_index, f->sections, section_name, sec->id) >= 0)
-		err(ld, map_get(sn, "id"), "duplicate section id '%s'", sec->id);
+		form_err(ld, form_map_get(sn, "id"), "duplicate section id '%s'",
+		         sec->id);
 	else if (sec->id != NULL)
 		index_add(f->section_index, f->sections, section_name, s);
 	{
 		char *what = xasprintf("section '%s'", sec->id ? sec->id : "?");
-		sec->title = get_text(ld, sn, "title", 1, what);
-		list = map_get(sn, "questions");
+		sec->title = form_get_text(ld, sn, "title", 1, what);
+		list = form_map_get(sn, "questions");
 		if (list == NULL)
-			missing(ld, sn, "questions", what);
+			form_missing(ld, sn, "questions", what);
 		else if (list->kind != YN_SEQ || list->count == 0)
-			err(ld, list,
-			    "'questions' of %s must be a non-empty list, not %s", what,
-			    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+			form_err(ld, list,
+			         "'questions' of %s must be a non-empty list, not %s",
+			         what,
+			         list->kind == YN_SEQ ? "an empty list"
+			                              : form_node_what(list));
 		else {
 			size_t errors_before = ld->errors->count;
 			for (size_t i = 0; i < list->count; i++)
@@ -1370,16 +1217,37 @@ load_section(struct loader *ld, const struct ynode *sn)
 			for (size_t i = sec->first; i < sec->first + sec->count; i++)
 				sec->max_points += f->questions[i].max_points;
 			if (sec->max_points == 0 && ld->errors->count == errors_before)
-				err(ld, sn, "%s has no question that scores points",
-				    what);
+				form_err(ld, sn, "%s has no question that scores points",
+				         what);
 		}
 		free(what);
 	}
 }
 
+/* The kinds that have options, for a message: "choice and multi". Caller frees. */
+static char *
+option_kind_names(void)
+{
+	const char *names[QUESTION_TYPE_COUNT];
+	size_t n = 0;
+	struct buf b = {0};
+
+	for (int t = 0; t < QUESTION_TYPE_COUNT; t++)
+		if (kind_get((enum question_type)t)->options)
+			names[n++] = kind_get((enum question_type)t)->name;
+	buf_adds(&b, "");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s",
+		           i == 0       ? ""
+		           : i + 1 == n ? " and "
+		                        : ", ",
+		           names[i]);
+	return buf_steal(&b);
+}
+
 /* Resolve every show_if to an earlier question (and option). */
 static void
-resolve_show_if(struct loader *ld)
+resolve_show_if(struct form_loader *ld)
 {
 	struct form *f = ld->form;
 
@@ -1407,37 +1275,44 @@ resolve_show_if(struct loader *ld)
 			    q->show_if);
 		t = form_find_question(f, target);
 		if (t < 0)
-			err(ld, at, "show_if refers to unknown question '%s'",
-			    brief(ld, target));
+			form_err(ld, at, "show_if refers to unknown question '%s'",
+			         form_brief(ld, target));
 		else if ((size_t)t == i)
-			err(ld, at,
+			form_err(
+			    ld, at,
 			    "show_if of '%s' refers to the question itself (a cycle)",
 			    q->full_id ? q->full_id : target);
 		else if ((size_t)t > i)
-			err(ld, at,
+			form_err(
+			    ld, at,
 			    "show_if refers to '%s', which comes later (forward "
 			    "reference or "
 			    "cycle): a follow-up must come after the question it depends "
 			    "on",
 			    target);
 		else if (!form_type_scored(f->questions[t].type))
-			err(ld, at,
+			form_err(
+			    ld, at,
 			    "show_if refers to '%s', a %s question that never scores, so "
 			    "'%s' would never be shown",
-			    target, type_names[f->questions[t].type],
+			    target, form_type_name(f->questions[t].type),
 			    q->full_id ? q->full_id : "?");
 		else if (option != NULL) {
 			const struct form_question *tq = &f->questions[t];
 			int o;
-			if (tq->type != QUESTION_CHOICE && tq->type != QUESTION_MULTI)
-				err(ld, at,
-				    "show_if '%s': only choice and multi questions have "
-				    "options, '%s' is %s",
-				    brief(ld, q->show_if), target, type_names[tq->type]);
-			else if ((o = form_find_option(tq, option)) < 0)
-				err(ld, at,
-				    "show_if refers to unknown option '%s' of '%s'",
-				    brief(ld, option), target);
+			if (!kind_get(tq->type)->options) {
+				char *kinds = option_kind_names();
+				form_err(
+				    ld, at,
+				    "show_if '%s': only %s questions have options, '%s' "
+				    "is %s",
+				    form_brief(ld, q->show_if), kinds, target,
+				    form_type_name(tq->type));
+				free(kinds);
+			} else if ((o = form_find_option(tq, option)) < 0)
+				form_err(ld, at,
+				         "show_if refers to unknown option '%s' of '%s'",
+				         form_brief(ld, option), target);
 			else {
 				q->show_if_question = t;
 				q->show_if_option = o;
@@ -1450,26 +1325,26 @@ resolve_show_if(struct loader *ld)
 
 /* Validate the tree into ld->form; errors go to ld->errors. */
 static void
-load_form(struct loader *ld, const struct ynode *root)
+load_form(struct form_loader *ld, const struct ynode *root)
 {
 	const struct ynode *list;
 
 	if (root == NULL) {
-		err(ld, NULL,
-		    "the file is empty: a form needs form, title, edition, pass, "
-		    "validity_years, goals and sections");
+		form_err(ld, NULL,
+		         "the file is empty: a form needs form, title, edition, pass, "
+		         "validity_years, goals and sections");
 		return;
 	}
-	if (!expect_map(ld, root, "the form file"))
+	if (!form_expect_map(ld, root, "the form file"))
 		return;
-	check_keys(ld, root, top_keys, "the form");
+	form_check_keys(ld, root, top_keys, "the form");
 	load_settings(ld, root);
-	list = map_get(root, "sections");
+	list = form_map_get(root, "sections");
 	if (list == NULL)
-		missing(ld, root, "sections", "the form");
+		form_missing(ld, root, "sections", "the form");
 	else if (list->kind != YN_SEQ || list->count == 0)
-		err(ld, list, "'sections' must be a non-empty list, not %s",
-		    list->kind == YN_SEQ ? "an empty list" : kind_name(list));
+		form_err(ld, list, "'sections' must be a non-empty list, not %s",
+		         list->kind == YN_SEQ ? "an empty list" : form_node_what(list));
 	else
 		for (size_t i = 0; i < list->count; i++)
 			load_section(ld, list->child[i]);
@@ -1480,15 +1355,16 @@ struct form *
 form_load_string(const char *text, size_t len, const char *name,
                  struct form_errors *errors)
 {
-	struct loader ld = {0};
+	struct form_loader ld = {0};
 	struct ynode *root;
 	size_t first = errors->count;
 	struct form *f;
 
 	ld.name = name;
 	ld.errors = errors;
+	question_keys(ld.question_keys);
 	if (len > FORM_MAX_SIZE) {
-		err(&ld, NULL, "the file is larger than %d bytes", FORM_MAX_SIZE);
+		form_err(&ld, NULL, "the file is larger than %d bytes", FORM_MAX_SIZE);
 		return NULL;
 	}
 	f = xcalloc(1, sizeof *f);
@@ -1628,15 +1504,15 @@ form_find_option(const struct form_question *q, const char *option_id)
 const char *
 form_type_name(enum question_type type)
 {
-	if ((size_t)type < TYPE_COUNT)
-		return type_names[type];
-	return "?";
+	const struct question_kind *k = kind_get(type);
+	return k != NULL ? k->name : "?";
 }
 
 int
 form_type_scored(enum question_type type)
 {
-	return type != QUESTION_TEXT && type != QUESTION_DATE;
+	const struct question_kind *k = kind_get(type);
+	return k != NULL && k->scored;
 }
 
 char *

@@ -9,15 +9,7 @@
 
 #include <stddef.h>
 
-enum question_type {
-	QUESTION_YESNO,
-	QUESTION_CHOICE,
-	QUESTION_MULTI,
-	QUESTION_NUMBER,
-	QUESTION_SCALE,
-	QUESTION_TEXT,
-	QUESTION_DATE,
-};
+#include "model/kind.h"
 
 /* Upper bound on options of a multi question (answers are a 64-bit mask). */
 #define FORM_MULTI_MAX_OPTIONS 64
@@ -148,10 +140,11 @@ int form_find_section(const struct form *form, const char *id);
 /* Index of the option with that id in question q, or -1. */
 int form_find_option(const struct form_question *q, const char *option_id);
 
-/* The type's name as written in the file ("yesno", …). */
+/* The type's name as written in the file ("yesno", …): its kind's name. */
 const char *form_type_name(enum question_type type);
 
-/* Whether a question of this type carries points (not text or date). */
+/* Whether a question of this type carries points (not text or date): its
+ * kind's scored flag. */
 int form_type_scored(enum question_type type);
 
 /*

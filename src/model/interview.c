@@ -13,6 +13,7 @@
 #include "model/interview.h"
 #include "model/score.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* Whether question qi is shown. */
 int
@@ -238,55 +239,23 @@ interview_number(const struct form *f, size_t qi)
 int
 interview_find_number(const struct form *f, const char *text, size_t *out)
 {
-	unsigned long sec, pos;
-	char *end;
-	const char *p = text;
+	const char *p = text, *sep, *end;
+	long sec, pos;
 
 	while (*p == ' ')
 		p++;
-	if (*p < '0' || *p > '9')
+	sep = p + strcspn(p, ".,");
+	if (*sep == '\0')
 		return 0;
-	sec = strtoul(p, &end, 10);
-	if (*end != '.' && *end != ',')
+	end = sep + 1 + strcspn(sep + 1, " ");
+	if (end[strspn(end, " ")] != '\0' || f->section_count == 0 ||
+	    !parse_integer(p, (size_t)(sep - p), PARSE_LEADING_ZERO, 1,
+	                   (long)f->section_count, &sec) ||
+	    !parse_integer(sep + 1, (size_t)(end - sep - 1), PARSE_LEADING_ZERO, 1,
+	                   (long)f->sections[sec - 1].count, &pos))
 		return 0;
-	p = end + 1;
-	if (*p < '0' || *p > '9')
-		return 0;
-	pos = strtoul(p, &end, 10);
-	while (*end == ' ')
-		end++;
-	if (*end != '\0' || sec < 1 || sec > f->section_count || pos < 1 ||
-	    pos > f->sections[sec - 1].count)
-		return 0;
-	*out = f->sections[sec - 1].first + pos - 1;
+	*out = f->sections[sec - 1].first + (size_t)pos - 1;
 	return 1;
-}
-
-/* The next code point of UTF-8 text at *p (advanced); '?' for a bad byte.
- * Decoded here, not through the locale: the search works the same in every
- * LC_CTYPE. */
-static unsigned long
-next_code_point(const unsigned char **p)
-{
-	const unsigned char *s = *p;
-	unsigned long c = s[0];
-	int n = c < 0x80 ? 0 : c >= 0xf0 ? 3 : c >= 0xe0 ? 2 : c >= 0xc0 ? 1 : -1;
-
-	if (n < 0) {
-		*p = s + 1;
-		return '?';
-	}
-	if (n > 0)
-		c &= 0x3fu >> n;
-	for (int k = 1; k <= n; k++) {
-		if ((s[k] & 0xc0) != 0x80) {
-			*p = s + 1;
-			return '?';
-		}
-		c = c << 6 | (s[k] & 0x3fu);
-	}
-	*p = s + n + 1;
-	return c;
 }
 
 /* text lower-cased (ASCII, Latin-1 letters) with umlauts folded (ä → a,
@@ -294,12 +263,18 @@ next_code_point(const unsigned char **p)
 static unsigned long *
 fold(const char *text)
 {
-	const unsigned char *p = (const unsigned char *)text;
-	unsigned long *w = xreallocarray(NULL, 2 * strlen(text) + 1, sizeof *w);
-	size_t len = 0;
+	size_t left = strlen(text), len = 0;
+	unsigned long *w = xreallocarray(NULL, 2 * left + 1, sizeof *w);
 
-	while (*p != '\0') {
-		unsigned long c = next_code_point(&p);
+	/* decoded here, not through the locale: the search works the same in
+	 * every LC_CTYPE */
+	while (left > 0) {
+		uint32_t cp;
+		size_t n = utf8_decode(text, left, &cp);
+		unsigned long c = cp;
+
+		text += n;
+		left -= n;
 		if ((c >= 'A' && c <= 'Z') || (c >= 0xc0 && c <= 0xde && c != 0xd7))
 			c += 0x20; /* ASCII and Latin-1 capitals */
 		if (c == 0xe4)

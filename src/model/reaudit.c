@@ -14,23 +14,19 @@
 
 #include "lib/date.h"
 #include "model/reaudit.h"
+#include "model/vocab.h"
 #include "lib/util.h"
 
-/* The goal fields as record key suffixes, in session order. */
-static const char *const goal_fields[] = {"ziel", "massnahmen", "messgroesse", "frist",
-                                          "verantwortlich"};
-#define GOAL_FIELD_COUNT (sizeof goal_fields / sizeof goal_fields[0])
-
-/* Master data copied where the session has none; with its German name. */
-static const struct {
-	const char *key;
-	const char *name;
-} inherited[] = {
-    {"meta.landkreis", "Landkreis"},
-    {"meta.zentralitaet", "Zentralitätsstufe"},
-    {"meta.ihk", "IHK"},
-};
-#define INHERITED_COUNT (sizeof inherited / sizeof inherited[0])
+/*
+ * Whether a goal field is taken from the previous audit: every field of
+ * vocab_goal but the question list, whose ids belong to the previous
+ * edition of the form.
+ */
+static int
+goal_field_taken(const struct vocab_field *f)
+{
+	return f->kind != VOCAB_QUESTIONS;
+}
 
 /* One record to set, collected before anything changes. */
 struct change {
@@ -102,17 +98,21 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	for (int g = 1; g <= goals; g++) {
 		const struct session_goal *old =
 		    g <= prev->form->goal_count ? &prev->goals[g - 1] : NULL;
-		for (size_t f = 0; f < GOAL_FIELD_COUNT; f++) {
-			char *from = xasprintf("goal.%d.%s", g, goal_fields[f]);
-			char *v = old != NULL ? session_get(prev, from) : NULL;
+		for (size_t f = 0; f < vocab_goal.count; f++) {
+			const char *field = vocab_goal.fields[f].key;
+			char *from, *v;
+			if (!goal_field_taken(&vocab_goal.fields[f]))
+				continue;
+			from = xasprintf("goal.%d.%s", g, field);
+			v = old != NULL ? session_get(prev, from) : NULL;
 			if (v != NULL && v[0] == '\0') {
 				free(v);
 				v = NULL;
 			}
 			if (f == 0 && v != NULL)
-				goals_taken++;
-			change_add(&changes, &n,
-			           xasprintf("prevgoal.%d.%s", g, goal_fields[f]), v);
+				goals_taken++; /* the first field is the goal itself */
+			change_add(&changes, &n, xasprintf("prevgoal.%d.%s", g, field),
+			           v);
 			free(from);
 		}
 		/* a status judged for another goal does not carry over */
@@ -121,16 +121,22 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 			change_add(&changes, &n, xasprintf("prevgoal.%d", g), NULL);
 	}
 	/* master data only where this session has none */
-	for (size_t i = 0; i < INHERITED_COUNT; i++) {
-		char *mine = session_get(s, inherited[i].key);
-		char *theirs = session_get(prev, inherited[i].key);
+	for (size_t i = 0; i < vocab_meta.count; i++) {
+		const struct vocab_field *f = &vocab_meta.fields[i];
+		char *key, *mine, *theirs;
+		if (!(f->flags & VOCAB_INHERITED))
+			continue;
+		key = xasprintf("meta.%s", f->key);
+		mine = session_get(s, key);
+		theirs = session_get(prev, key);
 		if ((mine == NULL || mine[0] == '\0') && theirs != NULL &&
 		    theirs[0] != '\0') {
-			buf_printf(&filled, "%s%s", filled.len > 0 ? ", " : "",
-			           inherited[i].name);
-			change_add(&changes, &n, xstrdup(inherited[i].key), theirs);
+			buf_printf(&filled, "%s%s", filled.len > 0 ? ", " : "", f->label);
+			change_add(&changes, &n, key, theirs);
+			key = NULL;
 			theirs = NULL;
 		}
+		free(key);
 		free(mine);
 		free(theirs);
 	}
@@ -138,10 +144,10 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	change_add(&changes, &n, xstrdup("meta.vorher"), xstrdup(resolved));
 
 	/* Every value comes from a valid session or is fixed text, so it passes
-	 * session_set's checks; clearing a status is never refused. */
+	 * session_change's checks; clearing a status is never refused. */
 	for (size_t i = 0; i < n; i++) {
 		char *ignored = NULL;
-		if (session_set(s, changes[i].key, changes[i].value, &ignored) != 0)
+		if (session_change(s, changes[i].key, changes[i].value, &ignored) != 0)
 			free(ignored);
 	}
 	if (notice != NULL) {

@@ -10,6 +10,7 @@
 
 #include "model/reference.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
 
 /* The largest reference file accepted. */
 #define REFERENCE_MAX_SIZE (1024 * 1024)

@@ -15,6 +15,8 @@
 #include "lib/json.h"
 #include "model/score.h"
 #include "lib/util.h"
+#include "lib/utf8.h"
+#include "lib/date.h"
 
 /* Width of the bar in the text summary, in terminal cells. */
 #define SCORE_BAR_WIDTH 30
@@ -22,23 +24,6 @@
 #define SCORE_TEXT_TOP 10
 /* How many open questions a section summary names before "…". */
 #define SCORE_SUMMARY_NAMES 3
-
-/* Whether option number option of question q is chosen in answer a. */
-static int
-score_option_chosen(const struct form_question *q, const struct answer *a, int option)
-{
-	if (a->state != ANSWER_GIVEN || option < 0)
-		return 0;
-	switch (q->type) {
-	case QUESTION_CHOICE:
-		return a->number == option;
-	case QUESTION_MULTI:
-		return option < FORM_MULTI_MAX_OPTIONS &&
-		       ((a->chosen >> option) & 1) != 0;
-	default:
-		return 0;
-	}
-}
 
 /* Whether the show_if condition of question qi holds, given that its show_if
  * question is itself shown. */
@@ -52,7 +37,7 @@ score_condition_met(const struct session *s, size_t qi)
 
 	if (q->show_if_option < 0)
 		return answer_points(pq, pa) > 0;
-	return score_option_chosen(pq, pa, q->show_if_option);
+	return answer_option_chosen(pq, pa, q->show_if_option);
 }
 
 /* Shown ⇔ no show_if, or the show_if question is shown and its condition holds. */
@@ -396,42 +381,13 @@ score_result_free(struct score_result *r)
 int
 score_valid_until(const char *date, int years, char out[11])
 {
-	int y, m, d;
-
 	out[0] = '\0';
-	if (!date_valid(date) || years < 0 || years > 1000)
+	if (date == NULL || years < 0 || years > 1000)
 		return -1;
-	y = atoi(date) + years;
-	m = atoi(date + 5);
-	d = atoi(date + 8);
-	if (y > 9999)
-		return -1;
-	if (m == 2 && d == 29 && !((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		d = 28;
-	out[0] = (char)('0' + y / 1000);
-	out[1] = (char)('0' + y / 100 % 10);
-	out[2] = (char)('0' + y / 10 % 10);
-	out[3] = (char)('0' + y % 10);
-	memcpy(out + 4, date + 4, 6); /* "-MM-DD" */
-	out[8] = (char)('0' + d / 10);
-	out[9] = (char)('0' + d % 10);
-	out[10] = '\0';
-	return 0;
+	return date_add_years(date, years, out);
 }
 
 /* ---- formatters ---- */
-
-/* Display width of UTF-8 text in cells (one per code point). */
-static size_t
-utf8_width(const char *s)
-{
-	size_t w = 0;
-
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			w++;
-	return w;
-}
 
 /* Append text with every tab, newline and carriage return as a space. */
 static void
@@ -500,7 +456,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 	           f->edition ? f->edition : "?");
 
 	for (size_t si = 0; si < f->section_count; si++) {
-		size_t w = utf8_width(f->sections[si].title);
+		size_t w = utf8_chars(f->sections[si].title);
 		if (w > title_width)
 			title_width = w;
 	}
@@ -510,7 +466,7 @@ score_format_text(const struct session *s, const struct score_result *r)
 		const struct score_section *sec = &r->sections[si];
 		const char *title = f->sections[si].title;
 
-		buf_printf(&b, "  %s%*s  ", title, (int)(title_width - utf8_width(title)),
+		buf_printf(&b, "  %s%*s  ", title, (int)(title_width - utf8_chars(title)),
 		           "");
 		if (sec->has_percent) {
 			buf_add_bar(&b, sec->points, sec->max,

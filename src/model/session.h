@@ -20,17 +20,19 @@
  *                                    numbers ("2.3"), comma- or space-separated;
  *                                    stored as ids in form order
  *   prevgoal.N (erreicht|teilweise|nicht_erreicht) prevgoal.N.ziel …  (re-audit;
- *                                    src/reaudit.c copies them from the previous
+ *                                    model/reaudit.c copies them from the previous
  *                                    session; a status is refused for a goal
  *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
- * checksum) that session_set refuses.
+ * checksum) that session_change refuses. Each kind of key belongs to one
+ * record family (session_family.h), which validates, stores and dumps it.
  *
  * Snapshot file (tinycdb, one value per key), in this order: format
  * (SESSION_FORMAT), form.id, form.edition, form.sha256, the set records in
- * dump order, form.text (the embedded YAML), summary.answered|total|points|
- * max|kommune|datum|art (for session_list), session.generation (1, 2, …),
+ * dump order, form.text (the embedded YAML), the summary records the caller
+ * gives (audit_summary: summary.answered|total|points|max|kommune|datum|art,
+ * for session_list), session.generation (1, 2, …),
  * session.saved (UTC, YYYY-MM-DDTHH:MM:SSZ) and checksum: 8 lower-case hex
  * digits of zlib crc32 over every other record in file order, each fed as
  * 4-byte big-endian key length, key, 4-byte big-endian value length, value.
@@ -141,13 +143,34 @@ enum session_mode {
 /* A new, empty, unsaved session over form (ownership of form passes to it). */
 struct session *session_new(struct form *form);
 
+/* One key/value record a caller hands to the store (both owned). */
+struct session_pair {
+	char *key;
+	char *value;
+};
+
+/* A list of records; zero-initialise, fill with session_pairs_add. */
+struct session_pairs {
+	struct session_pair *items;
+	size_t count;
+};
+
+/* Append a copy of key and value. */
+void session_pairs_add(struct session_pairs *l, const char *key, const char *value);
+
+/* Free the records and empty the list. */
+void session_pairs_clear(struct session_pairs *l);
+
 /*
  * session_create_file: give s a file in dir named after a slug of Kommune and
  * Datum (steinbach-taunus-2026-11-23.cdb; -2, -3 … when taken), never
  * overwriting an existing file, take the write lock and save the first
- * snapshot. dir is created 0700 if missing. Returns 0 or -1 with *why.
+ * snapshot with the summary records (see session_save). dir is created 0700
+ * if missing. Returns 0 or -1 with *why. Callers use audit_create
+ * (model/audit.h), which brings the summary.
  */
-int session_create_file(struct session *s, const char *dir, char **why);
+int session_create_file(struct session *s, const char *dir,
+                        const struct session_pairs *summary, char **why);
 
 /*
  * session_open: load the snapshot at path (a symbolic link is resolved first:
@@ -163,11 +186,16 @@ struct session *session_open(const char *path, enum session_mode mode, char **no
 
 /*
  * session_save: write a complete new snapshot of s to s->path atomically and
- * keep the old one as PATH.prev. On failure (ENOSPC, EROFS, EACCES, the file
- * replaced by someone else …) the file on disk is untouched, s is unchanged
- * and -1 comes back with *why; the caller may retry later.
+ * keep the old one as PATH.prev. summary (may be NULL) holds the summary.*
+ * records `list` reads, written as given after the content records: the
+ * store computes nothing itself, so scoring rules never change what it
+ * writes (a key outside summary.* is refused). On failure (ENOSPC, EROFS,
+ * EACCES, the file replaced by someone else …) the file on disk is
+ * untouched, s is unchanged and -1 comes back with *why; the caller may
+ * retry later. Callers use audit_save (model/audit.h), which brings the
+ * summary.
  */
-int session_save(struct session *s, char **why);
+int session_save(struct session *s, const struct session_pairs *summary, char **why);
 
 /*
  * session_privacy_warning: a German warning, for a person, when other local
@@ -195,10 +223,19 @@ int session_file_is_session(const char *path);
 void session_free(struct session *s);
 
 /*
- * session_set: set the record key (syntax above) to value, or clear it when
- * value is NULL. Validates first and changes nothing on error (-1, *why lists
- * what is allowed). Does not save.
+ * session_change: THE one way to change a session: set the record key
+ * (syntax above) to value, or clear it when value is NULL. Validates first
+ * and changes nothing on error (-1, *why lists what is allowed). Does not
+ * save (audit_save in model/audit.h does). Every caller (the command line,
+ * the interview, re-audit linking, imports, undo) changes a session through
+ * this function and never writes struct session's fields itself: a change
+ * history will be recorded here, and a change made around it would be lost
+ * from it. (Reading the fields is fine.)
  */
+int session_change(struct session *s, const char *key, const char *value, char **why);
+
+/* The former name of session_change, kept until every caller has moved to
+ * it; it is session_change. */
 int session_set(struct session *s, const char *key, const char *value, char **why);
 
 /* The canonical value of a record key, or NULL when unset. Caller frees. */
@@ -217,7 +254,7 @@ char *session_dump(const struct session *s);
  * the line) when the text is not a valid dump. */
 struct session *session_from_dump(const char *text, size_t len, char **why);
 
-/* Number of participants in use; session_set("participant.N.…") grows the list. */
+/* Number of participants in use; session_change("participant.N.…") grows the list. */
 
 /* What `list` and the start screen show, read without parsing the form. */
 struct session_summary {
@@ -260,10 +297,10 @@ const char *session_evidence_name(enum evidence_status e);
 const char *session_goal_status_name(enum goal_status g);
 
 /*
- * session_date_warning: date_warning (lib/date.h) for the record key of session s as it
- * stands now (after session_set): meta.datum, FRAGE:evidence_due or the
- * answer of a date question; NULL for any other key, an unset value or a
- * plausible date. Caller frees.
+ * session_date_warning: plausible_date_warning (model/plausible.h) for the record key of
+ * session s as it stands now (after session_change): meta.datum, FRAGE:evidence_due or
+ * the answer of a date question; NULL for any other key, an unset value or a plausible
+ * date. Caller frees.
  */
 char *session_date_warning(const struct session *s, const char *key, const char *today);
 

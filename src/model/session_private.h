@@ -34,8 +34,8 @@ void session_records_each(const struct session *s, int with_form_text,
 /*
  * session_from_records: build a session from records (dump lines or cdb
  * records): checks the format, loads the embedded form, checks its id,
- * edition and SHA-256, then applies every content record through session_set.
- * line_of (may be NULL) gives each record's line number for messages.
+ * edition and SHA-256, then applies every content record as session_change would (but as
+ * stored). line_of (may be NULL) gives each record's line number for messages.
  * Bookkeeping records are checked for shape and otherwise ignored, except
  * session.generation which is kept. NULL with *why when anything is wrong.
  */

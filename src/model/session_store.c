@@ -24,7 +24,6 @@
 #include <zlib.h>
 
 #include "lib/atomicfile.h"
-#include "model/score.h"
 #include "model/session.h"
 #include "model/session_private.h"
 #include "lib/util.h"
@@ -107,23 +106,6 @@ record_list_add(struct record_list *l, const char *key, const char *value,
 	l->count++;
 }
 
-/*
- * Answered and total shown questions (all types, as the interview header
- * counts them), for the summary records.
- */
-static void
-count_answered(const struct session *s, int *answered, int *total)
-{
-	*answered = *total = 0;
-	for (size_t i = 0; i < s->form->question_count; i++) {
-		if (!score_question_visible(s, i))
-			continue;
-		(*total)++;
-		if (s->items[i].answer.state != ANSWER_OPEN)
-			(*answered)++;
-	}
-}
-
 /* A snapshot being written: records go straight into the cdb and the CRC. */
 struct snapshot_writer {
 	struct cdb_make cdbm;
@@ -169,11 +151,12 @@ snapshot_addl(struct snapshot_writer *w, const char *key, long value)
 
 /*
  * Write the complete snapshot of s as generation into fd: the content
- * records, summary.*, session.generation, session.saved, and last the
- * checksum over all of them in file order. 0 or -1 with errno.
+ * records, the caller's summary records, session.generation, session.saved,
+ * and last the checksum over all of them in file order. 0 or -1 with errno.
  */
 static int
-write_snapshot(int fd, struct session *s, unsigned long generation)
+write_snapshot(int fd, struct session *s, unsigned long generation,
+               const struct session_pairs *summary)
 {
 	struct snapshot_writer w = {.crc = crc32(0L, Z_NULL, 0)};
 
@@ -184,26 +167,15 @@ write_snapshot(int fd, struct session *s, unsigned long generation)
 	}
 	w.form_text = s->form->source;
 	w.form_text_crc = s->form_text_crc;
-	struct score_result r;
 	char stamp[32], crc[16];
-	int answered, total;
 	time_t now = time(NULL);
 	struct tm tm;
 
 	if (cdb_make_start(&w.cdbm, fd) < 0)
 		return -1;
 	session_records_each(s, 1, snapshot_add, &w);
-	count_answered(s, &answered, &total);
-	memset(&r, 0, sizeof r);
-	score_compute(s, &r);
-	snapshot_addl(&w, "summary.answered", answered);
-	snapshot_addl(&w, "summary.total", total);
-	snapshot_addl(&w, "summary.points", r.total);
-	snapshot_addl(&w, "summary.max", r.max);
-	score_result_free(&r);
-	snapshot_adds(&w, "summary.kommune", s->meta.kommune ? s->meta.kommune : "");
-	snapshot_adds(&w, "summary.datum", s->meta.datum ? s->meta.datum : "");
-	snapshot_adds(&w, "summary.art", s->meta.kind == AUDIT_RENEWAL ? "re" : "erst");
+	for (size_t i = 0; summary != NULL && i < summary->count; i++)
+		snapshot_adds(&w, summary->items[i].key, summary->items[i].value);
 	snapshot_addl(&w, "session.generation", (long)generation);
 	gmtime_r(&now, &tm);
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
@@ -729,7 +701,8 @@ fail:
 /* Write the snapshot into a fresh, fsynced temp file beside s->path. 0 or -1 with *why.
  */
 static int
-write_temp(struct session *s, unsigned long generation, struct atomicfile *af, char **why)
+write_temp(struct session *s, unsigned long generation,
+           const struct session_pairs *summary, struct atomicfile *af, char **why)
 {
 	int saved;
 
@@ -741,7 +714,8 @@ write_temp(struct session *s, unsigned long generation, struct atomicfile *af, c
 		return -1;
 	}
 	errno = 0;
-	if (write_snapshot(af->fd, s, generation) != 0 || atomicfile_sync(af) != 0) {
+	if (write_snapshot(af->fd, s, generation, summary) != 0 ||
+	    atomicfile_sync(af) != 0) {
 		saved = errno ? errno : EIO;
 		atomicfile_abort(af);
 		*why = xasprintf("%s: Speichern nicht möglich: %s", s->path,
@@ -844,7 +818,7 @@ tighten_mode(const char *path, const struct stat *st)
 }
 
 int
-session_save(struct session *s, char **why)
+session_save(struct session *s, const struct session_pairs *summary, char **why)
 {
 	unsigned long generation = s->generation + 1;
 	struct atomicfile af;
@@ -860,6 +834,13 @@ session_save(struct session *s, char **why)
 		*why = xasprintf("%s ist nur zum Lesen geöffnet", s->path);
 		return -1;
 	}
+	for (size_t i = 0; summary != NULL && i < summary->count; i++)
+		if (strncmp(summary->items[i].key, "summary.", 8) != 0) {
+			*why = xasprintf("%s: „%s“ ist kein Eintrag der Zusammenfassung",
+			                 s->path, summary->items[i].key);
+			errno = EINVAL;
+			return -1;
+		}
 	/* Refuse before writing anything when the file was replaced underneath. */
 	if (lstat(s->path, &now) == 0) {
 		if (s->file_ino == 0 && !s->loaded_from_previous) {
@@ -886,7 +867,7 @@ session_save(struct session *s, char **why)
 		errno = EPERM;
 		return -1;
 	}
-	if (write_temp(s, generation, &af, why) != 0) {
+	if (write_temp(s, generation, summary, &af, why) != 0) {
 		free(prev);
 		return -1;
 	}
@@ -973,7 +954,8 @@ session_dir_ready(const char *dir, char **why)
 }
 
 int
-session_create_file(struct session *s, const char *dir, char **why)
+session_create_file(struct session *s, const char *dir,
+                    const struct session_pairs *summary, char **why)
 {
 	char *slug, *base;
 	struct stat st;
@@ -1015,7 +997,7 @@ session_create_file(struct session *s, const char *dir, char **why)
 		s->lock_fd = probe.lock_fd;
 		remember_file(s, NULL);
 		s->loaded_from_previous = 0;
-		if (session_save(s, &reason) == 0) {
+		if (session_save(s, summary, &reason) == 0) {
 			free(base);
 			return 0;
 		}
@@ -1241,14 +1223,13 @@ summary_check(struct cdb *cdb, struct form_text_cache *cache, struct session_sum
 		return;
 	}
 	for (size_t i = 0; i < 4; i++) {
-		char *v = f.value[2 + i] ? xstrndup(f.value[2 + i], f.len[2 + i]) : NULL,
-		     *end;
-		long n = v ? strtol(v, &end, 10) : 0;
-		if (v == NULL || *v == '\0' || *end != '\0' || n < INT_MIN || n > INT_MAX)
+		long n = 0;
+		if (f.value[2 + i] == NULL ||
+		    !parse_integer(f.value[2 + i], f.len[2 + i],
+		                   PARSE_SIGN | PARSE_LEADING_ZERO, INT_MIN, INT_MAX, &n))
 			out->error = xasprintf("beschädigt (%s fehlt)", numbers[i]);
 		else
 			*slots[i] = (int)n;
-		free(v);
 		if (out->error != NULL)
 			return;
 	}
@@ -1385,4 +1366,25 @@ session_summaries_free(struct session_summary *list, size_t count)
 	for (size_t i = 0; i < count; i++)
 		session_summaries_free_one(&list[i]);
 	free(list);
+}
+
+void
+session_pairs_add(struct session_pairs *l, const char *key, const char *value)
+{
+	l->items = xreallocarray(l->items, l->count + 1, sizeof *l->items);
+	l->items[l->count].key = xstrdup(key);
+	l->items[l->count].value = xstrdup(value);
+	l->count++;
+}
+
+void
+session_pairs_clear(struct session_pairs *l)
+{
+	for (size_t i = 0; i < l->count; i++) {
+		free(l->items[i].key);
+		free(l->items[i].value);
+	}
+	free(l->items);
+	l->items = NULL;
+	l->count = 0;
 }

@@ -18,16 +18,16 @@ static const struct vocab_value evidence_values[] = {
     {"nachzureichen", "nachzureichen"},
     {"fehlt", "fehlt"},
 };
-const struct vocab_values vocab_evidence = {"Nachweis-Status", evidence_values,
-                                            COUNT(evidence_values)};
+const struct vocab_values vocab_evidence = {
+    "Nachweis-Status", evidence_values, COUNT(evidence_values), "kein Nachweis-Status"};
 
 static const struct vocab_value goal_status_values[] = {
     {"erreicht", "erreicht"},
     {"teilweise", "teilweise"},
     {"nicht_erreicht", "nicht erreicht"},
 };
-const struct vocab_values vocab_goal_status = {"Zielstatus", goal_status_values,
-                                               COUNT(goal_status_values)};
+const struct vocab_values vocab_goal_status = {
+    "Zielstatus", goal_status_values, COUNT(goal_status_values), "kein Zielstatus"};
 
 static const struct vocab_value zentralitaet_values[] = {
     {"Oberzentrum", "Oberzentrum"},
@@ -37,13 +37,15 @@ static const struct vocab_value zentralitaet_values[] = {
     {"Verwaltungsgemeinschaft", "Verwaltungsgemeinschaft"},
 };
 const struct vocab_values vocab_zentralitaet = {"Zentralitätsstufe", zentralitaet_values,
-                                                COUNT(zentralitaet_values)};
+                                                COUNT(zentralitaet_values),
+                                                "keine Zentralitätsstufe"};
 
 static const struct vocab_value art_values[] = {
     {"erst", "Erstaudit"},
     {"re", "Re-Audit"},
 };
-const struct vocab_values vocab_art = {"Audit-Art", art_values, COUNT(art_values)};
+const struct vocab_values vocab_art = {"Audit-Art", art_values, COUNT(art_values),
+                                       "keine Audit-Art"};
 
 static const struct vocab_field meta_fields[] = {
     {"kommune", "Kommune", "kommune", "NAME", VOCAB_TEXT, NULL, VOCAB_REQUIRED,

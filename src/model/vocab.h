@@ -27,6 +27,7 @@ struct vocab_values {
 	    *name; /* what the values are, German, for messages: "Nachweis-Status" */
 	const struct vocab_value *items;
 	size_t count;
+	const char *none; /* a refusal's words, German: "kein Nachweis-Status" */
 };
 
 /* What a field holds, which decides how it is validated, edited and shown. */

@@ -24,6 +24,7 @@
 
 #include <term.h>
 
+#include "model/audit.h"
 #include "model/interview.h"
 #include "lib/paths.h"
 #include "tui/tui.h"
@@ -167,7 +168,7 @@ save_now(struct ui *ui)
 
 	if (ui->session == NULL)
 		return 0;
-	if (session_save(ui->session, &why) != 0) {
+	if (audit_save(ui->session, &why) != 0) {
 		ui->save_failed = 1;
 		free(ui->save_error);
 		ui->save_error = why;

@@ -16,10 +16,12 @@
 
 #include "lib/date.h"
 #include "lib/paths.h"
+#include "model/audit.h"
 #include "model/reaudit.h"
 #include "model/reference.h"
 #include "tui/ui.h"
 #include "lib/util.h"
+#include "model/plausible.h"
 
 static struct ui_fields fields;
 static int confirm_discard; /* Esc asked whether to discard the filled form */
@@ -402,7 +404,7 @@ create(struct ui *ui)
 		if (prev->value != NULL && prev->value[0] != '\0')
 			reaudit_link(s, prev->value, NULL, &why);
 	}
-	if (why == NULL && session_create_file(s, ui->dir, &why) == 0) {
+	if (why == NULL && audit_create(s, ui->dir, &why) == 0) {
 		ui_open_session(ui, s);
 		ui_fields_clear(&fields);
 		ui_message(ui, 0, "Audit angelegt: %s", s->path);
@@ -437,7 +439,7 @@ take_value(struct ui *ui, struct ui_field *fl)
 	if (fl->kind == FIELD_DATE && value[0] != '\0') {
 		char today[11], *w;
 		date_today(today);
-		w = date_warning(DATE_ROLE_AUDIT, value, NULL, today);
+		w = plausible_date_warning(DATE_ROLE_AUDIT, value, NULL, today);
 		if (w != NULL)
 			ui_message(ui, 1, "Achtung: %s", w);
 		free(w);

@@ -24,6 +24,8 @@
 
 #include "lib/cellref.h"
 #include "lib/csvread.h"
+#include "lib/date.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/xlsxread.h"
 
@@ -64,7 +66,7 @@ check_row(void *arg, const struct xlsxread_row *row, char **why)
 		CHECK(c->len <= limits.cell_bytes);
 		CHECK(utf8_valid(c->text, c->len, NULL));
 		if (xlsxread_cell_date(o->x, c, date) == 0)
-			CHECK(strlen(date) == 10 && date_valid(date));
+			CHECK(strlen(date) == 10 && date_iso_valid(date));
 	}
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "lib/csvread.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "test_main.h"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lib/cellref.h"
+#include "lib/util.h"
 
 void
 cellref_column_name(unsigned col, char out[CELLREF_COLUMN_SIZE])
@@ -90,21 +91,13 @@ cellref_parse_column(const char *s, unsigned *col)
 int
 cellref_parse(const char *s, unsigned *row, unsigned *col)
 {
-	unsigned c, r = 0;
-	size_t n = 0;
+	unsigned c;
+	long r;
 
-	if (s == NULL || parse_letters(&s, &c) != 0)
+	if (s == NULL || parse_letters(&s, &c) != 0 ||
+	    !parse_integer(s, strlen(s), 0, 1, CELLREF_MAX_ROW, &r))
 		return -1;
-	if (s[0] < '1' || s[0] > '9')
-		return -1;
-	for (; s[n] >= '0' && s[n] <= '9'; n++) {
-		if (n >= 7)
-			return -1;
-		r = r * 10 + (unsigned)(s[n] - '0');
-	}
-	if (s[n] != '\0' || r > CELLREF_MAX_ROW)
-		return -1;
-	*row = r;
+	*row = (unsigned)r;
 	*col = c;
 	return 0;
 }

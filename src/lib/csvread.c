@@ -16,6 +16,7 @@
 
 #include "lib/cellref.h"
 #include "lib/csvread.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 
 /* Windows-1252 0x80..0x9F as Unicode; 0 where the code page has no character. */
@@ -62,31 +63,11 @@ csvread_encoding_name(enum csvread_encoding encoding)
 
 /* Append code point cp to b as UTF-8. */
 static void
-add_utf8(struct buf *b, unsigned long cp)
+add_utf8(struct buf *b, uint32_t cp)
 {
 	char out[4];
-	size_t n;
 
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		n = 1;
-	} else if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		n = 2;
-	} else if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		n = 3;
-	} else {
-		out[0] = (char)(0xf0 | (cp >> 18));
-		out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[3] = (char)(0x80 | (cp & 0x3f));
-		n = 4;
-	}
-	buf_add(b, out, n);
+	buf_add(b, out, utf8_encode(cp, out));
 }
 
 /* The line (1-based) of byte offset off in data. */
@@ -107,7 +88,7 @@ from_cp1252(const unsigned char *data, size_t len, struct buf *out, char **why)
 {
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = data[i];
-		unsigned long cp = c;
+		uint32_t cp = c;
 
 		if (c >= 0x80 && c < 0xa0) {
 			cp = cp1252_high[c - 0x80];
@@ -158,7 +139,7 @@ from_utf16(const unsigned char *data, size_t len, int big_endian, struct buf *ou
 		}
 		if (u == '\n')
 			line++;
-		add_utf8(out, u);
+		add_utf8(out, (uint32_t)u);
 	}
 	return 0;
 }
@@ -430,7 +411,7 @@ csvread_memory(const void *data, size_t len, const char *label,
 	rc = parse(text.data, text.len, limits, fn, arg, info, &msg);
 out:
 	if (rc != 0) {
-		char *shown = text_for_terminal(label, 1);
+		char *shown = utf8_sanitize(label, strlen(label), UTF8_ONE_LINE);
 		*why = xasprintf("%s: %s", shown, msg ? msg : "nicht lesbar");
 		free(shown);
 	}
@@ -454,7 +435,7 @@ csvread_file(const char *path, const struct csvread_limits *limits, csvread_row_
 		csvread_limits_default(&defaults);
 		limits = &defaults;
 	}
-	shown = text_for_terminal(path, 1);
+	shown = utf8_sanitize(path, strlen(path), UTF8_ONE_LINE);
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0) {
 		*why = xasprintf("%s: kann nicht geöffnet werden: %s", shown,

@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/xlsxread.h"
 #include "lib/xlsxread_private.h"
@@ -813,7 +814,7 @@ xlsxread_new(const char *label, const struct xlsxread_limits *limits)
 {
 	struct xlsxread *x = xcalloc(1, sizeof *x);
 
-	x->label = text_for_terminal(label, 1);
+	x->label = utf8_sanitize(label, strlen(label), UTF8_ONE_LINE);
 	x->fd = -1;
 	if (limits != NULL)
 		x->limits = *limits;

@@ -204,8 +204,9 @@ int xlsxread_rows_named(struct xlsxread *x, const char *name, xlsxread_row_fn fn
  * Excel counts a 29 February 1900 that never was, so serial 60 is refused
  * and from 61 on one day less is added); 1: the 1904 system (0 =
  * 1904-01-01). The fraction (the time of day) is ignored. Returns 0, or -1
- * for serial 60 in the 1900 system, a negative serial, 0 in the 1900
- * system, a value past 9999-12-31, or not a finite number.
+ * for serial 60 or 0 in the 1900 system, a negative serial, a date outside
+ * the years lib/date.h accepts (DATE_MIN_YEAR … DATE_MAX_YEAR), or not a
+ * finite number.
  */
 int xlsxread_serial_to_date(double serial, int date1904, char out[11]);
 

@@ -8,12 +8,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lib/cellref.h"
+#include "lib/date.h"
 #include "lib/util.h"
 #include "lib/xlsxread.h"
 #include "lib/xlsxread_private.h"
@@ -93,23 +95,12 @@ too_long(struct xmlread *xr, const struct sheet_state *st)
 	cell_fail(xr, st, msg);
 }
 
-/* Read an unsigned decimal without sign or leading junk into *out; 0 or -1. */
+/* Read a whole unsigned decimal (leading zeros allowed, as some writers
+ * pad) of at most max into *out; 0 or -1. */
 static int
-parse_unsigned(const char *s, unsigned long max, unsigned long *out)
+parse_index(const char *s, long max, long *out)
 {
-	unsigned long v = 0;
-
-	if (*s == '\0')
-		return -1;
-	for (; *s; s++) {
-		if (*s < '0' || *s > '9')
-			return -1;
-		if (v > (max - (unsigned long)(*s - '0')) / 10)
-			return -1;
-		v = v * 10 + (unsigned long)(*s - '0');
-	}
-	*out = v;
-	return 0;
+	return parse_integer(s, strlen(s), PARSE_LEADING_ZERO, 0, max, out) ? 0 : -1;
 }
 
 /* 1 when s is a decimal number as XLSX stores it: [+-]digits[.digits][E[+-]digits]. */
@@ -254,10 +245,10 @@ finish_cell(struct xmlread *xr, struct sheet_state *st)
 		p->cell.number = v;
 		keep_text(st, p, st->value.data, st->value.len);
 	} else if (strcmp(t, "s") == 0) {
-		unsigned long index;
+		long index;
 
-		if (parse_unsigned(st->value.data, (unsigned long)-1, &index) != 0 ||
-		    index >= x->string_count) {
+		if (parse_index(st->value.data, LONG_MAX, &index) != 0 ||
+		    (size_t)index >= x->string_count) {
 			char *shown = zipread_printable(st->value.data);
 			snprintf(msg, sizeof msg,
 			         "verweist auf die gemeinsame Zeichenkette „%.30s“, die "
@@ -403,10 +394,9 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 	} else if (depth == 3 && st->in_data && strcmp(local, "row") == 0) {
 		const char *r = xmlread_attr(attrs, "r");
 		const char *hidden = xmlread_attr(attrs, "hidden");
-		unsigned long n = st->last_row + 1UL;
+		long n = (long)st->last_row + 1;
 
-		if (r != NULL &&
-		    (parse_unsigned(r, CELLREF_MAX_ROW, &n) != 0 || n == 0)) {
+		if (r != NULL && (parse_index(r, CELLREF_MAX_ROW, &n) != 0 || n == 0)) {
 			char *shown = zipread_printable(r);
 			xmlread_fail(xr, "ungültige Zeilennummer „%.20s“", shown);
 			free(shown);
@@ -416,10 +406,10 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 			xmlread_fail(xr, "mehr als %u Zeilen", CELLREF_MAX_ROW);
 			return;
 		}
-		if (n <= st->last_row) {
+		if (n <= (long)st->last_row) {
 			xmlread_fail_plain(
 			    xr,
-			    "Blatt „%s“, Zeile %lu: die Zeile steht doppelt "
+			    "Blatt „%s“, Zeile %ld: die Zeile steht doppelt "
 			    "oder nicht in der Reihenfolge (nach Zeile %u)",
 			    st->sheet, n, st->last_row);
 			return;
@@ -434,7 +424,7 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 		const char *t = xmlread_attr(attrs, "t");
 		const char *s = xmlread_attr(attrs, "s");
 		unsigned row = st->row, col = st->last_col + 1;
-		unsigned long style = 0;
+		long style = 0;
 
 		if (r != NULL && cellref_parse(r, &row, &col) != 0) {
 			char *shown = zipread_printable(r);
@@ -461,7 +451,7 @@ on_sheet_start(struct xmlread *xr, const char *name, const char **attrs)
 			    st->sheet, st->ref);
 			return;
 		}
-		if (s != NULL && parse_unsigned(s, 0xffffffffUL, &style) != 0) {
+		if (s != NULL && parse_index(s, 0xffffffffL, &style) != 0) {
 			char *shown = zipread_printable(s);
 			xmlread_fail(xr, "ungültiger Stil „%.20s“ in Zelle %s", shown,
 			             st->ref);
@@ -605,44 +595,19 @@ xlsxread_rows_named(struct xlsxread *x, const char *name, xlsxread_row_fn fn, vo
 
 /* --- dates -------------------------------------------------------------- */
 
-/* The civil date of days since 1970-01-01 (Howard Hinnant's algorithm). */
-static void
-civil_from_days(long z, long *y, unsigned *m, unsigned *d)
-{
-	long era, yoe, doy, mp;
-
-	z += 719468;
-	era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	*y = yoe + era * 400;
-	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	mp = (5 * doy + 2) / 153;
-	*d = (unsigned)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (unsigned)(mp < 10 ? mp + 3 : mp - 9);
-	if (*m <= 2)
-		(*y)++;
-}
-
 /* Days from 1970-01-01 back to 1899-12-31 and to 1904-01-01. */
 #define DAYS_1899_12_31 (-25568L)
 #define DAYS_1904_01_01 (-24107L)
-/* Serial of 9999-12-31 in the 1900 system. */
-#define SERIAL_MAX_1900 2958465.0
 
 int
 xlsxread_serial_to_date(double serial, int date1904, char out[11])
 {
-	long days, y;
-	unsigned m, d;
-	char text[48];
+	long days;
 
-	if (!isfinite(serial) || serial < 0 || serial >= SERIAL_MAX_1900 + 1)
+	if (!isfinite(serial) || serial < 0 || serial >= 4e6)
 		return -1;
 	days = (long)serial; /* serial >= 0: truncation is floor */
 	if (date1904) {
-		if (serial >= SERIAL_MAX_1900 + 1 - 1462)
-			return -1;
 		days += DAYS_1904_01_01;
 	} else {
 		if (days == 0 || days == 60)
@@ -650,11 +615,7 @@ xlsxread_serial_to_date(double serial, int date1904, char out[11])
 		/* Excel's phantom 1900-02-29 sits at 60 */
 		days += DAYS_1899_12_31 - (days > 60 ? 1 : 0);
 	}
-	civil_from_days(days, &y, &m, &d);
-	snprintf(text, sizeof text, "%04ld-%02u-%02u", y, m, d);
-	memcpy(out, text, 11);
-	out[10] = '\0';
-	return 0;
+	return date_of_days(days, out);
 }
 
 int
@@ -674,7 +635,7 @@ xlsxread_cell_date(const struct xlsxread *x, const struct xlsxread_cell *cell,
 			return -1;
 		memcpy(out, t, 10);
 		out[10] = '\0';
-		return date_valid(out) ? 0 : -1;
+		return date_iso_valid(out) ? 0 : -1;
 	}
 	return -1;
 }

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/xlsxread.h"
 #include "lib/xlsxread_private.h"
@@ -45,32 +46,6 @@ escape_at(const char *s)
 	return v;
 }
 
-/* Encode code point cp as UTF-8 at out; returns the bytes written (1..4). */
-static size_t
-put_utf8(char *out, unsigned long cp)
-{
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | (cp >> 6));
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | (cp >> 12));
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | (cp >> 18));
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 size_t
 xlsxread_unescape(char *s, size_t len)
 {
@@ -97,7 +72,7 @@ xlsxread_unescape(char *s, size_t len)
 			s[out++] = s[in++];
 			continue;
 		}
-		out += put_utf8(s + out, (unsigned long)cp);
+		out += utf8_encode((uint32_t)cp, s + out);
 		in += used;
 	}
 	s[out] = '\0';

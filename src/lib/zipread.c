@@ -14,6 +14,7 @@
 
 #include <unzip.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "lib/zipread.h"
 
@@ -149,30 +150,11 @@ src_error(voidpf opaque, voidpf stream)
 char *
 zipread_printable(const char *name)
 {
-	struct buf b = {0};
-	size_t len = strlen(name), i = 0;
+	char *clean = utf8_sanitize(name, strlen(name), UTF8_ONE_LINE);
+	char *shown = utf8_shorten(clean, 200);
 
-	while (i < len) {
-		unsigned char c = (unsigned char)name[i];
-		size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
-		if (b.len >= 200) {
-			buf_adds(&b, "…");
-			break;
-		}
-		if (c < 0x80) {
-			buf_addc(&b, c >= 0x20 && c != 0x7f ? (char)c : '?');
-			i++;
-		} else if (i + n <= len && utf8_valid(name + i, n, NULL)) {
-			buf_add(&b, name + i, n);
-			i += n;
-		} else {
-			buf_addc(&b, '?');
-			i++;
-		}
-	}
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_steal(&b);
+	free(clean);
+	return shown;
 }
 
 /* Copy of s in ASCII lower case without a leading '/'. */

@@ -82,9 +82,9 @@ int zipread_read_all(struct zipread *z, size_t index, char **data, size_t *len,
 uint64_t zipread_total(const struct zipread *z);
 
 /*
- * zipread_printable: a copy of name that is safe in a message: printable
- * ASCII and valid UTF-8 kept, anything else '?', at most 200 bytes (then
- * "…"). Caller frees.
+ * zipread_printable: a copy of name that is safe in a message (bad bytes
+ * and control characters become U+FFFD, see utf8_sanitize), at most 200
+ * characters (then "…"). Caller frees.
  */
 char *zipread_printable(const char *name);
 

@@ -5,7 +5,7 @@
 # libclang-rt-14-dev). Not part of `make check`: fuzzing takes minutes to hours.
 #
 # usage: fuzz/run.sh [SECONDS] [TARGET...]
-#   TARGET: form session set load (default: all four)
+#   TARGET: form session set load xlsx (default: all five)
 # environment:
 #   FUZZ_BUILDDIR  a configured build directory (for config.h and, for the
 #                  session seeds, a built wohnort-audit); default: one is
@@ -20,7 +20,7 @@ set -eu
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 [ $# -gt 0 ] && shift
-targets=${*:-form session set load}
+targets=${*:-form session set load xlsx}
 work=${FUZZ_WORKDIR:-/tmp/wohnort-audit-fuzz}
 cc=${FUZZ_CC:-clang}
 mkdir -p "$work/bin" "$work/crashes" "$work/logs"
@@ -44,7 +44,7 @@ model=$(cat "$srcdir/Makefile.am" "$srcdir"/mk/*.am |
 	awk '/\\$/ { sub(/\\$/, ""); printf "%s ", $0; next } { print }' |
 	sed -n 's/^libwohnort_a_SOURCES *+*= *//p' | tr ' \t' '\n\n' | grep '\.c$' |
 	sed "s|^|$srcdir/|" | sort -u)
-pkgs="libfyaml libcdb xlsxwriter zlib minizip"
+pkgs="libfyaml libcdb xlsxwriter zlib minizip expat"
 cflags="-g -O1 -fno-omit-frame-pointer -I$builddir -I$srcdir/src $(pkg-config --cflags $pkgs)
 	-DPKGDATADIR=\"$srcdir\" -DABS_TOP_SRCDIR=\"$srcdir\" -DABS_TOP_BUILDDIR=\"$builddir\"
 	-DFUZZ_FORM_PATH=\"$srcdir/forms/wohnort-muster.yaml\"
@@ -133,6 +133,13 @@ seeds() {
 			"$builddir/wohnort-audit" dump "$f" >"${f%.cdb}.txt" 2>/dev/null || true
 			rm -f "$f"
 		done
+		;;
+	xlsx)
+		# the XLSX corpus in the four input modes of fuzz_xlsx.c, and
+		# CSV files (mode 0 also feeds the CSV reader)
+		/usr/bin/python3 "$srcdir/fuzz/xlsx_seeds.py" "$d" "$srcdir"/tests/corpus/xlsx/*.xlsx
+		printf '\000Nr;Frage;Angabe\r\n1.1;"a\r\nb";"x""y"\r\n' >"$d/csv-semicolon"
+		printf '\000\357\273\277A,B\n1,\344\n' >"$d/csv-bom"
 		;;
 	set)
 		# mode byte 0 + a value, and KEY<TAB>VALUE lines of the example session

@@ -1,154 +1,120 @@
 /*
- * ui_note.c: the side fields of one question (F2 Notiz, F3 Nachweis). Both
- * screens show the question and a short field list whose values are session
- * records of that question; each commit is saved at once through ui_set.
- * Notes, own recommendations and evidence descriptions take several lines.
+ * ui_note.c: „Notiz und eigene Empfehlung“ (F2): the current question and
+ * the records beside its answer that are no evidence (the vocabulary's
+ * per-question fields: Notiz, Eigene Empfehlung), each saved at once; both
+ * take several lines.
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/interview.h"
-#include "tui/ui.h"
 #include "lib/util.h"
+#include "model/interview.h"
+#include "tui/fieldscreen.h"
+#include "tui/frame.h"
+#include "tui/screens.h"
+#include "tui/text.h"
 
-static struct ui_fields fields;
-static int evidence_mode; /* 0: F2 note, 1: F3 evidence */
+/* The form's own recommendation, shown above the fields (caller frees). */
+static char *
+form_recommendation(const struct ui *ui)
+{
+	const struct form_question *q = &ui->session->form->questions[ui->question];
 
-static const char *const evidence_values[] = {"", "vorgelegt", "nachzureichen", "fehlt"};
-static const char *const evidence_labels[] = {"– (nicht erfasst)", "vorgelegt",
-                                              "nachzureichen", "fehlt"};
+	return q->recommendation != NULL
+	           ? xasprintf("Empfehlung des Prüfbogens: %s", q->recommendation)
+	           : NULL;
+}
+
+/* Where the list and the editor box go. */
+static void
+layout(struct ui *ui, struct ui_fields *f)
+{
+	char *extra = form_recommendation(ui);
+	int y = fieldscreen_question(ui, extra, 0), w = ui->cols - 2;
+
+	free(extra);
+	fields_layout(f, w, 3, w, ui->rows - 3 - (y + 5));
+}
 
 /* Refill the fields from the session, keeping the selection. */
 static void
-build(struct ui *ui)
+build(struct ui *ui, struct ui_fields *f, struct ui_field *changed, const char *value)
 {
 	const struct form_question *q = &ui->session->form->questions[ui->question];
-	size_t sel = fields.selected;
-	char *k, *v;
+	size_t sel = f->selected;
 
-	ui_fields_clear(&fields);
-	if (!evidence_mode) {
-		k = xasprintf("%s:note", q->full_id);
-		v = session_get(ui->session, k);
-		ui_fields_add(&fields, FIELD_TEXT, "Notiz", k, v)->multiline = 1;
-		free(k);
+	(void)changed;
+	(void)value;
+	fields_clear(f);
+	for (size_t i = 0; i < vocab_item.count; i++) {
+		const struct vocab_field *vf = &vocab_item.fields[i];
+		char *key, *v;
+		if (strncmp(vf->key, "evidence", 8) == 0)
+			continue; /* F3's */
+		key = xasprintf("%s:%s", q->full_id, vf->key);
+		v = session_get(ui->session, key);
+		fields_add_vocab(f, vf, NULL, key, v, NULL);
+		free(key);
 		free(v);
-		k = xasprintf("%s:recommendation", q->full_id);
-		v = session_get(ui->session, k);
-		ui_fields_add(&fields, FIELD_TEXT, "Eigene Empfehlung", k, v)->multiline =
-		    1;
-		free(k);
-		free(v);
-	} else {
-		struct ui_field *fl;
-		const struct session_item *it = &ui->session->items[ui->question];
-		k = xasprintf("%s:evidence", q->full_id);
-		fl = ui_fields_add(&fields, FIELD_CHOICE, "Status", k,
-		                   evidence_values[it->evidence]);
-		fl->choices = evidence_values;
-		fl->choice_labels = evidence_labels;
-		fl->choice_count = 4;
-		free(k);
-		k = xasprintf("%s:evidence_due", q->full_id);
-		fl = ui_fields_add(&fields, FIELD_DATE, "Nachzureichen bis", k,
-		                   it->evidence_due);
-		fl->hidden = it->evidence != EVIDENCE_DUE;
-		free(k);
-		k = xasprintf("%s:evidence_text", q->full_id);
-		ui_fields_add(&fields, FIELD_TEXT, "Beschreibung", k, it->evidence_text)
-		    ->multiline = 1;
-		free(k);
 	}
-	fields.selected = sel < fields.count ? sel : 0;
+	f->selected = sel < f->count ? sel : 0;
+	layout(ui, f);
 }
 
 /* Entering F2. */
-static void
-note_init(struct ui *ui)
+static void *
+note_init(struct ui *ui, void *state)
 {
-	evidence_mode = 0;
-	fields.selected = 0;
-	build(ui);
+	struct ui_fields *f = fieldscreen_state(state, build);
+
+	f->selected = 0;
+	build(ui, f, NULL, NULL);
+	return f;
 }
 
-/* Entering F3. */
+/* The terminal size changed. */
 static void
-evidence_init(struct ui *ui)
+note_resize(struct ui *ui, void *state)
 {
-	evidence_mode = 1;
-	fields.selected = 0;
-	build(ui);
+	if (ui->session != NULL)
+		layout(ui, state);
 }
 
-/* Draw either screen. */
+/* Draw the question and the fields. */
 static void
-side_draw(struct ui *ui)
+note_draw(const struct ui *ui, const void *state)
 {
-	const struct form_question *q = &ui->session->form->questions[ui->question];
-	static const char *const keys[] = {"Enter", "bearbeiten", "Esc",  "zurück", "1",
-	                                   "Hilfe", "10",         "Ende", NULL};
-	static const char *const edit_keys[] = {"Strg-S", "speichern", "Esc", "verwerfen",
-	                                        NULL};
-	int y = 2, w = ui->cols - 2;
+	const struct ui_fields *f = state;
 	char *number = interview_number(ui->session->form, ui->question);
-	char *right = xasprintf("Frage %s", number);
+	char *right = xasprintf("Frage %s", number), *extra = form_recommendation(ui);
+	int y;
 
-	ui_frame(ui, evidence_mode ? "Nachweis zur Frage" : "Notiz und eigene Empfehlung",
-	         right, fields.edit.active && fields.edit.multiline ? edit_keys : keys);
+	fieldscreen_frame(ui, f, "Notiz und eigene Empfehlung", right);
+	y = fieldscreen_question(ui, extra, 1);
+	fields_draw(ui, f, y, 1);
+	fields_detail(ui, f, y + 5, 1);
+	if (!f->edit.active && y + 4 < ui->rows - 3)
+		text_put(y + 4, 1, ui->cols - 2,
+		         "Enter bearbeitet: Enter neue Zeile, Strg-S speichert · Entf "
+		         "leert das "
+		         "Feld",
+		         ui->attrs[ROLE_DIM]);
+	free(extra);
 	free(right);
 	free(number);
-	y += ui_wrap(y, 1, w, 4, q->text, A_BOLD);
-	if (evidence_mode && q->evidence != NULL)
-		y += ui_wrap(y, 1, w, 3, q->evidence, ui->attrs[ROLE_DIM]);
-	if (!evidence_mode && q->recommendation != NULL) {
-		char *r = xasprintf("Empfehlung des Prüfbogens: %s", q->recommendation);
-		y += ui_wrap(y, 1, w, 3, r, ui->attrs[ROLE_DIM]);
-		free(r);
-	}
-	y++;
-	ui_fields_draw(ui, &fields, y, 1, w, 3);
-	ui_fields_detail(ui, &fields, y + 5, 1, w, ui->rows - 3 - (y + 5));
-	if (!fields.edit.active && y + 4 < ui->rows - 3)
-		ui_put(y + 4, 1, w,
-		       evidence_mode
-		           ? "Status: Leertaste oder ←/→ wechselt (sofort gespeichert); "
-		             "Datum als TT.MM.JJJJ."
-		           : "Enter bearbeitet: Enter neue Zeile, Strg-S speichert · "
-		             "Entf leert das Feld",
-		       ui->attrs[ROLE_DIM]);
-}
-
-/* Save a note or date being typed before the screen is left. */
-static int
-side_flush(struct ui *ui, int quitting)
-{
-	(void)quitting;
-	return ui_fields_flush(ui, &fields, build);
-}
-
-/* Keys of either screen. */
-static int
-side_key(struct ui *ui, int key)
-{
-	return ui_fields_save_key(ui, &fields, key, build);
 }
 
 const struct ui_screen ui_note_screen = {
     .name = "Notiz",
     .init = note_init,
-    .draw = side_draw,
-    .key = side_key,
-    .resize = NULL,
-    .flush = side_flush,
-};
-
-const struct ui_screen ui_evidence_screen = {
-    .name = "Nachweis",
-    .init = evidence_init,
-    .draw = side_draw,
-    .key = side_key,
-    .resize = NULL,
-    .flush = side_flush,
+    .free = fieldscreen_free,
+    .draw = note_draw,
+    .key = fieldscreen_key,
+    .resize = note_resize,
+    .flush = fieldscreen_flush,
+    .bindings = fieldscreen_bindings,
+    .binding_count = BIND_COUNT(fieldscreen_bindings),
+    .bar_globals = UI_BAR_F(1) | UI_BAR_F(10),
 };

@@ -6,8 +6,7 @@
 # headings are right; with LibreOffice ($WA_SOFFICE) every workbook is also
 # recalculated and Ergebnis compared again, so the formulas themselves agree
 # with the score (tests/export_readback.py does the checking).
-# Skips (77) without python3-openpyxl/python3-yaml, and while the example
-# session data/beispiel-sitzung.txt does not exist yet.
+# Skips (77) without python3-openpyxl/python3-yaml.
 : "${WA_BIN:?}" "${WA_SRCDIR:?}"
 PY=${WA_PYTHON3:-/usr/bin/python3}
 if [ "$PY" = no ] || ! "$PY" -c 'import openpyxl, yaml' 2>/dev/null; then

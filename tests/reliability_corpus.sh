@@ -82,18 +82,7 @@ mkdir -p "$gen"
 valid=$corpus/form-valid.yaml
 # 10 MB values (over the loader's size cap: refused by name) and 3 MB ones
 # (under it: the parser must place the error)
-"$PY" - "$valid" "$gen" <<'PYEOF'
-import sys
-base = open(sys.argv[1], encoding="utf-8").read()
-big = "x" * (10 << 20)
-open(sys.argv[2] + "/big-type.yaml", "w").write(base.replace("type: yesno", "type: " + big, 1))
-open(sys.argv[2] + "/big-points.yaml", "w").write(base.replace("points: 4", "points: " + "9" * (10 << 20), 1))
-open(sys.argv[2] + "/big-key.yaml", "w").write(base.replace("sections:", big + ": 1\nsections:", 1))
-mid = "x" * (3 << 20)
-open(sys.argv[2] + "/mid-type.yaml", "w").write(base.replace("type: yesno", "type: " + mid, 1))
-open(sys.argv[2] + "/mid-points.yaml", "w").write(base.replace("points: 4", "points: " + "9" * (3 << 20), 1))
-open(sys.argv[2] + "/mid-key.yaml", "w").write(base.replace("sections:", mid + ": 1\nsections:", 1))
-PYEOF
+"$PY" "$WA_SRCDIR/tests/reliability_corpus_big.py" "$valid" "$gen"
 for f in big-type big-points big-key; do
 	check_form_refused "$gen/$f.yaml" name
 done

@@ -112,13 +112,7 @@ exdir=$work/exports
 mkdir "$exdir"
 printf 'alt' >"$exdir/.wohnort-export-abc123"
 printf 'lebt' >"$exdir/.wohnort-export-live42"
-"$PY" - "$exdir/.wohnort-export-live42" "$WA_BIN" "$s" "$exdir/e.xlsx" <<'PYEOF' >"$work/out" 2>"$work/err"
-import fcntl, os, subprocess, sys
-fd = os.open(sys.argv[1], os.O_RDONLY)
-fcntl.flock(fd, fcntl.LOCK_EX)        # a live export holds its temp file
-p = subprocess.run(sys.argv[2:3] + ["export", sys.argv[3], "-o", sys.argv[4]])
-sys.exit(p.returncode)
-PYEOF
+"$PY" "$WA_SRCDIR/tests/reliability_paths_live.py" "$exdir/.wohnort-export-live42" "$WA_BIN" "$s" "$exdir/e.xlsx" >"$work/out" 2>"$work/err"
 rc=$?
 [ $rc -eq 0 ] && ok || fail "export with temp files around: exit $rc"
 [ ! -e "$exdir/.wohnort-export-abc123" ] && ok || fail "a stale export temp file was not removed"
@@ -126,16 +120,7 @@ rc=$?
 n=$(find "$exdir" -name '.wohnort-export-*' | wc -l)
 [ "$n" -eq 1 ] && ok || fail "$n export temp files left (expected only the live one)"
 # a real kill: SIGKILL at random moments of exports, then one more export
-"$PY" - "$WA_BIN" "$s" "$exdir/k.xlsx" <<'PYEOF' || fail "killing exports failed"
-import random, signal, subprocess, sys, time
-random.seed(5)
-for i in range(12):
-    p = subprocess.Popen([sys.argv[1], "export", sys.argv[2], "-o", sys.argv[3]],
-                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(random.uniform(0, 0.05))
-    p.send_signal(signal.SIGKILL)
-    p.wait()
-PYEOF
+"$PY" "$WA_SRCDIR/tests/reliability_paths_kill.py" "$WA_BIN" "$s" "$exdir/k.xlsx" || fail "killing exports failed"
 run 60 "$WA_BIN" export "$s" -o "$exdir/k.xlsx"
 expect_refusal "export after killed exports" 0
 n=$(find "$exdir" -name '.wohnort-export-*' ! -name '.wohnort-export-live42' | wc -l)
@@ -264,16 +249,6 @@ expect_refusal "new with 120 '&'" 0
 a=$(tail -1 "$work/out")
 run 60 "$WA_BIN" export "$a" -o "$work/amp.xlsx"
 expect_refusal "export of a Kommune of 120 '&'" 0
-"$PY" - "$work/amp.xlsx" <<'PYEOF' && ok || fail "page header of the '&' Kommune is wrong"
-import html, re, sys, zipfile
-z = zipfile.ZipFile(sys.argv[1])
-for name in z.namelist():
-    if name.startswith("xl/worksheets/sheet"):
-        for h in re.findall(r"<oddHeader>(.*?)</oddHeader>", z.read(name).decode()):
-            h = html.unescape(h)
-            if len(h) > 255 or "…" not in h or "&&" not in h:
-                print("%s: header of %d characters: %s" % (name, len(h), h[:80]))
-                sys.exit(1)
-PYEOF
+"$PY" "$WA_SRCDIR/tests/reliability_paths_header.py" "$work/amp.xlsx" && ok || fail "page header of the '&' Kommune is wrong"
 
 finish

@@ -13,18 +13,7 @@ evil=$(printf 'Ost\033]0;gekapert\007\033[2J\033[31mrot\302\2332J\177\rWest')
 
 # check WHAT: the last run wrote no raw control character.
 check() {
-	if "$PY" - "$work/out" "$work/err" <<'PYEOF'; then
-import re, sys
-bad = re.compile(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]")
-found = []
-for path in sys.argv[1:]:
-    data = open(path, "rb").read()
-    for m in bad.finditer(data):
-        found.append("%s byte %d: %r" % (path.rsplit("/", 1)[-1], m.start(), data[max(0, m.start() - 10):m.end() + 10]))
-if found:
-    print("\n".join(found[:5]))
-    sys.exit(1)
-PYEOF
+	if "$PY" "$WA_SRCDIR/tests/reliability_terminal_check.py" "$work/out" "$work/err"; then
 		ok
 	else
 		fail "$1: raw control characters in the output"

@@ -22,60 +22,7 @@ expect_refusal "new for the TUI kill test" 0 || finish
 s=$(tail -1 "$work/out")
 q=$("$WA_BIN" questions | head -1 | cut -f1)
 
-if "$PY" - "$PTYRUN" "$WA_BIN" "$s" "$q" "$count" <<'PYEOF'; then
-import os, random, subprocess, sys
-ptyrun, binary, session, q, count = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
-random.seed(int(os.environ.get("KILL_SEED", "5")))
-
-def dump():
-    p = subprocess.run([binary, "dump", session], capture_output=True)
-    rec = dict(l.split("\t", 1) for l in p.stdout.decode("utf-8", "replace").splitlines() if "\t" in l)
-    return p.returncode, p.stderr.decode("utf-8", "replace").strip(), rec
-
-rc, err, rec = dump()
-current = rec.get(q)
-acked = inflight = corrupt = lost = landed = harness = 0
-for i in range(count):
-    key, want = ("j", "ja") if i % 2 else ("n", "nein")
-    after_ack = random.random() < 0.5
-    lines = ['wait "Frage 1/"', "keys %s" % key]
-    if after_ack:
-        lines += ['wait "Gespeichert "', "echo ACKED", "sleep %d" % random.randint(0, 150)]
-    else:
-        lines += ["sleep %d" % random.randint(0, 12)]
-    lines += ["signal KILL", "exit any"]
-    p = subprocess.run([ptyrun, "-s", "80x24", "-t", "60", "-w", "15000", "-f", "-", "--",
-                        binary, session], input="\n".join(lines) + "\n", capture_output=True,
-                       text=True)
-    saw_ack = "ACKED" in p.stdout
-    if p.returncode != 0:
-        harness += 1
-        print("trial %d: ptyrun exit %d: %s" % (i, p.returncode, (p.stdout + p.stderr)[-400:]))
-        continue
-    rc, err, rec = dump()
-    if rc != 0 or err:
-        corrupt += 1
-        print("trial %d: dump exit %d: %s" % (i, rc, err))
-        continue
-    got = rec.get(q)
-    if saw_ack:
-        acked += 1
-        if got != want:
-            lost += 1
-            print("trial %d: status line said saved, but %s holds %r, not %r" % (i, q, got, want))
-    else:
-        inflight += 1
-        if got not in (current, want):
-            lost += 1
-            print("trial %d: %s holds %r, neither old %r nor new %r" % (i, q, got, current, want))
-        elif got == want and got != current:
-            landed += 1
-    current = got
-print("tui kill: %d trials, %d killed after „Gespeichert“, %d killed mid-save (%d of those "
-      "had landed), %d corrupt snapshots, %d lost answers, %d harness failures"
-      % (count, acked, inflight, landed, corrupt, lost, harness))
-sys.exit(1 if corrupt or lost or harness or acked == 0 else 0)
-PYEOF
+if "$PY" "$WA_SRCDIR/tests/reliability_tui_kill.py" "$PTYRUN" "$WA_BIN" "$s" "$q" "$count"; then
 	ok
 else
 	fail "TUI kill trials found corrupt snapshots, lost answers or harness failures"

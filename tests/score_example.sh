@@ -2,15 +2,14 @@
 # tests/score_example.sh: `wohnort-audit score` on the example session
 # data/beispiel-sitzung.txt (a dump, loaded with `load`): the text summary,
 # the exact tsv line structure with sums and pass/fail recomputed, and the
-# JSON parsed and compared with the tsv. Skipped (77) only while the example
-# file does not exist yet.
+# JSON parsed and compared with the tsv. A missing example file is a failure.
 set -u
 . "$WA_SRCDIR/tests/score_lib.sh"
 
 example="$WA_SRCDIR/data/beispiel-sitzung.txt"
 if [ ! -f "$example" ]; then
-	echo "SKIP: $example does not exist yet"
-	exit 77
+	echo "FAIL - $example is missing"
+	exit 1
 fi
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/wa-score-XXXXXX") || exit 99
 trap 'rm -rf "$tmp"' EXIT

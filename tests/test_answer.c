@@ -1,5 +1,5 @@
 /*
- * test_answer.c: CUnit tests of src/answer.c: for every question type the
+ * test_answer.c: CUnit tests of src/model/answer.c: for every question type the
  * `set` value syntax is parsed, formatted back, labelled and scored; caps,
  * bands exactly at their minimum, "entfaellt" and invalid values are checked.
  * Uses a small form loaded from memory; does not test the loader itself.

@@ -1,5 +1,5 @@
 /*
- * test_atomicfile.c: CUnit suite for the atomic-file writer (src/atomicfile.c):
+ * test_atomicfile.c: CUnit suite for the atomic-file writer (src/lib/atomicfile.c):
  * a committed file has the data and mode 0600 whatever the umask; no temp
  * file is left after commit or abort; ATOMICFILE_NO_REPLACE never replaces
  * (also where the target is a dangling symbolic link); a symbolic link at

@@ -1,6 +1,6 @@
 /*
- * test_form.c: CUnit tests of the form loader (src/form.c), SHA-256
- * (src/sha256.c) and the IHK reference list (src/reference.c): every question
+ * test_form.c: CUnit tests of the form loader (src/model/form.c), SHA-256
+ * (src/lib/sha256.c) and the IHK reference list (src/model/reference.c): every question
  * type loads with all derived fields, every error class is reported with its
  * line and column, the questions listing round-trips, the bundled Prüfbogen
  * and data/ihk.txt load. Does not test answers (test_answer.c).

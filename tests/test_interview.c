@@ -4,7 +4,7 @@
  * appearing and disappearing as answers change), the next open question,
  * resuming at the cursor, progress counts per Handlungsfeld and the review
  * list, question numbers ("3.7") and the question search, and the IHK
- * suggested for a Landkreis (src/reference.c, on the bundled data/ihk.txt).
+ * suggested for a Landkreis (src/model/reference.c, on the bundled data/ihk.txt).
  * The form and session are built by hand so the test does not depend on the
  * YAML loader; visibility and points come from score/answer.
  */

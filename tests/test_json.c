@@ -1,5 +1,5 @@
 /*
- * test_json.c: CUnit suite for the JSON emitter (src/json.c): string escaping
+ * test_json.c: CUnit suite for the JSON emitter (src/lib/json.c): string escaping
  * of quotes, backslashes and every control character, UTF-8 passing through,
  * invalid bytes replaced, commas and nesting, numbers with one decimal.
  */

@@ -1,5 +1,5 @@
 /*
- * test_reaudit.c: CUnit tests of src/reaudit.c, on session files in a
+ * test_reaudit.c: CUnit tests of src/model/reaudit.c, on session files in a
  * temporary directory: linking copies the previous goals (the previous
  * session wins) and only the master data this session lacks (this session
  * wins), makes the session a Re-Audit naming the previous file, keeps a

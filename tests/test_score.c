@@ -1,5 +1,5 @@
 /*
- * test_score.c: CUnit suite for the score module (src/score.c): points per
+ * test_score.c: CUnit suite for the score module (src/model/score.c): points per
  * question type, show_if visibility (follow-ups and chains), entfällt,
  * section and total maxima, integer thresholds hit exactly, Sonderpunkte,
  * provisional results, validity dates, missing points, recommendation order

@@ -25,7 +25,8 @@ char *kind_echo(const char *value);
 /* The option ids of q as "a, b, c" for messages. Caller frees. */
 char *kind_option_list(const struct form_question *q);
 
-/* "„VALUE“ WHAT – bitte EXPECTED eingeben" (what: "ist zu groß" …). Caller frees. */
+/* "„VALUE“ WHAT – bitte EXPECTED eingeben" (what: "ist zu groß" …).
+ * Caller frees. */
 char *kind_refusal(const struct form_question *q, const char *value, const char *what);
 
 /* Whether c is an ASCII digit. */

@@ -164,16 +164,18 @@ line_view(const struct ui_edit *e, int width)
 }
 
 /* Several lines: the start of the first shown line in height rows of width
- * columns, the view kept where it is unless the cursor's line left it.
- * Linear in the text between the first shown line and the cursor. */
+ * columns, the view kept where it is unless the cursor's line left it; the
+ * start of the cursor's line into *cursor_line. Linear in the paragraph
+ * that holds the cursor. */
 static size_t
-box_view(const struct ui_edit *e, int width, int height)
+box_view(const struct ui_edit *e, int width, int height, size_t *cursor_line)
 {
 	size_t start, end, next, cur_line, ring[BOX_MAX], count = 0, s;
 
 	if (height > BOX_MAX)
 		height = BOX_MAX;
 	cur_line = line_of(e, e->pos, width);
+	*cursor_line = cur_line;
 	/* e->scroll is an index on the first shown line; find that line */
 	start = e->scroll <= e->len ? line_of(e, e->scroll, width) : cur_line;
 	if (cur_line < start)
@@ -201,9 +203,9 @@ edit_layout(struct ui_edit *e, int width, int height)
 	e->height = height;
 	if (!e->active || width < 2)
 		return;
-	if (e->multiline)
-		e->scroll = height >= 1 ? box_view(e, width, height) : e->scroll;
-	else
+	if (e->multiline && height >= 1)
+		e->scroll = box_view(e, width, height, &e->cursor_line);
+	else if (!e->multiline)
 		e->scroll = line_view(e, width);
 }
 
@@ -422,21 +424,23 @@ edit_draw(const struct ui_edit *e, int y, int x, int width, attr_t attr)
 void
 edit_draw_box(const struct ui_edit *e, int y, int x, int width, int height, attr_t attr)
 {
-	size_t end, next, cur_line;
+	size_t end, next, cur_line, first;
 	int rows = 0, cy = y, cx = x;
 
 	if (width < 2 || height < 1)
 		return;
 	if (height > BOX_MAX)
 		height = BOX_MAX;
-	cur_line = line_of(e, e->pos, width);
+	/* edit_layout keeps the view for the size it was given */
+	if (width == e->width && height == e->height) {
+		first = e->scroll;
+		cur_line = e->cursor_line;
+	} else {
+		first = box_view(e, width, height, &cur_line);
+	}
 	for (int r = 0; r < height; r++)
 		text_fill(y + r, x, width, attr);
-	/* edit_layout keeps e->scroll at the first shown line for its size */
-	for (size_t s = width == e->width && height == e->height
-	                    ? e->scroll
-	                    : box_view(e, width, height);
-	     rows < height;) {
+	for (size_t s = first; rows < height;) {
 		visual_line(e->text, e->len, s, width, &end, &next);
 		if (s == cur_line) {
 			int used = 0;

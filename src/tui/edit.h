@@ -25,11 +25,12 @@ struct ui_edit {
 	                  the first shown line (kept by the keys, so the view moves only
 	                  when the cursor would leave it) */
 	int active;
-	int multiline; /* kept across edit_start / edit_stop */
-	int replace;   /* the next typed character replaces the text */
-	int changed;   /* the text changed since edit_start */
-	int width;     /* columns it is shown in (edit_layout) */
-	int height;    /* rows of a multi-line editor (edit_layout) */
+	int multiline;      /* kept across edit_start / edit_stop */
+	int replace;        /* the next typed character replaces the text */
+	int changed;        /* the text changed since edit_start */
+	size_t cursor_line; /* multi-line: the start of the cursor's line (with scroll) */
+	int width;          /* columns it is shown in (edit_layout) */
+	int height;         /* rows of a multi-line editor (edit_layout) */
 };
 
 /* Results of edit_key. */

@@ -80,6 +80,18 @@ fields_add_vocab(struct ui_fields *f, const struct vocab_field *vf, const char *
 	}
 }
 
+struct ui_field *
+fields_add_record(struct ui_fields *f, const struct session *s,
+                  const struct vocab_field *vf, const char *label, const char *key,
+                  const char *empty_label)
+{
+	char *value = session_get(s, key);
+	struct ui_field *fl = fields_add_vocab(f, vf, label, key, value, empty_label);
+
+	free(value);
+	return fl;
+}
+
 void
 fields_clear(struct ui_fields *f)
 {
@@ -182,6 +194,7 @@ static void
 settle(struct ui_fields *f)
 {
 	size_t shown_before = 0;
+	int width, height;
 
 	if (f->count == 0)
 		return;
@@ -198,10 +211,13 @@ settle(struct ui_fields *f)
 		             : shown_before;
 	if (f->height > 0 && shown_before >= f->top + (size_t)f->height)
 		f->top = shown_before - (size_t)f->height + 1;
+	/* the editor's view is kept by its keys; it moves when its size does */
 	if (f->edit.multiline)
-		edit_layout(&f->edit, f->detail_width, f->detail_height - 1);
+		width = f->detail_width, height = f->detail_height - 1;
 	else
-		edit_layout(&f->edit, f->width - label_width(f, f->width), 1);
+		width = f->width - label_width(f, f->width), height = 1;
+	if (width != f->edit.width || height != f->edit.height)
+		edit_layout(&f->edit, width, height);
 }
 
 void
@@ -661,18 +677,11 @@ fields_flush(struct ui *ui, struct ui_fields *f, int changed_only)
 int
 fields_save(struct ui *ui, struct ui_fields *f, struct ui_field *fl, const char *value)
 {
-	char today[11], *w;
-
 	(void)f;
 	if (save_change(ui, fl->key, value[0] != '\0' ? value : NULL) != 0)
 		return -1;
-	if (fl->kind == FIELD_DATE && value[0] != '\0') {
-		date_today(today);
-		w = session_date_warning(ui->session, fl->key, today);
-		if (w != NULL)
-			screen_message(ui, 1, "Gespeichert, aber: %s", w);
-		free(w);
-	}
+	if (fl->kind == FIELD_DATE && value[0] != '\0')
+		save_date_warning(ui, fl->key);
 	return 0;
 }
 

@@ -90,6 +90,10 @@ void fields_add_choice(struct ui_field *fl, const char *value, const char *label
 struct ui_field *fields_add_vocab(struct ui_fields *f, const struct vocab_field *vf,
                                   const char *label, const char *key, const char *value,
                                   const char *empty_label);
+/* fields_add_vocab with the value of record key in s (none when s is NULL). */
+struct ui_field *fields_add_record(struct ui_fields *f, const struct session *s,
+                                   const struct vocab_field *vf, const char *label,
+                                   const char *key, const char *empty_label);
 /* Free every field and reset the list (hooks and layout stay). */
 void fields_clear(struct ui_fields *f);
 /* The field with this record key, or NULL. */

@@ -2,7 +2,7 @@
  * fieldscreen.h: what F2, F3, F7 and F8 share: their state is a field list
  * (struct ui_fields) whose every change is saved at once, the same keys
  * (Enter edits, Esc goes back, an open editor takes every key), and F2 and
- * F3 show the question above their fields.
+ * F3 are one kind of screen: the question above some of its records.
  */
 #ifndef FIELDSCREEN_H
 #define FIELDSCREEN_H
@@ -30,8 +30,23 @@ void fieldscreen_free(void *state);
 void fieldscreen_frame(const struct ui *ui, const struct ui_fields *f, const char *title,
                        const char *right);
 
-/* F2, F3: the current question's text and below it extra (NULL: none) from
- * row 2; with draw, drawn. Returns the row after them (with a blank row). */
-int fieldscreen_question(const struct ui *ui, const char *extra, int draw);
+/* F2 and F3: the records beside the current question's answer, one set of
+ * the vocabulary's per-question fields each. */
+struct question_fields {
+	const char *title; /* the header */
+	int evidence;      /* the evidence records (keys evidence…), else the others */
+	const char *empty; /* a choice's "not set" */
+	const char *hint;  /* the line under the fields */
+	/* the form's text shown between the question and the fields (caller
+	 * frees), or NULL */
+	char *(*above)(const struct ui *ui);
+};
+
+/* The init, resize and draw of such a screen; its init calls the first with
+ * its struct question_fields. */
+void *fieldscreen_question_init(struct ui *ui, void *state,
+                                const struct question_fields *qf);
+void fieldscreen_question_resize(struct ui *ui, void *state);
+void fieldscreen_question_draw(const struct ui *ui, const void *state);
 
 #endif

@@ -3,7 +3,8 @@
  * the outcome in the status line; a failed save is remembered (red status
  * line, the quit dialog asks) and the change kept in memory. The session's
  * position (session.cursor) goes with the next snapshot. The rescue copy as
- * text after a failed save. Never draws; screens call it.
+ * text after a failed save, and the Ergebnisformular (export_xlsx). Never
+ * draws; screens call it.
  */
 #include "config.h"
 
@@ -11,8 +12,10 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/date.h"
 #include "lib/util.h"
 #include "model/audit.h"
+#include "model/export.h"
 #include "tui/save.h"
 
 int
@@ -101,4 +104,30 @@ save_elsewhere(struct ui *ui, const char *dir)
 	str_replace(&ui->rescue_path, path);
 	free(path);
 	return 0;
+}
+
+void
+save_date_warning(struct ui *ui, const char *key)
+{
+	char today[11], *w;
+
+	date_today(today);
+	w = session_date_warning(ui->session, key, today);
+	if (w != NULL)
+		screen_message(ui, 1, "Gespeichert, aber: %s", w);
+	free(w);
+}
+
+void
+save_workbook(struct ui *ui, const struct session *s)
+{
+	char *path = export_default_path(s), *why = NULL;
+
+	if (export_xlsx(s, path, &why) == 0)
+		screen_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
+	else
+		screen_message(ui, 1, "Export fehlgeschlagen: %s",
+		               why != NULL ? why : path);
+	free(why);
+	free(path);
 }

@@ -93,12 +93,9 @@ build(struct ui *ui, struct ui_fields *f, struct ui_field *changed, const char *
 		fields_add(f, FIELD_HEADING, h, NULL, NULL);
 		free(h);
 		for (size_t k = 0; k < vocab_goal.count; k++) {
-			const struct vocab_field *vf = &vocab_goal.fields[k];
-			char *key = xasprintf("goal.%d.%s", n, vf->key);
-			char *v = session_get(s, key);
-			fields_add_vocab(f, vf, NULL, key, v, NULL);
+			char *key = xasprintf("goal.%d.%s", n, vocab_goal.fields[k].key);
+			fields_add_record(f, s, &vocab_goal.fields[k], NULL, key, NULL);
 			free(key);
-			free(v);
 		}
 	}
 	f->selected = sel < f->count ? sel : 0;

@@ -182,7 +182,7 @@ static int
 save_answer(struct ui *ui, struct interview *st, const char *value, int go)
 {
 	struct answer parsed = {0};
-	char *why = NULL, today[11], *warning;
+	char *why = NULL;
 
 	if (answer_parse(current(ui), value, &parsed, &why) != 0) {
 		screen_message(ui, 1, "%s", why);
@@ -192,11 +192,7 @@ save_answer(struct ui *ui, struct interview *st, const char *value, int go)
 	answer_clear(&parsed);
 	if (save_change(ui, current(ui)->full_id, value) != 0)
 		return -1;
-	date_today(today);
-	warning = session_date_warning(ui->session, current(ui)->full_id, today);
-	if (warning != NULL)
-		screen_message(ui, 1, "Gespeichert, aber: %s", warning);
-	free(warning);
+	save_date_warning(ui, current(ui)->full_id);
 	reset(ui, st);
 	if (go)
 		advance(ui);

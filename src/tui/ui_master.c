@@ -197,11 +197,9 @@ ui_master_participant(struct ui_fields *f, size_t n, const struct session *s)
 		const struct vocab_field *vf = &vocab_participant.fields[i];
 		char *label = xasprintf("%s %zu", vf->label, n);
 		char *key = xasprintf("participant.%zu.%s", n, vf->key);
-		char *v = session_get(s, key);
-		fields_add_vocab(f, vf, label, key, v, NULL);
+		fields_add_record(f, s, vf, label, key, NULL);
 		free(label);
 		free(key);
-		free(v);
 	}
 }
 

@@ -39,6 +39,17 @@ meta_field(const char *key)
 	return vocab_field(&vocab_meta, key + 5);
 }
 
+/* The first field of participant line n (its name), or NULL past the last. */
+static struct ui_field *
+participant_line(struct ui_fields *f, size_t n)
+{
+	char *key = xasprintf("participant.%zu.%s", n, vocab_participant.fields[0].key);
+	struct ui_field *first = fields_find(f, key);
+
+	free(key);
+	return first;
+}
+
 /* Keep one empty participant line at the end, before the button. */
 static void
 participant_lines(struct ui_fields *f)
@@ -47,10 +58,7 @@ participant_lines(struct ui_fields *f)
 	struct ui_field button;
 
 	for (size_t i = 1;; i++) {
-		char *k =
-		    xasprintf("participant.%zu.%s", i, vocab_participant.fields[0].key);
-		struct ui_field *first = fields_find(f, k);
-		free(k);
+		struct ui_field *first = participant_line(f, i);
 		if (first == NULL)
 			break;
 		n = i;
@@ -127,10 +135,7 @@ build_session(struct ui *ui, struct ui_fields *f, char **why)
 	}
 	/* participants: only lines with a name, numbered without gaps */
 	for (size_t i = 1; *why == NULL; i++) {
-		char *k =
-		    xasprintf("participant.%zu.%s", i, vocab_participant.fields[0].key);
-		struct ui_field *first = fields_find(f, k);
-		free(k);
+		struct ui_field *first = participant_line(f, i);
 		if (first == NULL)
 			break;
 		if (first->value == NULL || first->value[0] == '\0')

@@ -5,7 +5,7 @@
  * the answers that stand on missing or overdue evidence, and every
  * recommendation with the question's number and text. The lower part
  * scrolls (↑/↓, Bild↑/Bild↓, Pos1/Ende); `x` writes the Ergebnisformular
- * through export_xlsx. Everything comes from score_compute; no rule lives
+ * (save_workbook). Everything comes from score_compute; no rule lives
  * here.
  */
 #include "config.h"
@@ -16,12 +16,12 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
-#include "model/export.h"
 #include "model/vocab.h"
 #include "model/interview.h"
 #include "model/score.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
+#include "tui/save.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 
@@ -300,17 +300,9 @@ result_draw(const struct ui *ui, const void *state)
 static int
 result_export(struct ui *ui, void *state, int key)
 {
-	char *path = export_default_path(ui->session), *why = NULL;
-
 	(void)state;
 	(void)key;
-	if (export_xlsx(ui->session, path, &why) == 0)
-		screen_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
-	else
-		screen_message(ui, 1, "Export fehlgeschlagen: %s",
-		               why != NULL ? why : path);
-	free(why);
-	free(path);
+	save_workbook(ui, ui->session);
 	return UI_HANDLED | UI_REDRAW;
 }
 

@@ -13,11 +13,11 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
-#include "model/export.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
 #include "tui/list.h"
+#include "tui/save.h"
 #include "tui/screens.h"
 #include "tui/text.h"
 
@@ -140,19 +140,16 @@ start_move(struct ui *ui, void *state, int key)
 	return r;
 }
 
-/* Enter: open the selected session for writing. */
-static int
-start_open(struct ui *ui, void *state, int key)
+/* The selected session opened in mode, or NULL with the reason shown. */
+static struct session *
+open_selected(struct ui *ui, const struct start *st, enum session_mode mode,
+              char **notice)
 {
-	struct start *st = state;
-	char *notice = NULL, *why = NULL;
+	char *why = NULL;
 	struct session *s;
 
-	(void)key;
-	if (st->count == 0)
-		return UI_HANDLED;
 	errno = 0;
-	s = session_open(st->list[st->selected].path, SESSION_WRITE, &notice, &why);
+	s = session_open(st->list[st->selected].path, mode, notice, &why);
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK)
 			screen_message(ui, 1,
@@ -162,8 +159,24 @@ start_open(struct ui *ui, void *state, int key)
 			screen_message(ui, 1, "%s",
 			               why != NULL ? why : "Öffnen fehlgeschlagen");
 		free(why);
-		return UI_HANDLED | UI_REDRAW;
 	}
+	return s;
+}
+
+/* Enter: open the selected session for writing. */
+static int
+start_open(struct ui *ui, void *state, int key)
+{
+	struct start *st = state;
+	char *notice = NULL;
+	struct session *s;
+
+	(void)key;
+	if (st->count == 0)
+		return UI_HANDLED;
+	s = open_selected(ui, st, SESSION_WRITE, &notice);
+	if (s == NULL)
+		return UI_HANDLED | UI_REDRAW;
 	screen_open_session(ui, s);
 	if (notice != NULL)
 		screen_message(ui, 1, "%s", notice);
@@ -188,27 +201,17 @@ static int
 start_export(struct ui *ui, void *state, int key)
 {
 	struct start *st = state;
-	char *notice = NULL, *why = NULL, *path;
+	char *notice = NULL;
 	struct session *s;
 
 	(void)key;
 	if (st->count == 0)
 		return UI_HANDLED;
-	s = session_open(st->list[st->selected].path, SESSION_READ_ONLY, &notice, &why);
+	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
 	free(notice);
-	if (s == NULL) {
-		screen_message(ui, 1, "%s", why != NULL ? why : "Öffnen fehlgeschlagen");
-		free(why);
+	if (s == NULL)
 		return UI_HANDLED | UI_REDRAW;
-	}
-	path = export_default_path(s);
-	if (export_xlsx(s, path, &why) == 0)
-		screen_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
-	else
-		screen_message(ui, 1, "Export fehlgeschlagen: %s",
-		               why != NULL ? why : path);
-	free(why);
-	free(path);
+	save_workbook(ui, s);
 	session_free(s);
 	return UI_HANDLED | UI_REDRAW;
 }

@@ -55,13 +55,10 @@ text_encode(const wchar_t *w, size_t n)
 }
 
 int
-text_char_width(wchar_t wc)
+text_char_width_wide(wchar_t wc)
 {
-	int w;
+	int w = wcwidth(wc);
 
-	if (wc >= 0x20 && wc < 0x7f)
-		return 1;
-	w = wcwidth(wc);
 	return w < 0 ? 1 : w;
 }
 

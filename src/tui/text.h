@@ -47,8 +47,14 @@ int text_cursor_take(int *y, int *x);
 wchar_t *text_decode(const char *utf8, size_t *len);
 /* Encode n wide characters as UTF-8. Caller frees. */
 char *text_encode(const wchar_t *w, size_t n);
-/* Columns one character takes (control and unknown characters count 1). */
-int text_char_width(wchar_t c);
+/* Columns one character takes (control and unknown characters count 1).
+ * Inline for the editor's wrapping, which measures every character. */
+int text_char_width_wide(wchar_t c);
+static inline int
+text_char_width(wchar_t c)
+{
+	return c >= 0x20 && c < 0x7f ? 1 : text_char_width_wide(c);
+}
 /* Print n wide characters at y,x (a line break as ↵). */
 void text_put_wide(int y, int x, const wchar_t *w, size_t n, attr_t attr);
 /* The same, clipped to width columns with "…" when cut; returns columns used. */

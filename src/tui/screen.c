@@ -361,3 +361,10 @@ screen_free_all(struct ui *ui)
 	free(ui->states);
 	ui->states = NULL;
 }
+
+int
+screen_points_shown(const struct ui *ui)
+{
+	(void)ui;
+	return 1; /* nothing hides points yet */
+}

@@ -131,6 +131,14 @@ struct ui {
 	} ask;
 };
 
+/*
+ * screen_points_shown: whether points, maxima, percentages, Sonderpunkte and
+ * the verdict may be drawn now. Every screen asks this one function before it
+ * draws any of them, so that a discreet display (the town's people see the
+ * screen during the talk) can hide all of them in one place.
+ */
+int screen_points_shown(const struct ui *ui);
+
 /* Switch to screen: every screen opened over the current one is closed, the
  * current one is left, and screen's init runs. */
 void screen_switch(struct ui *ui, const struct ui_screen *screen);

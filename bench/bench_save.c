@@ -3,11 +3,13 @@
  * session, next to the floor measured in the same run: writing the same
  * number of bytes to a temp file, fsync, close, rename over a file and fsync
  * of the directory. Save and floor alternate, so both see the same disk.
- * Then session_list over 10,000 sessions (hard links to the saved file, so
- * every one is read) for the start screen and `list`.
- * Usage: bench_save DUMP [DIR] [ITERATIONS]. Prints "save|floor MEDIAN_US
- * P99_US" lines, "ratio R" and "list COUNT MICROSECONDS"; judging them is
- * bench/save.sh's job.
+ * Then session_list over 10,000 sessions (hard links to a fresh save of the
+ * example, so every one is read) for the start screen and `list`.
+ * With HISTORY (default 0) the session first gets that many changes of its
+ * answers and notes, recorded in its change history, which every snapshot
+ * carries. Usage: bench_save DUMP [DIR] [ITERATIONS] [HISTORY]. Prints
+ * "save|floor MEDIAN_US P99_US" lines, "ratio R", "history N" and "list
+ * COUNT MICROSECONDS"; judging them is bench/save.sh's job.
  */
 #include "config.h"
 
@@ -20,6 +22,7 @@
 #include <unistd.h>
 
 #include "model/audit.h"
+#include "model/history.h"
 #include "model/session.h"
 #include "lib/util.h"
 
@@ -46,6 +49,48 @@ quantile(const double *v, size_t n, double q)
 {
 	size_t i = (size_t)(q * (double)(n - 1) + 0.5);
 	return v[i < n ? i : n - 1];
+}
+
+/*
+ * Give s count recorded changes, as an audit collects them: answers typed
+ * and corrected and notes of a sentence or two, over every question.
+ * 0 or -1.
+ */
+static int
+fill_history(struct session *s, int count)
+{
+	const struct form *f = s->form;
+	char *why = NULL;
+
+	for (int i = 0; i < count; i++) {
+		const struct form_question *q = &f->questions[(size_t)i % f->question_count];
+		char *key, *value;
+		int rc;
+
+		if (i % 3 != 0) {
+			key = xasprintf("%s:note", q->full_id);
+			value = xasprintf("Im Gespräch erläutert (%d): die Stadt verweist "
+			                  "auf den Beschluss und reicht das Protokoll nach.",
+			                  i);
+		} else {
+			/* the answers the example holds stay valid: clear and set back */
+			key = xstrdup(q->full_id);
+			value = session_get(s, key);
+			if (value == NULL || session_change(s, key, NULL, &why) != 0) {
+				free(why);
+				why = NULL;
+			}
+		}
+		rc = session_change(s, key, value, &why);
+		free(key);
+		free(value);
+		if (rc != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			free(why);
+			return -1;
+		}
+	}
+	return 0;
 }
 
 /* Time session_list over count hard links to path in a fresh subdirectory of dir. */
@@ -133,6 +178,7 @@ main(int argc, char **argv)
 	const char *dump_path = argc > 1 ? argv[1] : "data/beispiel-sitzung.txt";
 	char *dir = argc > 2 ? xstrdup(argv[2]) : NULL, *text, *why = NULL, *filler;
 	int iterations = argc > 3 ? atoi(argv[3]) : 300;
+	int history = argc > 4 ? atoi(argv[4]) : 0;
 	double *save_us, *floor_us;
 	struct session *s;
 	struct stat st;
@@ -149,6 +195,8 @@ main(int argc, char **argv)
 		return 1;
 	}
 	free(text);
+	if (history > 0 && fill_history(s, history) != 0)
+		return 1;
 	if (dir == NULL) {
 		dir = xstrdup("bench-save-XXXXXX");
 		if (mkdtemp(dir) == NULL) {
@@ -194,15 +242,40 @@ main(int argc, char **argv)
 	}
 	qsort(save_us, (size_t)iterations, sizeof *save_us, cmp_double);
 	qsort(floor_us, (size_t)iterations, sizeof *floor_us, cmp_double);
-	printf("bytes %lld\niterations %d\n", (long long)st.st_size, iterations);
+	printf("bytes %lld\niterations %d\nhistory %zu\n", (long long)st.st_size, iterations,
+	       history_count(s));
 	printf("save %.0f %.0f\n", quantile(save_us, (size_t)iterations, 0.5),
 	       quantile(save_us, (size_t)iterations, 0.99));
 	printf("floor %.0f %.0f\n", quantile(floor_us, (size_t)iterations, 0.5),
 	       quantile(floor_us, (size_t)iterations, 0.99));
 	printf("ratio %.2f\n", quantile(save_us, (size_t)iterations, 0.5) /
 	                           quantile(floor_us, (size_t)iterations, 0.5));
-	if (list_round(dir, s->path, 10000) != 0)
-		return 1;
+	/* the listing is about many sessions of the usual size: the example
+	 * as it ships, without the long history of the saves above */
+	{
+		struct session *plain;
+		char *sub = xasprintf("%s/plain", dir);
+		int rc;
+
+		if ((text = NULL, file_read_all(dump_path, 64u << 20, &text, &len, &why)) != 0 ||
+		    (plain = session_from_dump(text, len, &why)) == NULL ||
+		    audit_create(plain, sub, &why) != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			return 1;
+		}
+		free(text);
+		rc = list_round(dir, plain->path, 10000);
+		{
+			char *p;
+			p = xasprintf("%s.lock", plain->path), unlink(p), free(p);
+		}
+		unlink(plain->path);
+		rmdir(sub);
+		free(sub);
+		session_free(plain);
+		if (rc != 0)
+			return 1;
+	}
 	if (own_dir) {
 		char *p;
 		p = xasprintf("%s.prev", s->path), unlink(p), free(p);

@@ -38,7 +38,8 @@ static const char *const reserved_section_ids[] = {
 };
 
 static const char *const top_keys[] = {
-    "form", "title", "edition", "pass", "validity_years", "goals", "sections", NULL,
+    "form",  "title",    "edition",  "pass", "validity_years",
+    "goals", "discreet", "sections", NULL,
 };
 static const char *const pass_keys[] = {"total_percent", "section_min_percent", NULL};
 static const char *const validity_keys[] = {"first", "renewal", NULL};
@@ -934,6 +935,10 @@ load_settings(struct form_loader *ld, const struct ynode *root)
 		form_get_int_into(ld, n, "section_min_percent", 1, 0, 100,
 		                  &f->pass_section_min_percent, "'pass'");
 	}
+
+	/* points hidden from screens during the talk unless the form says no */
+	f->discreet = 1;
+	get_bool(ld, root, "discreet", &f->discreet, "the form");
 
 	if ((n = form_map_get(root, "validity_years")) == NULL)
 		form_missing(ld, root, "validity_years", "the form");

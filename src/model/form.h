@@ -76,6 +76,7 @@ struct form {
 	int bonus_reached;     /* goals.bonus.erreicht */
 	int bonus_partial;     /* goals.bonus.teilweise */
 	int bonus_not_reached; /* goals.bonus.nicht_erreicht */
+	int discreet; /* `discreet`: no points on screen in the Gespräch (default 1) */
 	struct form_section *sections;
 	size_t section_count;
 	struct form_question *questions; /* all questions, form order */

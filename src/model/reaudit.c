@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 
 #include "lib/date.h"
+#include "model/history.h"
 #include "model/reaudit.h"
 #include "model/vocab.h"
 #include "lib/util.h"
@@ -76,6 +77,12 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 
 	if (path == NULL || path[0] == '\0') {
 		*why = xstrdup("Kein vorheriges Audit angegeben");
+		return -1;
+	}
+	if (session_change_needs_reason(s, "meta.vorher")) {
+		/* refused before anything is copied, not change by change */
+		*why = xstrdup("Das Audit ist abgeschlossen: verknüpfen nur mit einem "
+		               "Grund für das Änderungsprotokoll");
 		return -1;
 	}
 	if (is_own_file(s, path)) {

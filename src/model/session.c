@@ -1,8 +1,9 @@
 /*
  * session.c: the in-memory session: the table of record families that own
  * its keys (session_family.h; the families live in session_meta.c,
- * session_items.c, session_goals.c and, for session.cursor, here), the one
- * entry point for changes (session_change), reading one record, the text
+ * session_items.c, session_goals.c, session_phase.c, session_history.c
+ * and, for session.cursor, here), the one entry point for changes
+ * (session_change, recorded by session_history.c), reading one record, the text
  * dump and building a session back from records. Snapshots on disk, the
  * lock and the listing live in session_store.c. Model code: never prints,
  * never exits, never includes curses.
@@ -28,8 +29,9 @@
 /* The record families, in dump order. The family without a prefix (the
  * questions) is asked when no prefix claims a key. */
 const struct session_family *const session_families[] = {
-    &session_meta_family, &session_participant_family, &session_question_family,
-    &session_goal_family, &session_prevgoal_family,    &session_cursor_family,
+    &session_meta_family,  &session_participant_family, &session_question_family,
+    &session_goal_family,  &session_prevgoal_family,    &session_cursor_family,
+    &session_phase_family, &session_history_family,
 };
 const size_t session_family_count = sizeof session_families / sizeof session_families[0];
 
@@ -144,9 +146,9 @@ family_of(const char *key)
 	return fallback;
 }
 
-/* Resolve key to the record it names. 0, or -1 with *why. */
-static int
-resolve_key(const struct session *s, const char *key, struct session_key *k, char **why)
+int
+session_resolve(const struct session *s, const char *key, struct session_key *k,
+                char **why)
 {
 	memset(k, 0, sizeof *k);
 	if (session_key_is_bookkeeping(key)) {
@@ -178,7 +180,7 @@ session_get(const struct session *s, const char *key)
 		return xstrdup(s->form->sha256);
 	if (strcmp(key, "form.text") == 0)
 		return xstrndup(s->form->source, s->form->source_len);
-	if (resolve_key(s, key, &k, &why) != 0) {
+	if (session_resolve(s, key, &k, &why) != 0) {
 		free(why);
 		return NULL;
 	}
@@ -334,13 +336,14 @@ session_field_value(const struct session *s, const char *key, const struct vocab
  * would be refused (a status of a previous goal that does not exist gets
  * no Sonderpunkte from score_compute, but is kept).
  */
-static int
-set_record(struct session *s, const char *key, const char *value, int loading, char **why)
+int
+session_record_set(struct session *s, const char *key, const char *value, int loading,
+                   char **why)
 {
 	struct session_key k;
 	size_t bad;
 
-	if (resolve_key(s, key, &k, why) != 0)
+	if (session_resolve(s, key, &k, why) != 0)
 		return -1;
 	if (value != NULL && strlen(value) > VALUE_MAX) {
 		*why =
@@ -357,7 +360,7 @@ set_record(struct session *s, const char *key, const char *value, int loading, c
 int
 session_change(struct session *s, const char *key, const char *value, char **why)
 {
-	return set_record(s, key, value, 0, why);
+	return session_history_change(s, key, value, why);
 }
 
 int
@@ -430,6 +433,7 @@ const struct session_family session_cursor_family = {
     .get = cursor_get,
     .each = cursor_each,
     .describe = cursor_describe,
+    .unrecorded = 1, /* moving through the questions changes nothing */
 };
 
 void
@@ -614,7 +618,7 @@ session_from_records(const struct session_record *records, size_t count,
 				session_free(s);
 				return NULL;
 			}
-			if (set_record(s, r->key, r->value, 1, &reason) != 0) {
+			if (session_record_set(s, r->key, r->value, 1, &reason) != 0) {
 				at = where(line_of, i);
 				*why = xasprintf("%s%s", at, reason);
 				free(at);

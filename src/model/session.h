@@ -24,6 +24,8 @@
  *                                    session; a status is refused for a goal
  *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
+ *   session.phase                    gespraech (unset) | auswertung | abgeschlossen
+ *   session.history.N                the change history (history.h); read only
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_change refuses. Each kind of key belongs to one
  * record family (session_family.h), which validates, stores and dumps it.
@@ -118,6 +120,7 @@ struct session {
 	struct session_goal *previous_goals; /* form->goal_count entries (re-audit) */
 	enum goal_status *previous_status;   /* form->goal_count entries */
 	char *cursor;                        /* full question id to resume at, or NULL */
+	struct session_log *log;             /* phase and change history (history.h) */
 	char *path;                          /* session file; NULL until created */
 	unsigned long generation;            /* snapshots written so far */
 	int unprotected; /* set by session_save: the file system keeps no permissions
@@ -228,9 +231,11 @@ void session_free(struct session *s);
  * and changes nothing on error (-1, *why lists what is allowed). Does not
  * save (audit_save in model/audit.h does). Every caller (the command line,
  * the interview, re-audit linking, imports, undo) changes a session through
- * this function and never writes struct session's fields itself: a change
- * history will be recorded here, and a change made around it would be lost
- * from it. (Reading the fields is fine.)
+ * this function and never writes struct session's fields itself: the change
+ * history (history.h) is recorded here, in memory with the change, so the
+ * next snapshot holds both; a change made around it would be lost from it.
+ * (Reading the fields is fine.) After Abgeschlossen a change is refused
+ * without a reason (session_change_reason in history.h).
  */
 int session_change(struct session *s, const char *key, const char *value, char **why);
 

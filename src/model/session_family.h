@@ -7,6 +7,8 @@
  * and frees what it holds. session.c dispatches every key through the
  * table, so a new kind of record (the town's statements, the previous
  * audit, the change history, the phase) is one file and one row.
+ * session_change (session.c) hands every change to the change history
+ * (session_history.c), which asks the family for the records it links.
  * Private to the session files (session.c, session_*.c).
  */
 #ifndef SESSION_FAMILY_H
@@ -57,6 +59,14 @@ struct session_family {
 	/* Append its keys for the "unknown key" message ("meta.kommune|…"). key
 	 * is the refused key, for a family that names its near misses. */
 	void (*describe)(const struct session *s, const char *key, struct buf *b);
+	/* The other records a change of k may alter besides k itself (a due
+	 * date cleared with its evidence), so that the change history records
+	 * them too: fn(ctx, key) for each. NULL: none. */
+	void (*linked)(const struct session *s, const struct session_key *k,
+	               void (*fn)(void *ctx, const char *key), void *ctx);
+	/* Changes of its records are not part of the change history (the
+	 * position to resume at). */
+	int unrecorded;
 };
 
 /* The table, in dump order (session.c). */
@@ -69,6 +79,8 @@ extern const struct session_family session_question_family;    /* session_items.
 extern const struct session_family session_goal_family;        /* session_goals.c */
 extern const struct session_family session_prevgoal_family;    /* session_goals.c */
 extern const struct session_family session_cursor_family;      /* session.c */
+extern const struct session_family session_phase_family;       /* session_phase.c */
+extern const struct session_family session_history_family;     /* session_history.c */
 
 /* Most participants a session may list. */
 #define SESSION_PARTICIPANT_MAX 99

@@ -297,6 +297,20 @@ prevgoal_describe(const struct session *s, const char *key, struct buf *b)
 	buf_printf(b, " (N = 1…%zu)", session_goal_count(s));
 }
 
+/* Clearing a previous goal's Ziel clears its status. */
+static void
+prevgoal_linked(const struct session *s, const struct session_key *k,
+                void (*fn)(void *ctx, const char *key), void *ctx)
+{
+	char key[64];
+
+	if (k->field == NULL || goal_slot(&s->previous_goals[k->index], k->field->key) !=
+	                            &s->previous_goals[k->index].goal)
+		return;
+	snprintf(key, sizeof key, "prevgoal.%zu", k->index + 1);
+	fn(ctx, key);
+}
+
 const struct session_family session_prevgoal_family = {
     .prefix = "prevgoal.",
     .init = prevgoal_init,
@@ -307,4 +321,5 @@ const struct session_family session_prevgoal_family = {
     .each = prevgoal_each,
     .late = prevgoal_late,
     .describe = prevgoal_describe,
+    .linked = prevgoal_linked,
 };

@@ -218,6 +218,24 @@ question_late(const char *key)
 	return f != NULL && is_due(f);
 }
 
+/* A change of the evidence may clear the due date beside it. */
+static void
+question_linked(const struct session *s, const struct session_key *k,
+                void (*fn)(void *ctx, const char *key), void *ctx)
+{
+	char key[256];
+
+	if (k->field == NULL || !is_evidence(k->field))
+		return;
+	for (size_t i = 0; i < vocab_item.count; i++)
+		if (is_due(&vocab_item.fields[i])) {
+			snprintf(key, sizeof key, "%s:%s",
+			         s->form->questions[k->index].full_id,
+			         vocab_item.fields[i].key);
+			fn(ctx, key);
+		}
+}
+
 /* The questions of the section a near-miss key names, then the key forms. */
 static void
 question_describe(const struct session *s, const char *key, struct buf *b)
@@ -257,4 +275,5 @@ const struct session_family session_question_family = {
     .each = question_each,
     .late = question_late,
     .describe = question_describe,
+    .linked = question_linked,
 };

@@ -24,6 +24,7 @@
 #include <zlib.h>
 
 #include "lib/atomicfile.h"
+#include "lib/cdbmem.h"
 #include "model/session.h"
 #include "model/session_private.h"
 #include "lib/util.h"
@@ -106,13 +107,16 @@ record_list_add(struct record_list *l, const char *key, const char *value,
 	l->count++;
 }
 
-/* A snapshot being written: records go straight into the cdb and the CRC. */
+/* A snapshot being built: records go into the cdb in memory and the CRC. */
 struct snapshot_writer {
-	struct cdb_make cdbm;
+	struct cdbmem cdb;
 	unsigned long crc;
 	const char *form_text;       /* the session's form source */
 	unsigned long form_text_crc; /* CRC-32 of its record alone */
-	int failed;                  /* errno of the first failed add, or 0 */
+	/* the change history's records, prepared by the history
+	 * (session_history_block): a long history costs a copy */
+	struct session_history_records history;
+	size_t history_skip;
 };
 
 /* Record callback: add one record to the cdb and the running checksum. */
@@ -122,15 +126,26 @@ snapshot_add(void *ctx, const char *key, const char *value, size_t value_len)
 	struct snapshot_writer *w = ctx;
 	size_t klen = strlen(key);
 
-	if (w->failed)
+	if (w->history_skip > 0) {
+		w->history_skip--; /* a later record of the history: added with it */
 		return;
-	if (value == w->form_text) /* the largest record: its CRC is computed once */
+	}
+	if (value == w->history.first && w->history.count > 0) {
+		w->crc =
+		    crc32_combine(w->crc, w->history.crc, (z_off_t)w->history.feed_len);
+		cdbmem_add_laid_out(&w->cdb, w->history.laid_out, w->history.laid_out_len,
+		                    w->history.slots, w->history.count);
+		w->history_skip = w->history.count - 1;
+		return;
+	}
+	if (value == w->form_text) {
+		/* the largest record: its CRC is computed once */
 		w->crc = crc32_combine(w->crc, w->form_text_crc,
 		                       (z_off_t)(8 + klen + value_len));
-	else
+	} else {
 		w->crc = crc_record(w->crc, key, klen, value, value_len);
-	if (cdb_make_add(&w->cdbm, key, (unsigned)klen, value, (unsigned)value_len) < 0)
-		w->failed = errno ? errno : EIO;
+	}
+	cdbmem_add(&w->cdb, key, klen, value, value_len);
 }
 
 /* Add a string record. */
@@ -150,15 +165,19 @@ snapshot_addl(struct snapshot_writer *w, const char *key, long value)
 }
 
 /*
- * Write the complete snapshot of s as generation into fd: the content
- * records, the caller's summary records, session.generation, session.saved,
- * and last the checksum over all of them in file order. 0 or -1 with errno.
+ * Build the complete snapshot of s as generation into *cdb (cdbmem_free
+ * it): the content records, the caller's summary records,
+ * session.generation, session.saved, and last the checksum over all of
+ * them in file order. 0 or -1 with errno (EFBIG: too large for a cdb).
  */
 static int
-write_snapshot(int fd, struct session *s, unsigned long generation,
+build_snapshot(struct cdbmem *cdb, struct session *s, unsigned long generation,
                const struct session_pairs *summary)
 {
 	struct snapshot_writer w = {.crc = crc32(0L, Z_NULL, 0)};
+	char stamp[32], crc[16];
+	time_t now = time(NULL);
+	struct tm tm;
 
 	if (!s->form_text_crc_set) {
 		s->form_text_crc = crc_record(crc32(0L, Z_NULL, 0), "form.text", 9,
@@ -167,12 +186,9 @@ write_snapshot(int fd, struct session *s, unsigned long generation,
 	}
 	w.form_text = s->form->source;
 	w.form_text_crc = s->form_text_crc;
-	char stamp[32], crc[16];
-	time_t now = time(NULL);
-	struct tm tm;
-
-	if (cdb_make_start(&w.cdbm, fd) < 0)
-		return -1;
+	session_history_block(s, &w.history);
+	cdbmem_start(&w.cdb, 65536 + s->form->source_len + w.history.laid_out_len +
+	                         16 * w.history.count);
 	session_records_each(s, 1, snapshot_add, &w);
 	for (size_t i = 0; summary != NULL && i < summary->count; i++)
 		snapshot_adds(&w, summary->items[i].key, summary->items[i].value);
@@ -181,17 +197,10 @@ write_snapshot(int fd, struct session *s, unsigned long generation,
 	strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &tm);
 	snapshot_adds(&w, "session.saved", stamp);
 	snprintf(crc, sizeof crc, "%08lx", w.crc);
-	if (!w.failed &&
-	    cdb_make_add(&w.cdbm, "checksum", 8, crc, (unsigned)strlen(crc)) < 0)
-		w.failed = errno ? errno : EIO;
-	if (w.failed) {
-		cdb_make_finish(&w.cdbm); /* frees its tables; the file is discarded */
-		errno = w.failed;
-		return -1;
-	}
-	if (cdb_make_finish(&w.cdbm) < 0) {
-		if (errno == 0)
-			errno = EIO;
+	cdbmem_add(&w.cdb, "checksum", 8, crc, strlen(crc));
+	*cdb = w.cdb;
+	if (cdbmem_finish(cdb) != 0) {
+		errno = EFBIG;
 		return -1;
 	}
 	return 0;
@@ -700,6 +709,24 @@ fail:
 
 /* Write the snapshot into a fresh, fsynced temp file beside s->path. 0 or -1 with *why.
  */
+/* Write the snapshot into af's temp file with one write (cdbmem.h says
+ * why). 0 or -1 with errno. */
+static int
+write_built(struct atomicfile *af, struct session *s, unsigned long generation,
+            const struct session_pairs *summary)
+{
+	struct cdbmem cdb;
+	int rc, saved;
+
+	rc = build_snapshot(&cdb, s, generation, summary);
+	if (rc == 0)
+		rc = atomicfile_write(af, cdb.file.data, cdb.file.len);
+	saved = errno;
+	cdbmem_free(&cdb);
+	errno = saved;
+	return rc;
+}
+
 static int
 write_temp(struct session *s, unsigned long generation,
            const struct session_pairs *summary, struct atomicfile *af, char **why)
@@ -714,8 +741,7 @@ write_temp(struct session *s, unsigned long generation,
 		return -1;
 	}
 	errno = 0;
-	if (write_snapshot(af->fd, s, generation, summary) != 0 ||
-	    atomicfile_sync(af) != 0) {
+	if (write_built(af, s, generation, summary) != 0 || atomicfile_sync(af) != 0) {
 		saved = errno ? errno : EIO;
 		atomicfile_abort(af);
 		*why = xasprintf("%s: Speichern nicht möglich: %s", s->path,

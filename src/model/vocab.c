@@ -102,6 +102,21 @@ static const struct vocab_field item_fields[] = {
 };
 const struct vocab_table vocab_item = {"QUESTION:KEY", item_fields, COUNT(item_fields)};
 
+static const struct vocab_value phase_values[] = {
+    {"gespraech", "Gespräch"},
+    {"auswertung", "Auswertung"},
+    {"abgeschlossen", "Abgeschlossen"},
+};
+const struct vocab_values vocab_phase = {"Phase", phase_values, COUNT(phase_values),
+                                         "keine Phase"};
+
+static const struct vocab_field session_fields[] = {
+    {"phase", "Phase", NULL, "PHASE", VOCAB_CHOICE, &vocab_phase, 0,
+     "Gespräch (Punkte verborgen), Auswertung, Abgeschlossen (Änderungen mit Grund)"},
+};
+const struct vocab_table vocab_session = {"session.KEY", session_fields,
+                                          COUNT(session_fields)};
+
 int
 vocab_find(const struct vocab_table *t, const char *key)
 {

@@ -1,8 +1,9 @@
 /*
  * vocab.h: the vocabulary of a session, one const table per concept: the
  * master data (meta.*), the participant fields, the goal fields, the records
- * beside each answer (note, evidence …), and the value lists of the fields
- * with fixed choices (evidence states, goal states, Zentralitätsstufen, Art).
+ * beside each answer (note, evidence …), the phase of the audit, and the
+ * value lists of the fields with fixed choices (evidence states, goal
+ * states, Zentralitätsstufen, Art, phases).
  * Each row carries the record key, the German label, the command-line option
  * and the allowed values, so that the session's key resolution, the options
  * of `new` and `set`, the screens, the help and the completion are all
@@ -70,6 +71,7 @@ extern const struct vocab_table vocab_meta;        /* meta.KEY */
 extern const struct vocab_table vocab_participant; /* participant.N.KEY */
 extern const struct vocab_table vocab_goal;        /* goal.N.KEY and prevgoal.N.KEY */
 extern const struct vocab_table vocab_item;        /* QUESTION:KEY */
+extern const struct vocab_table vocab_session;     /* session.KEY: the phase */
 
 /* Value lists. The position of a value is its enum minus one where an enum
  * starts with "not set" (enum evidence_status, enum goal_status), and equals
@@ -79,6 +81,8 @@ extern const struct vocab_values
     vocab_goal_status; /* erreicht teilweise nicht_erreicht */
 extern const struct vocab_values vocab_zentralitaet; /* Oberzentrum … */
 extern const struct vocab_values vocab_art;          /* erst re */
+/* gespraech auswertung abgeschlossen, in the order of enum session_phase */
+extern const struct vocab_values vocab_phase;
 
 /* Index of the field with that key in t, or -1. */
 int vocab_find(const struct vocab_table *t, const char *key);

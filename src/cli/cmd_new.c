@@ -103,7 +103,9 @@ run_new(const struct cmd_args *a)
 		return EXIT_INVALID;
 	s = session_new(form);
 	date_today(today);
-	if (session_change(s, META_PREFIX "datum", today, &why) != 0 ||
+	/* today unless --datum says otherwise (one entry in the history) */
+	if ((a->field[vocab_find(&vocab_meta, "datum")] == NULL &&
+	     session_change(s, META_PREFIX "datum", today, &why) != 0) ||
 	    cli_set_fields(s, a, META_PREFIX, &why) != 0 ||
 	    (previous >= 0 && link_previous(s, a, previous, &why) != 0)) {
 		cli_error("%s", why);

@@ -3,7 +3,9 @@
  * master data, a goal …) and the records beside an answer (one option per
  * field of vocab_item: note, recommendation, evidence …), then save.
  * Everything is validated by the session before anything is saved; an
- * implausible date is saved with a warning on stderr. CLI layer.
+ * implausible date is saved with a warning on stderr. --grund gives the
+ * reason the change history records (required by the session once the
+ * audit is abgeschlossen). CLI layer.
  */
 #include "config.h"
 
@@ -14,11 +16,16 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "model/audit.h"
+#include "model/history.h"
 
-enum { OPT_CLEAR };
+enum { OPT_CLEAR, OPT_REASON };
 
 static const struct cmd_option set_options[] = {
     [OPT_CLEAR] = {"clear", 0, NULL, "den Eintrag KEY löschen (statt VALUE)", NULL},
+    [OPT_REASON] = {"grund", 0, "TEXT",
+                    "Grund der Änderung fürs Änderungsprotokoll (nötig, wenn das "
+                    "Audit abgeschlossen ist)",
+                    NULL},
 };
 
 /* The record key of the field beside the answer to question. Caller frees. */
@@ -87,6 +94,7 @@ run_set(const struct cmd_args *a)
 		free(item_options);
 		return status;
 	}
+	session_change_reason(s, a->option[OPT_REASON]);
 	if (item_options != NULL && form_find_question(s->form, key) < 0) {
 		cli_error("%s gehör%s zu einer Frage-ID; „%s“ ist keine Frage dieses "
 		          "Prüfbogens",

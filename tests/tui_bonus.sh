@@ -11,6 +11,8 @@
 P=$("$WA_BIN" new --dir "$TMP" --kommune "Bonusheim" --datum 2021-05-04) || fail "new P"
 "$WA_BIN" set "$P" goal.1.ziel "Willkommenskultur stärken" || fail "set goal 1"
 S=$(new_session "Bonusheim")
+# Sonderpunkte are shown past the Gespräch, where points are hidden
+"$WA_BIN" set "$S" session.phase auswertung || fail "phase"
 P_ABS=$(cd "$(dirname "$P")" && pwd)/$(basename "$P")
 
 tui "$S" <<'SCRIPT' || fail "Re-Audit without a previous audit, then linked"

@@ -12,6 +12,8 @@
 for TUI_TERM in xterm-256color vt100 linux screen; do
 	S=$("$WA_BIN" new --dir "$TMP" --kommune "Tastenheim $TUI_TERM" --datum 2024-03-12) ||
 		fail "new"
+	# F6 shows the Endpunktzahl: past the Gespräch, where points are hidden
+	"$WA_BIN" set "$S" session.phase auswertung || fail "phase"
 	tui "$S" <<'SCRIPT' || fail "$TUI_TERM: F-keys and unknown sequences"
 wait "Frage 1/"
 expect "Hat ein kommunales Gremium"

@@ -2,8 +2,8 @@
 # tests/tui_reaudit.sh: a Re-Audit created through the „Neues Audit“ screen:
 # choosing Art „Re-Audit“ shows the „Vorheriges Audit“ field with the earlier
 # session; the new session copies the previous goals, F7 lists them with a
-# status, and „erreicht“ earns the Sonderpunkte of the form (shown at once and
-# in `dump` / `score`).
+# status, and „erreicht“ earns the Sonderpunkte of the form (shown at once
+# once Strg-P shows points in the Gespräch, and in `dump` / `score`).
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
 
 P=$("$WA_BIN" new --dir "$TMP" --kommune "Aalen" --datum 2021-05-04) || fail "new"
@@ -30,7 +30,10 @@ keys <F7>
 wait "Ziele aus dem letzten Audit"
 expect "Willkommenskultur stärken"
 expect "Mehr Kita-Plätze"
-expect "Sonderpunkte: 0"
+# a new audit is in the Gespräch: no Sonderpunkte until Strg-P shows them
+expect_not "Sonderpunkte"
+keys <C-p>
+wait "Sonderpunkte: 0"
 keys <Space>
 wait "‹ erreicht (+3 Sonderpunkte) ›"
 wait "Sonderpunkte: 3"

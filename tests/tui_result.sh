@@ -28,6 +28,7 @@ S=$(new_session "Ergebnisdorf")
 	printf 'meta.art\tre\n'
 	printf 'prevgoal.1\terreicht\n'
 	printf 'prevgoal.1.ziel\tWillkommenspaket\n'
+	printf 'session.phase\tauswertung\n' # points are hidden in the Gespräch
 	grep '^form.text' "$TMP/base.txt"
 } >"$TMP/load.txt"
 mkdir "$TMP/r" || fail "mkdir"

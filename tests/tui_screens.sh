@@ -7,6 +7,8 @@
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
 
 S=$(new_session "Giengen an der Brenz")
+# F6 shows the Endpunktzahl: past the Gespräch, where points are hidden
+"$WA_BIN" set "$S" session.phase auswertung || fail "phase"
 
 # colours where the terminal has them (vt100 has none)
 COLOUR_CHECK=expect_color

@@ -1,8 +1,9 @@
 /*
  * global.c: the global key table and what its keys do: the side screens by
  * F-key, moving through the questions (Tab, Bild↓, Bild↑), help and
- * quitting. Every key that leaves the screen or the question saves what is
- * typed first (screen_flush); an invalid value stops it.
+ * quitting; the keys of the talk and the verdict are talk.c's. Every key
+ * that leaves the screen or the question saves what is typed first
+ * (screen_flush); an invalid value stops it.
  */
 #include "config.h"
 
@@ -10,6 +11,7 @@
 #include "tui/global.h"
 #include "tui/keys.h"
 #include "tui/screens.h"
+#include "tui/talk.h"
 
 /* F1 / ?: the help screen, over the current one. */
 static int
@@ -221,7 +223,9 @@ global_first(int key)
 int
 global_run(struct ui *ui, int key)
 {
-	return bind_run(global_bindings, global_binding_count, ui, NULL, key);
+	int r = bind_run(global_bindings, global_binding_count, ui, NULL, key);
+
+	return r != 0 ? r : bind_run(talk_bindings, talk_binding_count, ui, NULL, key);
 }
 
 int

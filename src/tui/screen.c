@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "lib/util.h"
+#include "model/history.h"
 #include "model/interview.h"
 #include "tui/frame.h"
 #include "tui/global.h"
@@ -131,6 +132,7 @@ screen_open_session(struct ui *ui, struct session *s)
 	ui->session = s;
 	ui->question = interview_resume(s);
 	ui->save_failed = 0;
+	ui->points_toggled = 0; /* Strg-P was for the session before */
 	str_replace(&ui->saved_cursor, s->cursor);
 	ui->depth = 0;
 	screen_switch(ui, &ui_interview_screen);
@@ -365,6 +367,11 @@ screen_free_all(struct ui *ui)
 int
 screen_points_shown(const struct ui *ui)
 {
-	(void)ui;
-	return 1; /* nothing hides points yet */
+	/* the start screen lists sessions of every phase: hidden there */
+	int shown = ui->session != NULL && !session_points_hidden(ui->session);
+	int phase = ui->session != NULL ? (int)session_phase(ui->session) : -1;
+
+	if (ui->points_toggled && ui->phase_seen == phase)
+		shown = !shown;
+	return shown;
 }

@@ -129,13 +129,19 @@ struct ui {
 		void *arg;
 		const char *no; /* the message for any other key */
 	} ask;
+	int points_toggled; /* Strg-P: points shown where the phase hides them, or
+	                       hidden where it shows them (until the phase changes) */
+	int phase_seen;     /* the phase points_toggled belongs to */
 };
 
 /*
  * screen_points_shown: whether points, maxima, percentages, Sonderpunkte and
  * the verdict may be drawn now. Every screen asks this one function before it
  * draws any of them, so that a discreet display (the town's people see the
- * screen during the talk) can hide all of them in one place.
+ * screen during the talk) can hide all of them in one place: hidden in the
+ * Gespräch when the form is discreet (session_points_hidden), and on the
+ * start screen, where no session's phase is known; Strg-P turns that
+ * around for the auditor until the phase changes (ui->points_toggled).
  */
 int screen_points_shown(const struct ui *ui);
 

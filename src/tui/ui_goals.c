@@ -4,7 +4,8 @@
  * Verantwortlich, the questions the goal addresses); in a re-audit first
  * the previous goals that exist in the linked previous audit, with their
  * status and the Sonderpunkte each status earns (score_goal_bonus: only
- * these goals earn Sonderpunkte). Every change is saved at once.
+ * these goals earn Sonderpunkte; shown where screen_points_shown allows).
+ * Every change is saved at once.
  */
 #include "config.h"
 
@@ -37,8 +38,10 @@ add_status(struct ui *ui, struct ui_fields *f, int n)
 		int bonus =
 		    score_goal_bonus(ui->session->form, (enum goal_status)(i + 1));
 		char *label =
-		    xasprintf("%s (+%d %s)", vocab_goal_status.items[i].label, bonus,
-		              bonus == 1 ? "Sonderpunkt" : "Sonderpunkte");
+		    screen_points_shown(ui)
+		        ? xasprintf("%s (+%d %s)", vocab_goal_status.items[i].label,
+		                    bonus, bonus == 1 ? "Sonderpunkt" : "Sonderpunkte")
+		        : xstrdup(vocab_goal_status.items[i].label);
 		fields_add_choice(fl, vocab_goal_status.items[i].value, label);
 		free(label);
 	}
@@ -71,8 +74,8 @@ add_previous(struct ui *ui, struct ui_fields *f)
 		                             : "Keine Ziele übernommen",
 		    NULL,
 		    s->meta.previous == NULL
-		        ? "verknüpfen auf F8 (Vorheriges Audit); ohne Ziele gibt es "
-		          "keine Sonderpunkte"
+		        ? "verknüpfen auf F8 (Vorheriges Audit); erst damit gibt es "
+		          "Ziele zu bewerten"
 		        : "das vorherige Audit hat keine Entwicklungsziele");
 }
 
@@ -128,7 +131,7 @@ goals_draw(const struct ui *ui, const void *state)
 	const struct ui_fields *f = state;
 	char *right = NULL;
 
-	if (ui->session->meta.kind == AUDIT_RENEWAL) {
+	if (ui->session->meta.kind == AUDIT_RENEWAL && screen_points_shown(ui)) {
 		struct score_result r;
 		score_compute(ui->session, &r);
 		right = xasprintf("Sonderpunkte: %d", r.bonus);

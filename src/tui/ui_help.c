@@ -1,7 +1,8 @@
 /*
  * ui_help.c: the help screen (F1, ?), opened over any screen. Made from the
  * binding tables themselves: the global keys (and what the key reader
- * makes of Esc), every screen's keys (a screen with a help title gets a
+ * makes of Esc), the keys of the talk and the verdict (talk.h), every
+ * screen's keys (a screen with a help title gets a
  * section of its own, the others are listed by name), the field list's and
  * the editor's keys. So the help cannot drift from what the keys do.
  * Reads nothing else.
@@ -17,6 +18,7 @@
 #include "tui/global.h"
 #include "tui/keys.h"
 #include "tui/screens.h"
+#include "tui/talk.h"
 #include "tui/text.h"
 
 /* Columns of the key column. */
@@ -108,6 +110,9 @@ layout(const struct ui *ui, int top, int draw)
 	table(&l, global_bindings, global_binding_count, "");
 	for (size_t i = 0; i < keys_note_count; i++)
 		entry(&l, keys_notes[i].keys, keys_notes[i].help);
+	line(&l, "", 0);
+	line(&l, TALK_HELP_TITLE, title);
+	table(&l, talk_bindings, talk_binding_count, "");
 	for (size_t i = 0; i < screen_count; i++) {
 		const struct ui_screen *sc = screens[i];
 		if (sc->help_title == NULL || !has_help(sc->bindings, sc->binding_count))

@@ -1,12 +1,14 @@
 /*
- * ui_interview.c: the Prüfgespräch screen: header with Kommune and overall
- * progress, the Handlungsfelder at the side (from 80 columns), the question
- * with its answer widget, evidence hint, help on demand and note. How a
- * question is answered (a list, a typed value or free text, what may be
- * typed, the hint, the list rows and their values) comes from the model's
- * question-kind table (kind.h), never from the question's type. Answers are
- * saved the moment they are chosen (save_change); navigation uses
- * interview.c so hidden follow-ups are skipped. Draw only reads the state.
+ * ui_interview.c: the Prüfgespräch screen: header with Kommune, the phase
+ * and overall progress, the Handlungsfelder at the side (from 80 columns),
+ * the question with its answer widget, evidence hint, help on demand and
+ * note; points only where screen_points_shown allows (so not while the
+ * Gespräch hides them). How a question is answered (a list, a typed value
+ * or free text, what may be typed, the hint, the list rows and their
+ * values) comes from the model's question-kind table (kind.h), never from
+ * the question's type. Answers are saved the moment they are chosen
+ * (save_change); navigation uses interview.c so hidden follow-ups are
+ * skipped. Draw only reads the state.
  *
  * One rule for every answer type: a key that chooses an answer (j, n, e, a
  * digit, Leertaste) saves it and stays on the question; Enter saves what is
@@ -22,9 +24,11 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/history.h"
 #include "model/interview.h"
 #include "model/kind.h"
 #include "model/score.h"
+#include "model/vocab.h"
 #include "tui/edit.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -586,9 +590,15 @@ draw_side(const struct ui *ui, int y0, int height)
 		text_fill(y, 0, SIDE_WIDTH - 1, a);
 		text_putf(y, 1, SIDE_WIDTH - 2, a | A_BOLD, "%zu %s", i + 1,
 		          f->sections[i].title);
-		if (p.open == 0 && p.shown > 0)
+		if (p.open == 0 && p.shown > 0 && !screen_points_shown(ui))
+			text_put(y + 1, 3, SIDE_WIDTH - 4, "✓ fertig",
+			         ui->attrs[ROLE_OK]);
+		else if (p.open == 0 && p.shown > 0)
 			text_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_OK],
 			          "✓ fertig · %d/%d P.", p.points, p.max);
+		else if (!screen_points_shown(ui))
+			text_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_NORMAL],
+			          "%zu offen", p.open);
 		else
 			text_putf(y + 1, 3, SIDE_WIDTH - 4, ui->attrs[ROLE_NORMAL],
 			          "%zu offen · %d/%d P.", p.open, p.points, p.max);
@@ -642,7 +652,7 @@ evidence_line(const struct ui *ui, const struct form_question *q,
 		free(due);
 		return e;
 	}
-	if (it->evidence == EVIDENCE_MISSING &&
+	if (it->evidence == EVIDENCE_MISSING && screen_points_shown(ui) &&
 	    score_conditional(ui->session, ui->question))
 		return xasprintf("Nachweis: %s [fehlt – Punkte nur unter Vorbehalt]",
 		                 q->evidence);
@@ -652,23 +662,39 @@ evidence_line(const struct ui *ui, const struct form_question *q,
 	return xasprintf("Nachweis: %s", q->evidence);
 }
 
-/* The title row's right part: progress and points, Sonderpunkte said apart. */
+/* The title row's right part: the phase, progress and (when they may be
+ * shown) points, Sonderpunkte said apart; without the word "beantwortet"
+ * when all of it does not fit the half of the row the frame gives it.
+ * Caller frees. */
 static char *
-header_right(const struct session *s)
+header_right(const struct ui *ui)
 {
+	const struct session *s = ui->session;
+	const char *phase = vocab_phase.items[session_phase(s)].label;
 	struct interview_progress all;
 	struct score_result r;
+	struct buf points = {0};
 	char *right;
 
 	interview_progress(s, (size_t)-1, &all);
-	score_compute(s, &r);
-	if (r.bonus > 0)
-		right = xasprintf("%zu/%zu beantwortet · %d P. + %d Sonderp.",
-		                  all.answered, all.shown, r.total - r.bonus, r.bonus);
-	else
-		right = xasprintf("%zu/%zu beantwortet · %d P.", all.answered, all.shown,
-		                  r.total);
-	score_result_free(&r);
+	buf_adds(&points, "");
+	if (screen_points_shown(ui)) {
+		score_compute(s, &r);
+		if (r.bonus > 0)
+			buf_printf(&points, " · %d P. + %d Sonderp.", r.total - r.bonus,
+			           r.bonus);
+		else
+			buf_printf(&points, " · %d P.", r.total);
+		score_result_free(&r);
+	}
+	right = xasprintf("%s · %zu/%zu beantwortet%s", phase, all.answered, all.shown,
+	                  points.data);
+	if (text_width(right) > ui->cols / 2) {
+		free(right);
+		right = xasprintf("%s · %zu/%zu%s", phase, all.answered, all.shown,
+		                  points.data);
+	}
+	buf_free(&points);
 	return right;
 }
 
@@ -679,8 +705,9 @@ draw_question_line(const struct ui *ui, int y, int x, int w)
 	const struct session *s = ui->session;
 	const struct form_question *q = current(ui);
 	char *number = interview_number(s->form, ui->question);
-	char *pts =
-	    q->max_points > 0 ? xasprintf(" · bis %d P.", q->max_points) : xstrdup("");
+	char *pts = q->max_points > 0 && screen_points_shown(ui)
+	                ? xasprintf(" · bis %d P.", q->max_points)
+	                : xstrdup("");
 	size_t num, tot;
 
 	interview_position(s, ui->question, &num, &tot);
@@ -754,7 +781,7 @@ interview_draw(const struct ui *ui, const void *state)
 	}
 	q = current(ui);
 	it = &s->items[ui->question];
-	right = header_right(s);
+	right = header_right(ui);
 	label = xasprintf("Prüfgespräch – %s",
 	                  s->meta.kommune != NULL ? s->meta.kommune : "");
 	frame_draw(ui, label, right);

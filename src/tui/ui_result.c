@@ -3,10 +3,12 @@
  * percent and the minimum marked; Sonderpunkte, Endpunktzahl, verdict
  * (bestanden / nicht bestanden / vorläufig), gültig bis, points missing,
  * the answers that stand on missing or overdue evidence, and every
- * recommendation with the question's number and text. The lower part
- * scrolls (↑/↓, Bild↑/Bild↓, Pos1/Ende); `x` writes the Ergebnisformular
- * (save_workbook). Everything comes from score_compute; no rule lives
- * here.
+ * recommendation with the question's number and text. While
+ * screen_points_shown says no (the Gespräch), it says why and how to show
+ * them instead, and lists only the evidence and the recommendations
+ * without their gains. The lower part scrolls (↑/↓, Bild↑/Bild↓,
+ * Pos1/Ende); `x` writes the Ergebnisformular (save_workbook). Everything
+ * comes from score_compute; no rule lives here.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/history.h"
 #include "model/vocab.h"
 #include "model/interview.h"
 #include "model/score.h"
@@ -86,10 +89,21 @@ question_named(const struct form *f, size_t qi)
 	return s;
 }
 
-/* Rows above the scrolled part: the bars and their legend. */
+/* Why the points are not shown, and how to show them (the fixed part while
+ * they are hidden). */
+static const char hidden_text[] =
+    "Punkte, Ergebnis und Empfehlungen mit ihrem Gewinn sind im Gespräch "
+    "verborgen: die Kommune sieht den Bildschirm mit, und das Gespräch endet "
+    "ohne Punkte. Strg-P zeigt sie nur für Sie (Strg-P verbirgt sie wieder); "
+    "nach dem Gespräch Strg-W: Phase „Auswertung“.";
+
+/* Rows above the scrolled part: the bars and their legend, or the text
+ * saying why they are hidden. */
 static int
 fixed_rows(const struct ui *ui)
 {
+	if (!screen_points_shown(ui))
+		return 1 + text_wrap_count(ui->cols - 2, hidden_text);
 	return 1 + (int)ui->session->form->section_count + 1;
 }
 
@@ -109,10 +123,13 @@ layout_rest(const struct ui *ui, const struct result *st, int draw)
 	const struct form *f = s->form;
 	const struct score_result *r = &st->score;
 	struct layout l = {ui, draw, st->top, 0, 0, 0, ui->cols - 2};
+	int shown = screen_points_shown(ui);
 	char today[11], pct[32];
 	size_t conditional = 0, overdue = 0;
 
 	scroll_box(ui, &l.y0, &l.h);
+	if (!shown)
+		goto evidence;
 	score_percent_de(r->total, r->max, pct);
 	entryf(&l, 0, A_NORMAL, "Punkte der Handlungsfelder: %d · Sonderpunkte: %d",
 	       r->total - r->bonus, r->bonus);
@@ -148,6 +165,7 @@ layout_rest(const struct ui *ui, const struct result *st, int draw)
 		       sec->needed == 1 ? "Punkt" : "Punkte");
 	}
 
+evidence:
 	/* answers that stand on evidence not (yet) handed over */
 	date_today(today);
 	for (size_t qi = 0; qi < f->question_count; qi++) {
@@ -162,8 +180,8 @@ layout_rest(const struct ui *ui, const struct result *st, int draw)
 		char *name;
 		if (score_conditional(s, qi)) {
 			name = question_named(f, qi);
-			entryf(&l, 0, ui->attrs[ROLE_ERROR],
-			       "Nachweis fehlt (Punkte unter Vorbehalt): %s", name);
+			entryf(&l, 0, ui->attrs[ROLE_ERROR], "Nachweis fehlt%s: %s",
+			       shown ? " (Punkte unter Vorbehalt)" : "", name);
 			free(name);
 		} else if (score_evidence_overdue(s, qi, today)) {
 			char *due = date_display(s->items[qi].evidence_due);
@@ -182,13 +200,16 @@ layout_rest(const struct ui *ui, const struct result *st, int draw)
 		l.row++;
 		entryf(&l, 0, ui->attrs[ROLE_TITLE], "Empfehlungen (%zu)%s",
 		       r->recommendation_count,
-		       weak ? " – fett: Handlungsfeld unter dem Minimum" : "");
+		       weak && shown ? " – fett: Handlungsfeld unter dem Minimum" : "");
 	}
 	for (size_t i = 0; i < r->recommendation_count; i++) {
 		const struct score_recommendation *rec = &r->recommendations[i];
 		char *name = question_named(f, rec->question);
-		entryf(&l, 0, rec->weak_section ? A_BOLD : A_NORMAL, "+%d  %s", rec->gain,
-		       name);
+		if (shown)
+			entryf(&l, 0, rec->weak_section ? A_BOLD : A_NORMAL, "+%d  %s",
+			       rec->gain, name);
+		else
+			entryf(&l, 0, A_NORMAL, "•  %s", name);
 		entryf(&l, 5, A_NORMAL, "→ %s", score_recommendation_label(rec));
 		if (rec->own != NULL)
 			entryf(&l, 5, A_NORMAL, "Eigene Empfehlung: %s", rec->own);
@@ -255,10 +276,16 @@ result_draw(const struct ui *ui, const void *state)
 	    h;
 	char *right;
 
-	right = xasprintf("%s · %s", s->meta.kommune != NULL ? s->meta.kommune : "",
-	                  vocab_art.items[s->meta.kind].label);
+	right = xasprintf("%s · %s · %s", s->meta.kommune != NULL ? s->meta.kommune : "",
+	                  vocab_art.items[s->meta.kind].label,
+	                  vocab_phase.items[session_phase(s)].label);
 	frame_draw(ui, "Ergebnis", right);
 	free(right);
+	if (!screen_points_shown(ui)) {
+		text_wrap(y, 1, w, fixed_rows(ui) - 1, hidden_text,
+		          ui->attrs[ROLE_TITLE]);
+		goto rest;
+	}
 	if (ui->cols < 80)
 		name_w = 18;
 	bar_w = w - name_w - 22;
@@ -288,6 +315,7 @@ result_draw(const struct ui *ui, const void *state)
 		          "Mindestens %d %% je Handlungsfeld (|), %d %% insgesamt; … = "
 		          "Fragen offen",
 		          f->pass_section_min_percent, f->pass_total_percent);
+rest:
 	scroll_box(ui, &y0, &h);
 	total = layout_rest(ui, st, 1);
 	if (st->top > 0)

@@ -1,7 +1,8 @@
 /*
  * ui_sections.c: the Handlungsfeld chooser (F4): each Handlungsfeld with
- * open questions and points; Enter or its number jumps to its first shown
- * question. Reads the session; changes only the current question.
+ * open questions and points (where screen_points_shown allows); Enter or
+ * its number jumps to its first shown question. Reads the session; changes
+ * only the current question.
  */
 #include "config.h"
 
@@ -46,14 +47,16 @@ sections_draw(const struct ui *ui, const void *state)
 		text_fill(y, 1, ui->cols - 2, a);
 		text_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1,
 		          f->sections[i].title);
+		char *pts = screen_points_shown(ui)
+		                ? xasprintf(" · %d/%d Punkte", p.points, p.max)
+		                : xstrdup("");
 		if (p.open == 0)
 			text_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_OK],
-			          "✓ vollständig · %zu Fragen · %d/%d Punkte", p.shown,
-			          p.points, p.max);
+			          "✓ vollständig · %zu Fragen%s", p.shown, pts);
 		else
 			text_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_NORMAL],
-			          "%zu von %zu Fragen offen · %d/%d Punkte", p.open,
-			          p.shown, p.points, p.max);
+			          "%zu von %zu Fragen offen%s", p.open, p.shown, pts);
+		free(pts);
 	}
 }
 

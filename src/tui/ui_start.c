@@ -1,9 +1,10 @@
 /*
  * ui_start.c: the start screen (no SESSION argument): the sessions in the
  * session directory with Kommune, Datum, Art, progress and points from
- * session_list; Enter opens one (refused with a message when another
- * program holds it), n starts a new audit, x exports, q quits. The selected
- * row is kept across visits.
+ * session_list (points only after Strg-P: the screen may be seen in a
+ * town hall, and a session's phase is not known here); Enter opens one
+ * (refused with a message when another program holds it), n starts a new
+ * audit, x exports, q quits. The selected row is kept across visits.
  */
 #include "config.h"
 
@@ -92,10 +93,16 @@ start_row(const struct ui *ui, const void *state, size_t i, int y, int x, int wi
 	}
 	datum = date_display(e->datum);
 	text_put(y, x, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
-	text_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
-	          datum != NULL ? datum : "",
-	          art != NULL ? art : vocab_art.items[0].label, e->answered, e->total,
-	          e->points, e->max_points);
+	if (screen_points_shown(ui))
+		text_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
+		          datum != NULL ? datum : "",
+		          art != NULL ? art : vocab_art.items[0].label, e->answered,
+		          e->total, e->points, e->max_points);
+	else
+		text_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d     –",
+		          datum != NULL ? datum : "",
+		          art != NULL ? art : vocab_art.items[0].label, e->answered,
+		          e->total);
 	free(datum);
 }
 

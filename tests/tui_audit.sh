@@ -6,7 +6,7 @@
 # Landkreis, every question of the bundled Prüfbogen answered by keys (all
 # follow-ups shown), multi-line notes, evidence with a German due date, the
 # Entwicklungsziele; then the Re-Audit linked to it, every answer different,
-# the previous goals judged. Afterwards `dump` must hold exactly the
+# the talk ended (Strg-W: Auswertung) and the previous goals judged. Afterwards `dump` must hold exactly the
 # answers chosen: the answer, note and evidence records are compared whole
 # with the intended ones, the master data and goals line by line.
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
@@ -106,6 +106,10 @@ wait "Prüfgespräch – Oberursel (Taunus)"
 SCRIPT
 		cat "$TMP/answers.2"
 		cat <<'SCRIPT'
+keys <C-w>
+wait "weiter mit „Auswertung“"
+keys j
+wait "Phase: Auswertung – gespeichert"
 keys <F7>
 wait "Ziele aus dem letzten Audit"
 expect "Willkommenspaket mehrsprachig"
@@ -134,6 +138,7 @@ SCRIPT
 	dump_has "$R" 'prevgoal.1.massnahmen	Übersetzen\nVerteilen über Arbeitgeber'
 	dump_has "$R" "prevgoal.1	erreicht"
 	dump_has "$R" "prevgoal.2	teilweise"
+	dump_has "$R" "session.phase	auswertung"
 	dump_lacks "$R" "prevgoal.3"
 	"$WA_BIN" score "$R" --format tsv | grep -qx "bonus	4" || fail "$TUI_TERM: bonus is not 4"
 	records 1 "$E" # the Erstaudit is untouched by its re-audit

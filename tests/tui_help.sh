@@ -1,8 +1,8 @@
 #!/bin/sh
 # tests/tui_help.sh: the help screen. F1 in the interview and ? on the start
 # screen show every key of the contract (answers, navigation, side fields,
-# quitting, Esc + digit); Esc 1 opens it like F1; Esc returns to the screen
-# it was opened from, which keeps its state.
+# quitting, Esc + digit, points, undo, history, phase); Esc 1 opens it like
+# F1; Esc returns to the screen it was opened from, which keeps its state.
 . "${WA_SRCDIR:-.}/tests/tui_lib.sh"
 
 S=$(new_session "Aalen")
@@ -12,7 +12,6 @@ wait "Frage 1/"
 keys <F1>
 wait "Hilfe: diese Übersicht aller Tasten"
 expect "F10, Strg-Q"
-expect "Esc 1 … Esc 0"
 expect "F2"
 expect "Notiz und eigene Empfehlung"
 expect "F3"
@@ -25,9 +24,17 @@ expect "Tab"
 expect "nächste offene Frage"
 expect "Bild↓"
 expect "Bild↑"
-# the answer keys, further down
+# Esc + digit and the keys of the talk and the verdict, further down
+keys <PgDn>
+wait "Esc 1 … Esc 0"
+expect "Gespräch, Verlauf und Abschluss"
+expect "Strg-P"
+expect "Strg-Z"
+# the answer keys
 keys <PgDn>
 wait "j / n"
+expect "Strg-V"
+expect "Strg-W"
 expect "Leertaste"
 expect "Esc"
 keys <PgDn>

@@ -2,7 +2,9 @@
  * talk.h: the keys of the talk and the verdict, which work on every screen
  * like the global keys (global_run runs them after global_bindings) and
  * have a section of their own in the help: Strg-P shows or hides the
- * points. Included only by src/tui files.
+ * points, Strg-Z undoes the last change, Strg-V shows the changes of the
+ * question, Strg-W moves the audit to its next phase. Included only by
+ * src/tui files.
  */
 #ifndef TALK_H
 #define TALK_H

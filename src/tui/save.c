@@ -3,8 +3,10 @@
  * the outcome in the status line; a failed save is remembered (red status
  * line, the quit dialog asks) and the change kept in memory. The session's
  * position (session.cursor) goes with the next snapshot. The rescue copy as
- * text after a failed save, and the Ergebnisformular (export_xlsx). Never
- * draws; screens call it.
+ * text after a failed save, and the Ergebnisformular (export_xlsx). Once the
+ * audit is abgeschlossen a change needs a reason: save_change refuses it
+ * and the screen manager asks for one (ui_reason.c). Never draws; screens
+ * call it.
  */
 #include "config.h"
 
@@ -16,6 +18,7 @@
 #include "lib/util.h"
 #include "model/audit.h"
 #include "model/export.h"
+#include "model/history.h"
 #include "tui/save.h"
 
 int
@@ -45,11 +48,23 @@ save_now(struct ui *ui)
 }
 
 int
+save_reason_needed(struct ui *ui, const char *key)
+{
+	if (ui->session == NULL || !session_change_needs_reason(ui->session, key))
+		return 0;
+	ui->retry.wanted = 1;
+	screen_message(ui, 1,
+	               "Das Audit ist abgeschlossen: jede Änderung braucht einen "
+	               "Grund fürs Änderungsprotokoll");
+	return 1;
+}
+
+int
 save_change(struct ui *ui, const char *key, const char *value)
 {
 	char *why = NULL;
 
-	if (ui->session == NULL)
+	if (ui->session == NULL || save_reason_needed(ui, key))
 		return -1;
 	if (session_change(ui->session, key, value, &why) != 0) {
 		screen_message(ui, 1, "%s", why != NULL ? why : "ungültiger Wert");

@@ -17,9 +17,16 @@
  * save_change: set record key to value (NULL: clear it), then save at once.
  * Returns 0 when the change is valid (saved, or after a failed save kept in
  * memory with the reason in red), -1 when the value was refused (reason in
- * the status line; nothing changed).
+ * the status line; nothing changed), also when the change needs a reason
+ * that is not given yet (save_reason_needed).
  */
 int save_change(struct ui *ui, const char *key, const char *value);
+
+/* Whether changing record key (NULL: any record) needs a reason first: the
+ * audit is abgeschlossen and none is given. Then 1, with the status line
+ * saying so and the screen manager told to ask for one and run the key
+ * again; else 0. */
+int save_reason_needed(struct ui *ui, const char *key);
 
 /* Save the session now (after a change made by a model function such as
  * reaudit_link); 0 or -1 (shown). */

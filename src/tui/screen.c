@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include "lib/util.h"
@@ -30,7 +31,7 @@ const struct ui_screen *const screens[] = {
     &ui_start_screen,  &ui_new_screen,       &ui_interview_screen,  &ui_sections_screen,
     &ui_note_screen,   &ui_evidence_screen,  &ui_goals_screen,      &ui_master_screen,
     &ui_review_screen, &ui_result_screen,    &ui_find_screen,       &ui_history_screen,
-    &ui_help_screen,   &ui_quit_save_screen, &ui_quit_input_screen,
+    &ui_help_screen,   &ui_quit_save_screen, &ui_quit_input_screen, &ui_reason_screen,
 };
 const size_t screen_count = sizeof screens / sizeof screens[0];
 
@@ -310,6 +311,7 @@ screen_run(struct ui *ui)
 	int redraw = 1, quick_errors = 0;
 
 	for (;;) {
+		struct ui_ask asked;
 		int key, flags;
 
 		if (term_signal())
@@ -341,11 +343,20 @@ screen_run(struct ui *ui)
 			resize(ui);
 			continue;
 		}
+		asked = ui->ask;
 		flags = dispatch(ui, key);
 		if (flags & UI_EXIT)
 			break;
 		if ((flags & UI_QUIT) && quit(ui))
 			break;
+		if (ui->retry.wanted && !(flags & UI_QUIT)) {
+			/* a change needs a reason: ask, then run the key again */
+			ui->retry.key = key;
+			ui->retry.ask = asked;
+			screen_open(ui, &ui_reason_screen);
+		}
+		/* asked once; the quit dialog deals with what could not be saved */
+		ui->retry.wanted = 0;
 	}
 	if (term_signal() && !ui->stack[ui->depth - 1]->modal && screen_flush(ui, 1) != 0)
 		str_replace(&ui->discarded, ui->status);
@@ -373,4 +384,20 @@ screen_points_shown(const struct ui *ui)
 	if (ui->points_toggled && ui->phase_seen == phase)
 		shown = !shown;
 	return shown;
+}
+
+void
+screen_retry(struct ui *ui)
+{
+	struct ui_retry r = ui->retry;
+
+	memset(&ui->retry, 0, sizeof ui->retry);
+	if (r.ask.active)
+		ui->ask = r.ask;
+	dispatch(ui, r.key);
+	/* the reason was for this change only */
+	if (ui->session != NULL)
+		session_change_reason(ui->session, NULL);
+	if (ui->retry.wanted) /* still refused: say so, do not ask in a loop */
+		memset(&ui->retry, 0, sizeof ui->retry);
 }

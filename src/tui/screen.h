@@ -132,6 +132,13 @@ struct ui {
 	int points_toggled; /* Strg-P: points shown where the phase hides them, or
 	                       hidden where it shows them (until the phase changes) */
 	int phase_seen;     /* the phase points_toggled belongs to */
+	/* A change refused for want of a reason (the audit is abgeschlossen):
+	 * the reason screen asks, then the key runs again with the reason. */
+	struct ui_retry {
+		int wanted;        /* save_reason_needed asked during this key */
+		int key;           /* the key to run again */
+		struct ui_ask ask; /* the question that key answered, asked again */
+	} retry;
 };
 
 /*
@@ -144,6 +151,10 @@ struct ui {
  * around for the auditor until the phase changes (ui->points_toggled).
  */
 int screen_points_shown(const struct ui *ui);
+
+/* Run the key refused for want of a reason again, now that ui->session has
+ * one (the reason screen), and drop the reason afterwards. */
+void screen_retry(struct ui *ui);
 
 /* Switch to screen: every screen opened over the current one is closed, the
  * current one is left, and screen's init runs. */

@@ -25,6 +25,7 @@ extern const struct ui_screen ui_help_screen;       /* ui_help.c: F1 */
 extern const struct ui_screen ui_quit_save_screen;  /* ui_quit.c: the last save failed */
 extern const struct ui_screen ui_quit_input_screen; /* ui_quit.c: typed input unsaved */
 extern const struct ui_screen ui_history_screen; /* ui_history.c: Strg-V, the changes */
+extern const struct ui_screen ui_reason_screen;  /* ui_reason.c: reason of a change */
 
 /* The screen table (screen.c): every screen once, in the help's order. */
 extern const struct ui_screen *const screens[];

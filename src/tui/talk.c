@@ -87,7 +87,7 @@ talk_undo(struct ui *ui, void *state, int key)
 	(void)key;
 	if (ui->session == NULL)
 		return 0;
-	if (screen_flush(ui, 0) != 0)
+	if (screen_flush(ui, 0) != 0 || save_reason_needed(ui, NULL))
 		return UI_HANDLED | UI_REDRAW;
 	rc = session_undo(ui->session, &undone, &why);
 	if (rc < 0) {

@@ -19,6 +19,7 @@ extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_check_form_entry;
 extern const struct cmd_entry cmd_questions_entry;
+extern const struct cmd_entry cmd_forms_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_version_entry;
 
@@ -35,6 +36,7 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_list_entry,
     &cmd_check_form_entry,
     &cmd_questions_entry,
+    &cmd_forms_entry,
     &cmd_help_entry,
     &cmd_version_entry,
 };

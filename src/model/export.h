@@ -79,10 +79,11 @@ int export_xlsx(const struct session *s, const char *path, char **why);
 
 /*
  * export_logo_candidates: where the logo is looked for when none is given,
- * in order: "<forms dir>/<form id>.logo.png", "<form id>.logo.jpg",
- * "logo.png", "logo.jpg" in the forms directory of the data directory
- * (where an IHK installs its licensed Prüfbogen). NULL-terminated array of
- * paths; free with export_logo_candidates_free.
+ * in order: "<form id>.logo.png", "<form id>.logo.jpg" in each forms
+ * directory (forms_dir: the user's, the machine's, the bundled one, where
+ * an IHK installs its licensed Prüfbogen), then "logo.png", "logo.jpg" in
+ * each. NULL-terminated array of paths; free with
+ * export_logo_candidates_free.
  */
 char **export_logo_candidates(const struct form *f);
 void export_logo_candidates_free(char **paths);

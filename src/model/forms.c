@@ -115,17 +115,34 @@ scan_dir(struct forms *forms, const char *dir, enum forms_origin origin)
 	free(names);
 }
 
+char *
+forms_dir(enum forms_origin origin)
+{
+	char *config = NULL, *dir;
+
+	switch (origin) {
+	case FORMS_USER:
+		config = paths_config_dir();
+		break;
+	case FORMS_SYSTEM:
+		config = paths_system_config_dir();
+		break;
+	case FORMS_BUNDLED:
+	case FORMS_ORIGINS:
+		return xasprintf("%s/forms", paths_data_dir());
+	}
+	dir = config != NULL ? xasprintf("%s/forms", config) : NULL;
+	free(config);
+	return dir;
+}
+
 struct forms *
 forms_scan(void)
 {
 	struct forms *forms = xcalloc(1, sizeof *forms);
-	char *user = paths_config_dir(), *system = paths_system_config_dir();
 
-	forms->dirs[FORMS_USER] = user ? xasprintf("%s/forms", user) : NULL;
-	forms->dirs[FORMS_SYSTEM] = xasprintf("%s/forms", system);
-	forms->dirs[FORMS_BUNDLED] = xasprintf("%s/forms", paths_data_dir());
-	free(user);
-	free(system);
+	for (int o = 0; o < FORMS_ORIGINS; o++)
+		forms->dirs[o] = forms_dir((enum forms_origin)o);
 	for (int o = 0; o < FORMS_ORIGINS; o++) {
 		int seen = forms->dirs[o] == NULL;
 		/* the same directory twice (a variable pointing there) is read once */

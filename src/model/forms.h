@@ -54,6 +54,11 @@ struct forms {
 	char *dirs[FORMS_ORIGINS];
 };
 
+/* The forms directory of an origin: the user's (NULL when neither
+ * XDG_CONFIG_HOME nor HOME is an absolute path), the machine's, the
+ * bundled one. Caller frees. */
+char *forms_dir(enum forms_origin origin);
+
 /*
  * forms_scan: find and validate every form in the three directories. A
  * directory that does not exist adds nothing; one that exists but cannot

@@ -102,7 +102,7 @@ struct ui_screen {
 
 struct ui {
 	char *dir;               /* session directory */
-	char *form_path;         /* --form FILE, or NULL for the bundled form */
+	char *form_path;         /* the file of --form, or NULL: the default form */
 	struct session *session; /* the open session (write lock), or NULL */
 	int rows, cols;
 	int color;

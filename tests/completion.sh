@@ -10,7 +10,7 @@
 # and its operands: SESSION offers the sessions of the session directory
 # (the directory `new` uses under WOHNORT_AUDIT_DIR, XDG_DATA_HOME, HOME and
 # --dir on the line), set's KEY the question ids of the session's own form
-# (`questions`), --form the valid form ids (`forms`) and form files, DIR
+# (`questions`; the session also as "$s"), --form the valid form ids (`forms`) and form files, DIR
 # directories, FILE.xlsx workbooks, COMMAND the commands. A command or an
 # option missing from what completion offers fails the test.
 set -u
@@ -148,6 +148,13 @@ what="set KEY: the questions of the session's form"
 "$BIN" questions --form ihk-kurz | cut -f1 >"$T/want"
 comp wohnort-audit set "$S1" ""
 offers_only "$T/want"
+# the session in a variable, as the README keeps it: "$s", $s, ${s}
+export WA_SESSION="$S1"
+for word in '"$WA_SESSION"' '$WA_SESSION' '${WA_SESSION}'; do
+	what="set KEY after $word"
+	comp wohnort-audit set "$word" ""
+	offers_only "$T/want"
+done
 what="set KEY after options"
 comp wohnort-audit set --evidence vorgelegt "$S1" ""
 offers_only "$T/want"

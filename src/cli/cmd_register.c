@@ -217,11 +217,12 @@ run_register(const struct cmd_args *a)
 		status = EXIT_INVALID;
 
 	if (in.full_reads > 0)
-		cli_error("Hinweis: %zu %s mit einer älteren Version gespeichert und "
-		          "vollständig gelesen (langsamer); einmal öffnen und speichern "
-		          "macht das Lesen schnell",
-		          in.full_reads,
-		          in.full_reads == 1 ? "Sitzung wurde" : "Sitzungen wurden");
+		cli_error(
+		    "Hinweis: %zu %s mit einer älteren Version gespeichert und "
+		    "vollständig gelesen (langsamer); die nächste Änderung speichert "
+		    "sie so, dass das Register sie schnell liest",
+		    in.full_reads,
+		    in.full_reads == 1 ? "Sitzung wurde" : "Sitzungen wurden");
 	if (r.problem_count > 0) {
 		cli_error("%zu %s nicht gelesen (siehe „Nicht gelesen“)", r.problem_count,
 		          r.problem_count == 1 ? "Datei" : "Dateien");

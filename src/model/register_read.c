@@ -268,8 +268,8 @@ split_two(char *s, char **a, char **b, char **rest)
 static char *
 unreadable(const char *key)
 {
-	return xasprintf("Zusammenfassung unlesbar (%s); die Sitzung einmal öffnen und "
-	                 "speichern",
+	return xasprintf("Zusammenfassung unlesbar (%s); die nächste Änderung der "
+	                 "Sitzung schreibt sie neu",
 	                 key);
 }
 

@@ -17,8 +17,8 @@
  * and per Handlungsfeld, and the evidence still to be handed in. A session
  * saved by a version before the register has no summary.verdict: it is
  * opened in full (form and all, read-only) and its summary computed as
- * audit_save would, which is slower; opening and saving it once makes it
- * fast. Both ways go through the same parser.
+ * audit_save would, which is slower; its next change (saved by this
+ * version) makes it fast. Both ways go through the same parser.
  *
  * What is not read, and why, goes to the problems, never skipped in
  * silence: a file that cannot be opened, is no regular file, is empty,

@@ -431,7 +431,8 @@ def oracle_tables(o, titles):
         for n, (qid, due) in enumerate(sorted(latest["evidence"],
                                               key=lambda e: list(numbers).index(e[0])), 1):
             num, text, _ = numbers[qid]
-            items.append([due, 3, n, qid, "%s %s" % (num, text)])
+            short = text if len(text) <= 50 else text[:50] + "…"
+            items.append([due, 3, n, qid, "%s %s" % (num, short)])
         t["items"] = items
         goals = sorted((i for i in items if i[1] == 2 and i[0] >= STICHTAG),
                        key=lambda i: (i[0], i[2]))

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/audit.h"
 #include "model/interview.h"
@@ -40,6 +41,10 @@ audit_verdict(const struct score_result *r)
 	return r->passed ? REGISTER_VERDICT_PASSED : REGISTER_VERDICT_FAILED;
 }
 
+/* Characters of a question's text in an evidence record: the label stays one
+ * line on the register's sheet Termine. */
+#define EVIDENCE_TEXT_CHARS 50
+
 /* The records the register reads (see audit.h), from the score r of s. */
 static void
 register_records(const struct session *s, const struct score_result *r,
@@ -64,18 +69,22 @@ register_records(const struct session *s, const struct score_result *r,
 	}
 	for (size_t qi = 0; qi < f->question_count; qi++) {
 		const struct session_item *it = &s->items[qi];
-		char *key, *value, *number;
+		char *key, *value, *number, *line, *text;
 
 		if (it->evidence != EVIDENCE_DUE || it->evidence_due == NULL ||
 		    it->evidence_due[0] == '\0')
 			continue;
 		number = interview_number(f, qi);
+		line = utf8_sanitize(f->questions[qi].text, strlen(f->questions[qi].text),
+		                     UTF8_ONE_LINE);
+		text = utf8_shorten(line, EVIDENCE_TEXT_CHARS);
 		key = xasprintf("summary.evidence.%zu", ++n);
-		value =
-		    xasprintf("%s %s %s %s", it->evidence_due, f->questions[qi].full_id,
-		              number, f->questions[qi].text);
+		value = xasprintf("%s %s %s %s", it->evidence_due,
+		                  f->questions[qi].full_id, number, text);
 		session_pairs_add(out, key, value);
 		free(number);
+		free(line);
+		free(text);
 		free(key);
 		free(value);
 	}

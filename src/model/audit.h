@@ -33,7 +33,8 @@
  *   summary.evidence.N     per evidence "nachzureichen" with a due date, in
  *                          form order: "DUE ID NUMBER TEXT", the due date
  *                          YYYY-MM-DD, the question's full id, its number
- *                          ("2.3") and its text (the rest of the value)
+ *                          ("2.3") and its text on one line, cut after 50
+ *                          characters with "…" (the rest of the value)
  * A later field is one more record here.
  */
 void audit_summary(const struct session *s, struct session_pairs *out);

@@ -1,7 +1,8 @@
 # tests/tui_lib.sh: shared set-up of the TUI black-box tests (sourced by
 # tests/tui_*.sh, never run on its own). Gives a temporary session directory,
-# the pty driver and helpers; skips (77) only while the interview is still
-# the placeholder. It must not start anything that outlives the test.
+# the pty driver and helpers; fails when the binary offers a placeholder
+# instead of the interview. It must not start anything that outlives the
+# test.
 set -u
 : "${WA_BIN:?WA_BIN must name the built binary}"
 : "${WA_BUILDDIR:?WA_BUILDDIR must name the build directory}"
@@ -14,16 +15,16 @@ unset WOHNORT_AUDIT_DIR XDG_DATA_HOME 2>/dev/null || true
 export HOME="$TMP/home"
 mkdir -p "$HOME"
 
-if "$WA_BIN" interview --dir "$TMP" </dev/null 2>&1 | grep -q "not implemented yet"; then
-	echo "SKIP: the interview is still the placeholder"
-	exit 77
-fi
-
 # fail MESSAGE: report and end the test.
 fail() {
 	echo "FAIL: $*" >&2
 	exit 1
 }
+
+# the interview exists: a placeholder is a failure, never a skip
+if "$WA_BIN" interview --dir "$TMP" </dev/null 2>&1 | grep -q "not implemented yet"; then
+	fail "the interview is a placeholder (not implemented yet)"
+fi
 
 # The terminal type of the pty and the locale of the program in it
 # (tests/tui_terms.sh runs every TUI test under vt100, linux and screen, in

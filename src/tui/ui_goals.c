@@ -1,129 +1,131 @@
 /*
- * ui_goals.c: the Entwicklungsziele (F7): the agreed goals with Ziel,
- * Maßnahmen, Messgröße, Frist, Verantwortlich and the questions the goal
- * addresses (numbers like "2.3" or ids; the workbook marks their
- * recommendations); in a re-audit first the previous goals that exist
- * (copied from the linked previous audit) with their status (erreicht /
- * teilweise / nicht erreicht) and the Sonderpunkte each earns (from the
- * form). Every commit is saved at once through ui_set.
+ * ui_goals.c: the Entwicklungsziele (F7): the agreed goals with the
+ * vocabulary's goal fields (Ziel, Maßnahmen, Messgröße, Frist,
+ * Verantwortlich, the questions the goal addresses); in a re-audit first
+ * the previous goals that exist in the linked previous audit, with their
+ * status and the Sonderpunkte each status earns (score_goal_bonus: only
+ * these goals earn Sonderpunkte). Every change is saved at once.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
-#include "model/score.h"
-#include "tui/ui.h"
 #include "lib/util.h"
+#include "model/score.h"
+#include "tui/fieldscreen.h"
+#include "tui/frame.h"
+#include "tui/screens.h"
 
-static struct ui_fields fields;
-static char *status_labels[4];
-
-static const char *const goal_keys[] = {"ziel",  "massnahmen",     "messgroesse",
-                                        "frist", "verantwortlich", "fragen"};
-static const char *const goal_names[] = {"Ziel",  "Maßnahmen",      "Messgröße",
-                                         "Frist", "Verantwortlich", "Fragen (Nr.)"};
-#define GOAL_FIELDS (sizeof goal_keys / sizeof goal_keys[0])
-static const char *const status_values[] = {"", "erreicht", "teilweise",
-                                            "nicht_erreicht"};
-
-/* One text of a goal by field index. */
-static const char *
-goal_text(const struct session_goal *g, size_t k)
+/* Where the list and the editor box go. */
+static void
+layout(struct ui *ui, struct ui_fields *f)
 {
-	const char *v[] = {g->goal,     g->measures,    g->indicator,
-	                   g->deadline, g->responsible, g->questions};
-	return v[k];
+	fields_layout(f, ui->cols - 2, ui->rows - 10, ui->cols - 2, 5);
+}
+
+/* The status field of previous goal n, its choices with the Sonderpunkte. */
+static void
+add_status(struct ui *ui, struct ui_fields *f, int n)
+{
+	char *key = xasprintf("prevgoal.%d", n), *v = session_get(ui->session, key);
+	struct ui_field *fl =
+	    fields_add(f, FIELD_CHOICE, "  Status", key, v != NULL ? v : "");
+
+	fields_add_choice(fl, "", "– (noch nicht bewertet)");
+	for (size_t i = 0; i < vocab_goal_status.count; i++) {
+		/* the values follow enum goal_status after GOAL_OPEN */
+		int bonus =
+		    score_goal_bonus(ui->session->form, (enum goal_status)(i + 1));
+		char *label =
+		    xasprintf("%s (+%d %s)", vocab_goal_status.items[i].label, bonus,
+		              bonus == 1 ? "Sonderpunkt" : "Sonderpunkte");
+		fields_add_choice(fl, vocab_goal_status.items[i].value, label);
+		free(label);
+	}
+	free(key);
+	free(v);
+}
+
+/* The previous audit's goals that exist, with their status. */
+static void
+add_previous(struct ui *ui, struct ui_fields *f)
+{
+	const struct session *s = ui->session;
+	int shown = 0;
+
+	fields_add(f, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL, NULL);
+	for (int n = 1; n <= s->form->goal_count; n++) {
+		char *label;
+		if (!score_previous_goal_exists(s, n - 1))
+			continue;
+		label = xasprintf("Ziel %d", n);
+		fields_add(f, FIELD_INFO, label, NULL, s->previous_goals[n - 1].goal);
+		add_status(ui, f, n);
+		free(label);
+		shown++;
+	}
+	if (shown == 0)
+		fields_add(
+		    f, FIELD_INFO,
+		    s->meta.previous == NULL ? "Kein vorheriges Audit"
+		                             : "Keine Ziele übernommen",
+		    NULL,
+		    s->meta.previous == NULL
+		        ? "verknüpfen auf F8 (Vorheriges Audit); ohne Ziele gibt es "
+		          "keine Sonderpunkte"
+		        : "das vorherige Audit hat keine Entwicklungsziele");
 }
 
 /* Refill the fields from the session, keeping the selection. */
 static void
-build(struct ui *ui)
+build(struct ui *ui, struct ui_fields *f, struct ui_field *changed, const char *value)
 {
 	const struct session *s = ui->session;
-	const struct form *f = s->form;
-	size_t sel = fields.selected;
+	size_t sel = f->selected;
 
-	ui_fields_clear(&fields);
-	for (int i = 0; i < 4; i++)
-		free(status_labels[i]);
-	status_labels[0] = xstrdup("– (noch nicht bewertet)");
-	status_labels[1] =
-	    xasprintf("erreicht (+%d %s)", f->bonus_reached,
-	              f->bonus_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
-	status_labels[2] =
-	    xasprintf("teilweise (+%d %s)", f->bonus_partial,
-	              f->bonus_partial == 1 ? "Sonderpunkt" : "Sonderpunkte");
-	status_labels[3] =
-	    xasprintf("nicht erreicht (+%d %s)", f->bonus_not_reached,
-	              f->bonus_not_reached == 1 ? "Sonderpunkt" : "Sonderpunkte");
-	if (s->meta.kind == AUDIT_RENEWAL) {
-		int shown = 0;
-		ui_fields_add(&fields, FIELD_HEADING, "Ziele aus dem letzten Audit", NULL,
-		              NULL);
-		/* only goals that exist in the linked previous audit earn Sonderpunkte */
-		for (int n = 1; n <= f->goal_count; n++) {
-			const struct session_goal *g = &s->previous_goals[n - 1];
-			char *label, *key;
-			struct ui_field *fl;
-			if (!score_previous_goal_exists(s, n - 1))
-				continue;
-			label = xasprintf("Ziel %d", n);
-			key = xasprintf("prevgoal.%d", n);
-			ui_fields_add(&fields, FIELD_INFO, label, NULL, g->goal);
-			fl = ui_fields_add(&fields, FIELD_CHOICE, "  Status", key,
-			                   status_values[s->previous_status[n - 1]]);
-			fl->choices = status_values;
-			fl->choice_labels = (const char *const *)status_labels;
-			fl->choice_count = 4;
-			free(label);
-			free(key);
-			shown++;
-		}
-		if (shown == 0)
-			ui_fields_add(
-			    &fields, FIELD_INFO,
-			    s->meta.previous == NULL ? "Kein vorheriges Audit"
-			                             : "Keine Ziele übernommen",
-			    NULL,
-			    s->meta.previous == NULL
-			        ? "verknüpfen auf F8 (Vorheriges Audit); ohne "
-			          "Ziele gibt es keine Sonderpunkte"
-			        : "das vorherige Audit hat keine Entwicklungsziele");
-	}
-	for (int n = 1; n <= f->goal_count; n++) {
+	(void)changed;
+	(void)value;
+	fields_clear(f);
+	if (s->meta.kind == AUDIT_RENEWAL)
+		add_previous(ui, f);
+	for (int n = 1; n <= s->form->goal_count; n++) {
 		char *h = xasprintf("Entwicklungsziel %d", n);
-		ui_fields_add(&fields, FIELD_HEADING, h, NULL, NULL);
+		fields_add(f, FIELD_HEADING, h, NULL, NULL);
 		free(h);
-		for (size_t k = 0; k < GOAL_FIELDS; k++) {
-			char *key = xasprintf("goal.%d.%s", n, goal_keys[k]);
-			/* Ziel, Maßnahmen and Messgröße may take several lines */
-			ui_fields_add(&fields, FIELD_TEXT, goal_names[k], key,
-			              goal_text(&s->goals[n - 1], k))
-			    ->multiline = k < 3;
+		for (size_t k = 0; k < vocab_goal.count; k++) {
+			char *key = xasprintf("goal.%d.%s", n, vocab_goal.fields[k].key);
+			fields_add_record(f, s, &vocab_goal.fields[k], NULL, key, NULL);
 			free(key);
 		}
 	}
-	fields.selected = sel < fields.count ? sel : 0;
+	f->selected = sel < f->count ? sel : 0;
+	layout(ui, f);
 }
 
 /* Entering the screen. */
-static void
-goals_init(struct ui *ui)
+static void *
+goals_init(struct ui *ui, void *state)
 {
-	fields.selected = 0;
-	fields.top = 0;
-	build(ui);
+	struct ui_fields *f = fieldscreen_state(state, build);
+
+	f->selected = 0;
+	f->top = 0;
+	build(ui, f, NULL, NULL);
+	return f;
+}
+
+/* The terminal size changed. */
+static void
+goals_resize(struct ui *ui, void *state)
+{
+	layout(ui, state);
 }
 
 /* Draw the goals. */
 static void
-goals_draw(struct ui *ui)
+goals_draw(const struct ui *ui, const void *state)
 {
-	static const char *const keys[] = {"Enter", "bearbeiten", "Esc", "zurück",
-	                                   "1",     "Hilfe",      "6",   "Ergebnis",
-	                                   "10",    "Ende",       NULL};
-	static const char *const edit_keys[] = {"Strg-S", "speichern", "Esc", "verwerfen",
-	                                        NULL};
+	const struct ui_fields *f = state;
 	char *right = NULL;
 
 	if (ui->session->meta.kind == AUDIT_RENEWAL) {
@@ -132,34 +134,22 @@ goals_draw(struct ui *ui)
 		right = xasprintf("Sonderpunkte: %d", r.bonus);
 		score_result_free(&r);
 	}
-	ui_frame(ui, "Entwicklungsziele",
-	         right != NULL ? right : ui->session->meta.kommune,
-	         fields.edit.active && fields.edit.multiline ? edit_keys : keys);
+	fieldscreen_frame(ui, f, "Entwicklungsziele",
+	                  right != NULL ? right : ui->session->meta.kommune);
 	free(right);
-	ui_fields_draw(ui, &fields, 2, 1, ui->cols - 2, ui->rows - 10);
-	ui_fields_detail(ui, &fields, ui->rows - 8, 1, ui->cols - 2, 5);
-}
-
-/* Save a goal text being typed before the screen is left. */
-static int
-goals_flush(struct ui *ui, int quitting)
-{
-	(void)quitting;
-	return ui_fields_flush(ui, &fields, build);
-}
-
-/* Keys of the goals screen. */
-static int
-goals_key(struct ui *ui, int key)
-{
-	return ui_fields_save_key(ui, &fields, key, build);
+	fields_draw(ui, f, 2, 1);
+	fields_detail(ui, f, ui->rows - 8, 1);
 }
 
 const struct ui_screen ui_goals_screen = {
-    .name = "Entwicklungsziele",
+    .name = "Ziele",
     .init = goals_init,
+    .free = fieldscreen_free,
     .draw = goals_draw,
-    .key = goals_key,
-    .resize = NULL,
-    .flush = goals_flush,
+    .key = fieldscreen_key,
+    .resize = goals_resize,
+    .flush = fieldscreen_flush,
+    .bindings = fieldscreen_bindings,
+    .binding_count = BIND_COUNT(fieldscreen_bindings),
+    .bar_globals = UI_BAR_F(1) | UI_BAR_F(6) | UI_BAR_F(10),
 };

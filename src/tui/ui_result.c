@@ -3,9 +3,10 @@
  * percent and the minimum marked; Sonderpunkte, Endpunktzahl, verdict
  * (bestanden / nicht bestanden / vorläufig), gültig bis, points missing,
  * the answers that stand on missing or overdue evidence, and every
- * recommendation with the question's number and text. The screen scrolls
- * (↑/↓, Bild↑/Bild↓, Pos1/Ende); `x` writes the Ergebnisformular through
- * export_xlsx. Everything comes from score_compute; no rule lives here.
+ * recommendation with the question's number and text. The lower part
+ * scrolls (↑/↓, Bild↑/Bild↓, Pos1/Ende); `x` writes the Ergebnisformular
+ * (save_workbook). Everything comes from score_compute; no rule lives
+ * here.
  */
 #include "config.h"
 
@@ -14,31 +15,27 @@
 #include <string.h>
 
 #include "lib/date.h"
-#include "model/export.h"
+#include "lib/util.h"
+#include "model/vocab.h"
 #include "model/interview.h"
 #include "model/score.h"
-#include "tui/ui.h"
-#include "lib/util.h"
+#include "tui/frame.h"
+#include "tui/keys.h"
+#include "tui/save.h"
+#include "tui/screens.h"
+#include "tui/text.h"
 
-static struct score_result result;
-static int have_result;
-static int top; /* first shown row of the scrolled part */
-
-/* Compute the verdict afresh. */
-static void
-result_init(struct ui *ui)
-{
-	if (have_result)
-		score_result_free(&result);
-	score_compute(ui->session, &result);
-	have_result = 1;
-	top = 0;
-}
+struct result {
+	struct score_result score;
+	int have_score;
+	int top; /* first shown row of the scrolled part */
+};
 
 /* The scrolled part is laid out as rows of wrapped entries. */
 struct layout {
-	struct ui *ui;
+	const struct ui *ui;
 	int draw;     /* 0: only count rows */
+	int top;      /* first shown row */
 	int row;      /* rows laid out so far */
 	int y0, h, w; /* the box the scrolled part is drawn into */
 };
@@ -47,8 +44,8 @@ struct layout {
 static void
 entry(struct layout *l, int indent, attr_t attr, const char *text)
 {
-	int n = ui_wrap_count(l->w - indent, text);
-	int y = l->y0 + l->row - top;
+	int n = text_wrap_count(l->w - indent, text);
+	int y = l->y0 + l->row - l->top;
 
 	if (n < 1)
 		n = 1;
@@ -56,10 +53,10 @@ entry(struct layout *l, int indent, attr_t attr, const char *text)
 		/* an entry scrolled half out of the top shows its rest */
 		int skip = y < l->y0 ? l->y0 - y : 0;
 		if (skip == 0)
-			ui_wrap(y, 1 + indent, l->w - indent, l->y0 + l->h - y, text,
-			        attr);
+			text_wrap(y, 1 + indent, l->w - indent, l->y0 + l->h - y, text,
+			          attr);
 		else
-			ui_put(l->y0, 1 + indent, l->w - indent, "…", attr);
+			text_put(l->y0, 1 + indent, l->w - indent, "…", attr);
 	}
 	l->row += n;
 }
@@ -89,42 +86,58 @@ question_named(const struct form *f, size_t qi)
 	return s;
 }
 
+/* Rows above the scrolled part: the bars and their legend. */
+static int
+fixed_rows(const struct ui *ui)
+{
+	return 1 + (int)ui->session->form->section_count + 1;
+}
+
+/* The first row and the height of the scrolled part. */
+static void
+scroll_box(const struct ui *ui, int *y0, int *h)
+{
+	*y0 = fixed_rows(ui) + 1;
+	*h = ui->rows - 3 - *y0 + 1;
+}
+
 /* Lay out everything below the bars; returns the number of rows. */
 static int
-layout_rest(struct ui *ui, int draw, int y0, int h)
+layout_rest(const struct ui *ui, const struct result *st, int draw)
 {
 	const struct session *s = ui->session;
 	const struct form *f = s->form;
-	struct layout l = {ui, draw, 0, y0, h, ui->cols - 2};
+	const struct score_result *r = &st->score;
+	struct layout l = {ui, draw, st->top, 0, 0, 0, ui->cols - 2};
 	char today[11], pct[32];
 	size_t conditional = 0, overdue = 0;
 
-	score_percent_de(result.total, result.max, pct);
+	scroll_box(ui, &l.y0, &l.h);
+	score_percent_de(r->total, r->max, pct);
 	entryf(&l, 0, A_NORMAL, "Punkte der Handlungsfelder: %d · Sonderpunkte: %d",
-	       result.total - result.bonus, result.bonus);
-	entryf(&l, 0, A_BOLD, "Endpunktzahl: %d von %d (%s %%)", result.total, result.max,
-	       pct);
+	       r->total - r->bonus, r->bonus);
+	entryf(&l, 0, A_BOLD, "Endpunktzahl: %d von %d (%s %%)", r->total, r->max, pct);
 	{
-		const char *verdict = result.passed ? "bestanden" : "nicht bestanden";
+		const char *verdict = r->passed ? "bestanden" : "nicht bestanden";
 		attr_t a =
-		    result.passed ? ui->attrs[ROLE_OK] | A_BOLD : ui->attrs[ROLE_ERROR];
-		if (result.provisional)
+		    r->passed ? ui->attrs[ROLE_OK] | A_BOLD : ui->attrs[ROLE_ERROR];
+		if (r->provisional)
 			entryf(&l, 0, a, "Ergebnis: vorläufig %s (%d %s offen)", verdict,
-			       result.open, result.open == 1 ? "Frage" : "Fragen");
+			       r->open, r->open == 1 ? "Frage" : "Fragen");
 		else
 			entryf(&l, 0, a, "Ergebnis: %s", verdict);
 	}
-	if (result.passed && result.valid_until[0] != '\0') {
-		char *d = date_display(result.valid_until);
+	if (r->passed && r->valid_until[0] != '\0') {
+		char *d = date_display(r->valid_until);
 		entryf(&l, 0, A_NORMAL, "Gültig bis: %s", d);
 		free(d);
-	} else if (!result.passed) {
+	} else if (!r->passed) {
 		entryf(&l, 0, A_NORMAL, "Es %s %d %s zum Bestehen.",
-		       result.missing == 1 ? "fehlt" : "fehlen", result.missing,
-		       result.missing == 1 ? "Punkt" : "Punkte");
+		       r->missing == 1 ? "fehlt" : "fehlen", r->missing,
+		       r->missing == 1 ? "Punkt" : "Punkte");
 	}
-	for (size_t i = 0; i < result.section_count; i++) {
-		const struct score_section *sec = &result.sections[i];
+	for (size_t i = 0; i < r->section_count; i++) {
+		const struct score_section *sec = &r->sections[i];
 		if (!sec->below_min)
 			continue;
 		score_percent_de(sec->points, sec->max, pct);
@@ -162,152 +175,190 @@ layout_rest(struct ui *ui, int draw, int y0, int h)
 		}
 	}
 
-	if (result.recommendation_count > 0) {
+	if (r->recommendation_count > 0) {
 		int weak = 0;
-		for (size_t i = 0; i < result.recommendation_count; i++)
-			weak |= result.recommendations[i].weak_section;
+		for (size_t i = 0; i < r->recommendation_count; i++)
+			weak |= r->recommendations[i].weak_section;
 		l.row++;
 		entryf(&l, 0, ui->attrs[ROLE_TITLE], "Empfehlungen (%zu)%s",
-		       result.recommendation_count,
+		       r->recommendation_count,
 		       weak ? " – fett: Handlungsfeld unter dem Minimum" : "");
 	}
-	for (size_t i = 0; i < result.recommendation_count; i++) {
-		const struct score_recommendation *r = &result.recommendations[i];
-		char *name = question_named(f, r->question);
-		entryf(&l, 0, r->weak_section ? A_BOLD : A_NORMAL, "+%d  %s", r->gain,
+	for (size_t i = 0; i < r->recommendation_count; i++) {
+		const struct score_recommendation *rec = &r->recommendations[i];
+		char *name = question_named(f, rec->question);
+		entryf(&l, 0, rec->weak_section ? A_BOLD : A_NORMAL, "+%d  %s", rec->gain,
 		       name);
-		entryf(&l, 5, A_NORMAL, "→ %s", score_recommendation_label(r));
-		if (r->own != NULL)
-			entryf(&l, 5, A_NORMAL, "Eigene Empfehlung: %s", r->own);
+		entryf(&l, 5, A_NORMAL, "→ %s", score_recommendation_label(rec));
+		if (rec->own != NULL)
+			entryf(&l, 5, A_NORMAL, "Eigene Empfehlung: %s", rec->own);
 		free(name);
 	}
 	return l.row;
 }
 
-/* Rows above the scrolled part: the bars and their legend. */
-static int
-fixed_rows(const struct ui *ui)
+/* Keep the scroll position within the text. */
+static void
+clamp(const struct ui *ui, struct result *st)
 {
-	return 1 + (int)ui->session->form->section_count + 1;
+	int y0, h, total = layout_rest(ui, st, 0);
+
+	scroll_box(ui, &y0, &h);
+	if (st->top > total - h)
+		st->top = total - h;
+	if (st->top < 0)
+		st->top = 0;
+}
+
+/* Entering: compute the verdict afresh. */
+static void *
+result_init(struct ui *ui, void *state)
+{
+	struct result *st = state != NULL ? state : xcalloc(1, sizeof *st);
+
+	if (st->have_score)
+		score_result_free(&st->score);
+	score_compute(ui->session, &st->score);
+	st->have_score = 1;
+	st->top = 0;
+	return st;
+}
+
+/* Free the state. */
+static void
+result_free(void *state)
+{
+	struct result *st = state;
+
+	if (st->have_score)
+		score_result_free(&st->score);
+	free(st);
+}
+
+/* The terminal size changed. */
+static void
+result_resize(struct ui *ui, void *state)
+{
+	if (ui->session != NULL)
+		clamp(ui, state);
 }
 
 /* Draw the result. */
 static void
-result_draw(struct ui *ui)
+result_draw(const struct ui *ui, const void *state)
 {
+	const struct result *st = state;
 	const struct session *s = ui->session;
 	const struct form *f = s->form;
-	static const char *const keys[] = {"x",   "Export XLSX", "↑↓", "blättern",
-	                                   "Esc", "zurück",      "1",  "Hilfe",
-	                                   "10",  "Ende",        NULL};
-	int y = 1, w = ui->cols - 2, name_w = 24, bar_w, last = ui->rows - 3, total;
+	const struct score_result *r = &st->score;
+	int y = 1, w = ui->cols - 2, name_w = 24, bar_w, last = ui->rows - 3, total, y0,
+	    h;
 	char *right;
 
 	right = xasprintf("%s · %s", s->meta.kommune != NULL ? s->meta.kommune : "",
-	                  s->meta.kind == AUDIT_RENEWAL ? "Re-Audit" : "Erstaudit");
-	ui_frame(ui, "Ergebnis", right, keys);
+	                  vocab_art.items[s->meta.kind].label);
+	frame_draw(ui, "Ergebnis", right);
 	free(right);
 	if (ui->cols < 80)
 		name_w = 18;
 	bar_w = w - name_w - 22;
 	if (bar_w < 10)
 		bar_w = 10;
-	for (size_t i = 0; i < result.section_count && i < f->section_count && y <= last;
+	for (size_t i = 0; i < r->section_count && i < f->section_count && y <= last;
 	     i++, y++) {
-		const struct score_section *sec = &result.sections[i];
-		ui_putf(y, 1, name_w - 1,
-		        sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL, "%zu %s",
-		        i + 1, f->sections[i].title);
-		ui_bar(ui, y, name_w + 1, bar_w, sec->points, sec->max,
-		       f->pass_section_min_percent);
+		const struct score_section *sec = &r->sections[i];
+		text_putf(y, 1, name_w - 1,
+		          sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL, "%zu %s",
+		          i + 1, f->sections[i].title);
+		frame_points(ui, y, name_w + 1, bar_w, sec->points, sec->max,
+		             f->pass_section_min_percent);
 		if (sec->has_percent) {
 			char pct[32];
 			score_percent_de(sec->points, sec->max, pct);
-			ui_putf(y, name_w + bar_w + 2, 20,
-			        sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL,
-			        "%3d/%-3d %5s %%%s", sec->points, sec->max, pct,
-			        sec->open > 0 ? " …" : "");
+			text_putf(y, name_w + bar_w + 2, 20,
+			          sec->below_min ? ui->attrs[ROLE_ERROR] : A_NORMAL,
+			          "%3d/%-3d %5s %%%s", sec->points, sec->max, pct,
+			          sec->open > 0 ? " …" : "");
 		} else
-			ui_putf(y, name_w + bar_w + 2, 20, A_NORMAL, "%3d/%-3d",
-			        sec->points, sec->max);
+			text_putf(y, name_w + bar_w + 2, 20, A_NORMAL, "%3d/%-3d",
+			          sec->points, sec->max);
 	}
 	if (y <= last)
-		ui_putf(y++, 1, w, ui->attrs[ROLE_DIM],
-		        "Mindestens %d %% je Handlungsfeld (|), %d %% insgesamt; … = "
-		        "Fragen offen",
-		        f->pass_section_min_percent, f->pass_total_percent);
-	y = fixed_rows(ui) + 1;
-	total = layout_rest(ui, 0, y, last - y + 1);
-	if (top > total - (last - y + 1))
-		top = total - (last - y + 1);
-	if (top < 0)
-		top = 0;
-	layout_rest(ui, 1, y, last - y + 1);
-	if (top > 0)
-		ui_put(y - 1, ui->cols - 12, 11, "▲ mehr", ui->attrs[ROLE_DIM]);
-	if (top + (last - y + 1) < total)
-		ui_put(last, ui->cols - 12, 11, "▼ mehr", ui->attrs[ROLE_DIM]);
+		text_putf(y++, 1, w, ui->attrs[ROLE_DIM],
+		          "Mindestens %d %% je Handlungsfeld (|), %d %% insgesamt; … = "
+		          "Fragen offen",
+		          f->pass_section_min_percent, f->pass_total_percent);
+	scroll_box(ui, &y0, &h);
+	total = layout_rest(ui, st, 1);
+	if (st->top > 0)
+		text_put(y0 - 1, ui->cols - 12, 11, "▲ mehr", ui->attrs[ROLE_DIM]);
+	if (st->top + h < total)
+		text_put(last, ui->cols - 12, 11, "▼ mehr", ui->attrs[ROLE_DIM]);
 }
 
-/* Write the Ergebnisformular next to the session. */
-static void
-export_now(struct ui *ui)
-{
-	char *path = export_default_path(ui->session), *why = NULL;
-
-	if (export_xlsx(ui->session, path, &why) == 0)
-		ui_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
-	else
-		ui_message(ui, 1, "Export fehlgeschlagen: %s", why != NULL ? why : path);
-	free(why);
-	free(path);
-}
-
-/* Keys of the result screen: scrolling stays on this screen. */
+/* x: write the Ergebnisformular next to the session. */
 static int
-result_key(struct ui *ui, int key)
+result_export(struct ui *ui, void *state, int key)
 {
+	(void)state;
+	(void)key;
+	save_workbook(ui, ui->session);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* ↑ ↓ Bild↑ Bild↓ Leertaste Pos1 Ende: scroll (this screen's own keys, so
+ * Bild↓ does not move the interview). */
+static int
+result_scroll(struct ui *ui, void *state, int key)
+{
+	struct result *st = state;
 	int page = ui->rows - 3 - fixed_rows(ui) - 1;
 
 	if (page < 1)
 		page = 1;
 	switch (key) {
-	case 'x':
-	case 'X':
-		export_now(ui);
-		return UI_HANDLED | UI_REDRAW;
 	case UI_KEY(KEY_DOWN):
-		top++;
-		return UI_HANDLED | UI_REDRAW;
+		st->top++;
+		break;
 	case UI_KEY(KEY_UP):
-		top = top > 0 ? top - 1 : 0;
-		return UI_HANDLED | UI_REDRAW;
+		st->top = st->top > 0 ? st->top - 1 : 0;
+		break;
 	case UI_KEY(KEY_NPAGE):
 	case ' ':
-		top += page;
-		return UI_HANDLED | UI_REDRAW;
+		st->top += page;
+		break;
 	case UI_KEY(KEY_PPAGE):
-		top = top > page ? top - page : 0;
-		return UI_HANDLED | UI_REDRAW;
+		st->top = st->top > page ? st->top - page : 0;
+		break;
 	case UI_KEY(KEY_HOME):
-		top = 0;
-		return UI_HANDLED | UI_REDRAW;
-	case UI_KEY(KEY_END):
-		top = 1 << 20; /* draw clamps it */
-		return UI_HANDLED | UI_REDRAW;
-	case UI_ESC:
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	default:
-		return 0;
+		st->top = 0;
+		break;
+	default: /* Ende */
+		st->top = 1 << 20;
+		break;
 	}
+	clamp(ui, st);
+	return UI_HANDLED | UI_REDRAW;
 }
+
+static const struct ui_binding result_bindings[] = {
+    {'x', 'X', "x", "Export XLSX", "das Ergebnisformular (XLSX) schreiben",
+     result_export},
+    {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), "↑↓", "blättern",
+     "blättern; auch Bild↑ Bild↓, Leertaste, Pos1, Ende", result_scroll},
+    {UI_KEY(KEY_PPAGE), UI_KEY(KEY_NPAGE), NULL, NULL, NULL, result_scroll},
+    {' ', 0, NULL, NULL, NULL, result_scroll},
+    {UI_KEY(KEY_HOME), UI_KEY(KEY_END), NULL, NULL, NULL, result_scroll},
+    {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
+};
 
 const struct ui_screen ui_result_screen = {
     .name = "Ergebnis",
     .init = result_init,
+    .free = result_free,
     .draw = result_draw,
-    .key = result_key,
-    .resize = NULL,
-    .flush = NULL,
+    .resize = result_resize,
+    .bindings = result_bindings,
+    .binding_count = BIND_COUNT(result_bindings),
+    .bar_globals = UI_BAR_F(1) | UI_BAR_F(10),
 };

@@ -3,36 +3,71 @@
  * marked nachzureichen (overdue ones said so) or fehlt, every note
  * (interview_review), in aligned columns with the question number; Enter
  * jumps to the question. Reads the session; changes only the current
- * question.
+ * question. The selected row is kept across visits.
  */
 #include "config.h"
 
 #include <stdlib.h>
 
 #include "lib/date.h"
+#include "lib/util.h"
 #include "model/interview.h"
 #include "model/score.h"
-#include "tui/ui.h"
-#include "tui/ui_interview.h"
-#include "lib/util.h"
-
-static struct interview_review_item *items;
-static size_t count, selected, top;
-
-/* Entering: rebuild the list from the session. */
-static void
-review_init(struct ui *ui)
-{
-	free(items);
-	interview_review(ui->session, &items, &count);
-	if (selected >= count)
-		selected = count > 0 ? count - 1 : 0;
-	top = 0;
-}
+#include "tui/frame.h"
+#include "tui/keys.h"
+#include "tui/list.h"
+#include "tui/screens.h"
+#include "tui/text.h"
 
 /* Width of the "Was" column and of the number column, in screen columns. */
 #define KIND_W 29
 #define NUMBER_W 6
+
+struct review {
+	struct interview_review_item *items;
+	size_t count, selected, top;
+};
+
+/* Rows of the list. */
+static int
+list_height(const struct ui *ui)
+{
+	return ui->rows - 5;
+}
+
+/* Entering: rebuild the list from the session. */
+static void *
+review_init(struct ui *ui, void *state)
+{
+	struct review *st = state != NULL ? state : xcalloc(1, sizeof *st);
+
+	free(st->items);
+	interview_review(ui->session, &st->items, &st->count);
+	if (st->selected >= st->count)
+		st->selected = st->count > 0 ? st->count - 1 : 0;
+	st->top = 0;
+	list_follow(&st->top, st->selected, list_height(ui));
+	return st;
+}
+
+/* Free the state. */
+static void
+review_free(void *state)
+{
+	struct review *st = state;
+
+	free(st->items);
+	free(st);
+}
+
+/* The terminal size changed. */
+static void
+review_resize(struct ui *ui, void *state)
+{
+	struct review *st = state;
+
+	list_follow(&st->top, st->selected, list_height(ui));
+}
 
 /* The "Was" column of one row (caller frees). */
 static char *
@@ -79,18 +114,20 @@ row_text(const struct ui *ui, const struct interview_review_item *it)
 /* One row of the list in three aligned columns; evidence to chase in red
  * unless selected. */
 static void
-review_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
+review_row(const struct ui *ui, const void *state, size_t i, int y, int x, int width,
+           attr_t a)
 {
-	char *kind = row_kind(ui, &items[i]), *text = row_text(ui, &items[i]);
-	char *number = interview_number(ui->session->form, items[i].question);
+	const struct review *st = state;
+	char *kind = row_kind(ui, &st->items[i]), *text = row_text(ui, &st->items[i]);
+	char *number = interview_number(ui->session->form, st->items[i].question);
 
-	if (items[i].kind == REVIEW_EVIDENCE && i != selected) {
+	if (st->items[i].kind == REVIEW_EVIDENCE && i != st->selected) {
 		a = ui->attrs[ROLE_ERROR];
-		ui_fill(y, x, width, a);
+		text_fill(y, x, width, a);
 	}
-	ui_put(y, x, KIND_W - 1, kind, a);
-	ui_put(y, x + KIND_W, NUMBER_W - 1, number, a);
-	ui_put(y, x + KIND_W + NUMBER_W, width - KIND_W - NUMBER_W, text, a);
+	text_put(y, x, KIND_W - 1, kind, a);
+	text_put(y, x + KIND_W, NUMBER_W - 1, number, a);
+	text_put(y, x + KIND_W + NUMBER_W, width - KIND_W - NUMBER_W, text, a);
 	free(kind);
 	free(text);
 	free(number);
@@ -105,17 +142,16 @@ counted(size_t n, const char *one, const char *many)
 
 /* Draw the list. */
 static void
-review_draw(struct ui *ui)
+review_draw(const struct ui *ui, const void *state)
 {
-	static const char *const keys[] = {"Enter", "zur Frage", "Esc",  "zurück", "1",
-	                                   "Hilfe", "10",        "Ende", NULL};
+	const struct review *st = state;
 	size_t open = 0, ev = 0, notes = 0;
 	char *right, *a, *b, *c;
 
-	for (size_t i = 0; i < count; i++) {
-		if (items[i].kind == REVIEW_OPEN)
+	for (size_t i = 0; i < st->count; i++) {
+		if (st->items[i].kind == REVIEW_OPEN)
 			open++;
-		else if (items[i].kind == REVIEW_EVIDENCE)
+		else if (st->items[i].kind == REVIEW_EVIDENCE)
 			ev++;
 		else
 			notes++;
@@ -124,57 +160,67 @@ review_draw(struct ui *ui)
 	b = counted(ev, "Nachweis", "Nachweise");
 	c = counted(notes, "Notiz", "Notizen");
 	right = xasprintf("%s · %s · %s", a, b, c);
-	ui_frame(ui, "Übersicht", right, keys);
+	frame_draw(ui, "Übersicht", right);
 	free(right);
 	free(a);
 	free(b);
 	free(c);
-	if (count == 0) {
-		ui_put(2, 2, ui->cols - 4,
-		       "Keine offenen Fragen, keine fehlenden Nachweise, keine Notizen.",
-		       ui->attrs[ROLE_OK]);
+	if (st->count == 0) {
+		text_put(
+		    2, 2, ui->cols - 4,
+		    "Keine offenen Fragen, keine fehlenden Nachweise, keine Notizen.",
+		    ui->attrs[ROLE_OK]);
 		return;
 	}
-	ui_put(1, 1, KIND_W - 1, "Was", ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_put(1, 1 + KIND_W, NUMBER_W - 1, "Nr.", ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_put(1, 1 + KIND_W + NUMBER_W, ui->cols - 2 - KIND_W - NUMBER_W,
-	       "Frage oder Notiz", ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_list_draw(ui, 2, 1, ui->cols - 2, ui->rows - 5, count, selected, &top,
-	             review_row);
+	text_put(1, 1, KIND_W - 1, "Was", ui->attrs[ROLE_DIM] | A_BOLD);
+	text_put(1, 1 + KIND_W, NUMBER_W - 1, "Nr.", ui->attrs[ROLE_DIM] | A_BOLD);
+	text_put(1, 1 + KIND_W + NUMBER_W, ui->cols - 2 - KIND_W - NUMBER_W,
+	         "Frage oder Notiz", ui->attrs[ROLE_DIM] | A_BOLD);
+	list_draw(ui, st, 2, 1, ui->cols - 2, list_height(ui), st->count, st->selected,
+	          st->top, review_row);
 }
 
-/* Keys of the review. */
+/* ↑ ↓ Bild↑ Bild↓: the selection. */
 static int
-review_key(struct ui *ui, int key)
+review_move(struct ui *ui, void *state, int key)
 {
-	int r = ui_list_key(&selected, count, key, ui->rows / 2);
+	struct review *st = state;
+	int r = list_key(&st->selected, st->count, key, ui->rows / 2);
 
-	if (r != 0)
-		return r;
-	switch (key) {
-	case '\n':
-	case '\r':
-	case UI_KEY(KEY_ENTER):
-		if (count == 0)
-			return UI_HANDLED;
-		{
-			size_t q = items[selected].question;
-			ui_switch(ui, &ui_interview_screen);
-			ui_interview_go(ui, q);
-		}
-		return UI_HANDLED | UI_REDRAW;
-	case UI_ESC:
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	default:
-		return 0;
-	}
+	list_follow(&st->top, st->selected, list_height(ui));
+	return r;
 }
+
+/* Enter: to the selected question. */
+static int
+review_enter(struct ui *ui, void *state, int key)
+{
+	struct review *st = state;
+	size_t q;
+
+	(void)key;
+	if (st->count == 0)
+		return UI_HANDLED;
+	q = st->items[st->selected].question;
+	screen_switch(ui, &ui_interview_screen);
+	ui_interview_go(ui, q);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+static const struct ui_binding review_bindings[] = {
+    {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, review_move},
+    {UI_KEY(KEY_PPAGE), UI_KEY(KEY_NPAGE), NULL, NULL, NULL, review_move},
+    {'\n', 0, "Enter", "zur Frage", "zur gewählten Frage springen", review_enter},
+    {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
+};
 
 const struct ui_screen ui_review_screen = {
     .name = "Übersicht",
     .init = review_init,
+    .free = review_free,
     .draw = review_draw,
-    .key = review_key,
-    .resize = NULL,
+    .resize = review_resize,
+    .bindings = review_bindings,
+    .binding_count = BIND_COUNT(review_bindings),
+    .bar_globals = UI_BAR_F(1) | UI_BAR_F(10),
 };

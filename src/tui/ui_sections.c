@@ -5,45 +5,55 @@
  */
 #include "config.h"
 
-#include "model/interview.h"
-#include "tui/ui.h"
-#include "tui/ui_interview.h"
+#include <stdlib.h>
 
-static size_t selected;
+#include "lib/util.h"
+#include "model/interview.h"
+#include "tui/frame.h"
+#include "tui/keys.h"
+#include "tui/list.h"
+#include "tui/screens.h"
+#include "tui/text.h"
+
+struct sections {
+	size_t selected;
+};
 
 /* Entering: select the current Handlungsfeld. */
-static void
-sections_init(struct ui *ui)
+static void *
+sections_init(struct ui *ui, void *state)
 {
-	selected =
+	struct sections *st = state != NULL ? state : xcalloc(1, sizeof *st);
+
+	st->selected =
 	    ui->session != NULL ? ui->session->form->questions[ui->question].section : 0;
+	return st;
 }
 
 /* Draw the list. */
 static void
-sections_draw(struct ui *ui)
+sections_draw(const struct ui *ui, const void *state)
 {
+	const struct sections *st = state;
 	const struct form *f = ui->session->form;
-	static const char *const keys[] = {"Enter", "springen", "Esc",  "zurück", "1",
-	                                   "Hilfe", "10",       "Ende", NULL};
 
-	ui_frame(ui, "Handlungsfeld wählen", ui->session->meta.kommune, keys);
+	frame_draw(ui, "Handlungsfeld wählen", ui->session->meta.kommune);
 	for (size_t i = 0; i < f->section_count && (int)i * 2 + 2 < ui->rows - 3; i++) {
 		struct interview_progress p;
 		int y = 2 + (int)i * 2;
-		attr_t a = ui_row_attr(ui, i == selected);
+		attr_t a = frame_row_attr(ui, i == st->selected);
 		interview_progress(ui->session, i, &p);
-		ui_fill(y, 1, ui->cols - 2, a);
-		ui_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1,
-		        f->sections[i].title);
+		text_fill(y, 1, ui->cols - 2, a);
+		text_putf(y, 2, ui->cols - 4, a | A_BOLD, "%zu  %s", i + 1,
+		          f->sections[i].title);
 		if (p.open == 0)
-			ui_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_OK],
-			        "✓ vollständig · %zu Fragen · %d/%d Punkte", p.shown,
-			        p.points, p.max);
+			text_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_OK],
+			          "✓ vollständig · %zu Fragen · %d/%d Punkte", p.shown,
+			          p.points, p.max);
 		else
-			ui_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_NORMAL],
-			        "%zu von %zu Fragen offen · %d/%d Punkte", p.open,
-			        p.shown, p.points, p.max);
+			text_putf(y + 1, 5, ui->cols - 6, ui->attrs[ROLE_NORMAL],
+			          "%zu von %zu Fragen offen · %d/%d Punkte", p.open,
+			          p.shown, p.points, p.max);
 	}
 }
 
@@ -54,43 +64,57 @@ jump(struct ui *ui, size_t i)
 	size_t q;
 
 	if (!interview_first(ui->session, i, &q)) {
-		ui_message(ui, 1, "In diesem Handlungsfeld ist keine Frage sichtbar.");
+		screen_message(ui, 1,
+		               "In diesem Handlungsfeld ist keine Frage sichtbar.");
 		return UI_HANDLED | UI_REDRAW;
 	}
-	ui_switch(ui, &ui_interview_screen);
+	screen_switch(ui, &ui_interview_screen);
 	ui_interview_go(ui, q);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Keys of the chooser. */
+/* ↑ ↓: the selection. */
 static int
-sections_key(struct ui *ui, int key)
+sections_move(struct ui *ui, void *state, int key)
 {
-	size_t n = ui->session->form->section_count;
-	int r = ui_list_key(&selected, n, key, -1);
+	struct sections *st = state;
 
-	if (r != 0)
-		return r;
-	switch (key) {
-	case '\n':
-	case '\r':
-	case UI_KEY(KEY_ENTER):
-		return jump(ui, selected);
-	case UI_ESC:
-		ui_back(ui);
-		return UI_HANDLED | UI_REDRAW;
-	default:
-		break;
-	}
-	if (key >= '1' && key <= '9' && (size_t)(key - '1') < n)
-		return jump(ui, (size_t)(key - '1'));
-	return 0;
+	return list_key(&st->selected, ui->session->form->section_count, key, -1);
 }
 
+/* Enter: to the selected Handlungsfeld. */
+static int
+sections_enter(struct ui *ui, void *state, int key)
+{
+	struct sections *st = state;
+
+	(void)key;
+	return jump(ui, st->selected);
+}
+
+/* 1 … 9: to Handlungsfeld N. */
+static int
+sections_digit(struct ui *ui, void *state, int key)
+{
+	(void)state;
+	if (key < '1' || (size_t)(key - '1') >= ui->session->form->section_count)
+		return 0;
+	return jump(ui, (size_t)(key - '1'));
+}
+
+static const struct ui_binding sections_bindings[] = {
+    {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, sections_move},
+    {'\n', 0, "Enter", "springen", NULL, sections_enter},
+    {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
+    {UI_KEYS_DIGIT, 0, "1 … 9", NULL, "direkt zum Handlungsfeld N", sections_digit},
+};
+
 const struct ui_screen ui_sections_screen = {
-    .name = "Handlungsfelder",
+    .name = "F4",
     .init = sections_init,
+    .free = free,
     .draw = sections_draw,
-    .key = sections_key,
-    .resize = NULL,
+    .bindings = sections_bindings,
+    .binding_count = BIND_COUNT(sections_bindings),
+    .bar_globals = UI_BAR_F(1) | UI_BAR_F(10),
 };

@@ -2,7 +2,8 @@
  * ui_start.c: the start screen (no SESSION argument): the sessions in the
  * session directory with Kommune, Datum, Art, progress and points from
  * session_list; Enter opens one (refused with a message when another
- * program holds it), n starts a new audit, x exports, q quits.
+ * program holds it), n starts a new audit, x exports, q quits. The selected
+ * row is kept across visits.
  */
 #include "config.h"
 
@@ -11,171 +12,236 @@
 #include <string.h>
 
 #include "lib/date.h"
-#include "model/export.h"
-#include "tui/ui.h"
 #include "lib/util.h"
+#include "model/vocab.h"
+#include "tui/frame.h"
+#include "tui/keys.h"
+#include "tui/list.h"
+#include "tui/save.h"
+#include "tui/screens.h"
+#include "tui/text.h"
 
-static struct session_summary *list;
-static size_t count, selected, top;
-static char *list_error;
+struct start {
+	struct session_summary *list;
+	size_t count, selected, top;
+	char *error; /* the directory cannot be listed */
+};
+
+/* Rows of the list. */
+static int
+list_height(const struct ui *ui)
+{
+	return ui->rows - 6;
+}
 
 /* Reload the list from the directory. */
-static void
-start_init(struct ui *ui)
+static void *
+start_init(struct ui *ui, void *state)
 {
+	struct start *st = state != NULL ? state : xcalloc(1, sizeof *st);
 	char *why = NULL;
 
-	session_summaries_free(list, count);
-	list = NULL;
-	count = 0;
-	free(list_error);
-	list_error = NULL;
-	if (session_list(ui->dir, &list, &count, &why) != 0)
-		list_error = why;
-	if (selected >= count)
-		selected = count > 0 ? count - 1 : 0;
+	session_summaries_free(st->list, st->count);
+	st->list = NULL;
+	st->count = 0;
+	free(st->error);
+	st->error = NULL;
+	if (session_list(ui->dir, &st->list, &st->count, &why) != 0)
+		st->error = why;
+	if (st->selected >= st->count)
+		st->selected = st->count > 0 ? st->count - 1 : 0;
+	list_follow(&st->top, st->selected, list_height(ui));
+	return st;
+}
+
+/* Free the state. */
+static void
+start_free(void *state)
+{
+	struct start *st = state;
+
+	session_summaries_free(st->list, st->count);
+	free(st->error);
+	free(st);
+}
+
+/* The terminal size changed. */
+static void
+start_resize(struct ui *ui, void *state)
+{
+	struct start *st = state;
+
+	list_follow(&st->top, st->selected, list_height(ui));
 }
 
 /* One session of the list: Kommune, Datum, Art, progress and points. */
 static void
-start_row(struct ui *ui, size_t i, int y, int x, int width, attr_t a)
+start_row(const struct ui *ui, const void *state, size_t i, int y, int x, int width,
+          attr_t a)
 {
-	const struct session_summary *e = &list[i];
+	const struct start *st = state;
+	const struct session_summary *e = &st->list[i];
+	const char *art = e->art != NULL ? vocab_value_label(&vocab_art, e->art) : NULL;
 	int kw = width - 44;
+	char *datum;
 
 	if (e->error != NULL) {
-		ui_putf(y, x, width, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path,
-		        e->error);
+		text_putf(y, x, width, a | ui->attrs[ROLE_ERROR], "%s: %s", e->path,
+		          e->error);
 		return;
 	}
-	char *datum = date_display(e->datum);
-
-	ui_put(y, x, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
-	ui_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
-	        datum != NULL ? datum : "",
-	        e->art != NULL && strcmp(e->art, "re") == 0 ? "Re-Audit" : "Erstaudit",
-	        e->answered, e->total, e->points, e->max_points);
+	datum = date_display(e->datum);
+	text_put(y, x, kw - 1, e->kommune != NULL ? e->kommune : "?", a);
+	text_putf(y, x + kw, 44, a, " %-10s %-10s %3d/%-3d  %4d/%d",
+	          datum != NULL ? datum : "",
+	          art != NULL ? art : vocab_art.items[0].label, e->answered, e->total,
+	          e->points, e->max_points);
 	free(datum);
 }
 
 /* Draw the list. */
 static void
-start_draw(struct ui *ui)
+start_draw(const struct ui *ui, const void *state)
 {
-	static const char *const keys[] = {"Enter", "öffnen", "n", "neues Audit",
-	                                   "x",     "Export", "q", "Ende",
-	                                   "1",     "Hilfe",  NULL};
+	const struct start *st = state;
 	int w = ui->cols - 2, kw = ui->cols - 2 - 44;
 
-	ui_frame(ui, "Wohnort-Audit – Sitzungen", ui->dir, keys);
-	if (list_error != NULL) {
-		ui_wrap(2, 1, w, 3, list_error, ui->attrs[ROLE_ERROR]);
+	frame_draw(ui, "Wohnort-Audit – Sitzungen", ui->dir);
+	if (st->error != NULL) {
+		text_wrap(2, 1, w, 3, st->error, ui->attrs[ROLE_ERROR]);
 		return;
 	}
-	if (count == 0) {
-		ui_wrap(2, 1, w, 4,
-		        "Noch keine Audits in diesem Verzeichnis. Mit n legen Sie ein "
-		        "neues Audit an.",
-		        ui->attrs[ROLE_NORMAL]);
+	if (st->count == 0) {
+		text_wrap(
+		    2, 1, w, 4,
+		    "Noch keine Audits in diesem Verzeichnis. Mit n legen Sie ein neues "
+		    "Audit an.",
+		    ui->attrs[ROLE_NORMAL]);
 		return;
 	}
-	ui_put(1, 1, kw, "Kommune", ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_put(1, 1 + kw, 44, " Datum      Art        Fragen    Punkte",
-	       ui->attrs[ROLE_DIM] | A_BOLD);
-	ui_list_draw(ui, 2, 1, w, ui->rows - 6, count, selected, &top, start_row);
-	if (count > 0 && list[selected].path != NULL)
-		ui_put(ui->rows - 3, 1, w, list[selected].path, ui->attrs[ROLE_DIM]);
+	text_put(1, 1, kw, "Kommune", ui->attrs[ROLE_DIM] | A_BOLD);
+	text_put(1, 1 + kw, 44, " Datum      Art        Fragen    Punkte",
+	         ui->attrs[ROLE_DIM] | A_BOLD);
+	list_draw(ui, st, 2, 1, w, list_height(ui), st->count, st->selected, st->top,
+	          start_row);
+	if (st->list[st->selected].path != NULL)
+		text_put(ui->rows - 3, 1, w, st->list[st->selected].path,
+		         ui->attrs[ROLE_DIM]);
 }
 
-/* Open the selected session for writing. */
+/* ↑ ↓: the selection. */
 static int
-open_selected(struct ui *ui)
+start_move(struct ui *ui, void *state, int key)
 {
-	char *notice = NULL, *why = NULL;
+	struct start *st = state;
+	int r = list_key(&st->selected, st->count, key, -1);
+
+	list_follow(&st->top, st->selected, list_height(ui));
+	return r;
+}
+
+/* The selected session opened in mode, or NULL with the reason shown. */
+static struct session *
+open_selected(struct ui *ui, const struct start *st, enum session_mode mode,
+              char **notice)
+{
+	char *why = NULL;
 	struct session *s;
 
-	if (count == 0)
-		return UI_HANDLED;
 	errno = 0;
-	s = session_open(list[selected].path, SESSION_WRITE, &notice, &why);
+	s = session_open(st->list[st->selected].path, mode, notice, &why);
 	if (s == NULL) {
 		if (errno == EWOULDBLOCK)
-			ui_message(ui, 1, "Schon in einem anderen Programm geöffnet: %s",
-			           why != NULL ? why : "");
+			screen_message(ui, 1,
+			               "Schon in einem anderen Programm geöffnet: %s",
+			               why != NULL ? why : "");
 		else
-			ui_message(ui, 1, "%s",
-			           why != NULL ? why : "Öffnen fehlgeschlagen");
+			screen_message(ui, 1, "%s",
+			               why != NULL ? why : "Öffnen fehlgeschlagen");
 		free(why);
-		return UI_HANDLED | UI_REDRAW;
 	}
-	ui_open_session(ui, s);
+	return s;
+}
+
+/* Enter: open the selected session for writing. */
+static int
+start_open(struct ui *ui, void *state, int key)
+{
+	struct start *st = state;
+	char *notice = NULL;
+	struct session *s;
+
+	(void)key;
+	if (st->count == 0)
+		return UI_HANDLED;
+	s = open_selected(ui, st, SESSION_WRITE, &notice);
+	if (s == NULL)
+		return UI_HANDLED | UI_REDRAW;
+	screen_open_session(ui, s);
 	if (notice != NULL)
-		ui_message(ui, 1, "%s", notice);
+		screen_message(ui, 1, "%s", notice);
 	else
-		ui_message(ui, 0, "Geöffnet: %s", s->path);
+		screen_message(ui, 0, "Geöffnet: %s", s->path);
 	free(notice);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Export the selected session's Ergebnisformular. */
+/* n: a new audit. */
 static int
-export_selected(struct ui *ui)
+start_new(struct ui *ui, void *state, int key)
 {
-	char *notice = NULL, *why = NULL, *path;
+	(void)state;
+	(void)key;
+	screen_switch(ui, &ui_new_screen);
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* x: write the selected session's Ergebnisformular. */
+static int
+start_export(struct ui *ui, void *state, int key)
+{
+	struct start *st = state;
+	char *notice = NULL;
 	struct session *s;
 
-	if (count == 0)
+	(void)key;
+	if (st->count == 0)
 		return UI_HANDLED;
-	s = session_open(list[selected].path, SESSION_READ_ONLY, &notice, &why);
+	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
 	free(notice);
-	if (s == NULL) {
-		ui_message(ui, 1, "%s", why != NULL ? why : "Öffnen fehlgeschlagen");
-		free(why);
+	if (s == NULL)
 		return UI_HANDLED | UI_REDRAW;
-	}
-	path = export_default_path(s);
-	if (export_xlsx(s, path, &why) == 0)
-		ui_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
-	else
-		ui_message(ui, 1, "Export fehlgeschlagen: %s", why != NULL ? why : path);
-	free(why);
-	free(path);
+	save_workbook(ui, s);
 	session_free(s);
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* Keys of the start screen. */
+/* q: leave the program. */
 static int
-start_key(struct ui *ui, int key)
+start_quit(struct ui *ui, void *state, int key)
 {
-	int r = ui_list_key(&selected, count, key, -1);
-
-	if (r != 0)
-		return r;
-	switch (key) {
-	case '\n':
-	case '\r':
-	case UI_KEY(KEY_ENTER):
-		return open_selected(ui);
-	case 'n':
-	case 'N':
-		ui_switch(ui, &ui_new_screen);
-		return UI_HANDLED | UI_REDRAW;
-	case 'x':
-	case 'X':
-		return export_selected(ui);
-	case 'q':
-	case 'Q':
-		return UI_HANDLED | UI_QUIT;
-	default:
-		return 0;
-	}
+	(void)ui;
+	(void)state;
+	(void)key;
+	return UI_HANDLED | UI_QUIT;
 }
 
+static const struct ui_binding start_bindings[] = {
+    {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, start_move},
+    {'\n', 0, "Enter", "öffnen", "Audit öffnen", start_open},
+    {'n', 'N', "n", "neues Audit", "neues Audit anlegen", start_new},
+    {'x', 'X', "x", "Export", "Ergebnisformular (XLSX) des gewählten Audits schreiben",
+     start_export},
+    {'q', 'Q', "q", "Ende", "beenden", start_quit},
+};
+
 const struct ui_screen ui_start_screen = {
-    .name = "Sitzungen",
+    .name = "Start",
     .init = start_init,
+    .free = start_free,
     .draw = start_draw,
-    .key = start_key,
-    .resize = NULL,
+    .resize = start_resize,
+    .bindings = start_bindings,
+    .binding_count = BIND_COUNT(start_bindings),
+    .bar_globals = UI_BAR_F(1),
 };

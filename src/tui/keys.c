@@ -1,19 +1,22 @@
 /*
- * ui_keys.c: turning what the terminal sends into keys. curses decodes the
+ * keys.c: turning what the terminal sends into keys. curses decodes the
  * sequences the terminfo entry names; this file decodes the rest by the
  * CSI / SS3 grammar of ECMA-48: the common xterm, VT220 and Linux console
  * keys are known from a table, and any other escape sequence is consumed
  * whole and reported as UI_KEY_UNKNOWN, so none of its bytes ever reaches an
  * answer. Esc followed by a digit is an F-key (Esc 0 = F10); Esc Esc is Esc
  * at once; a lone Esc waits ESCDELAY milliseconds (default UI_ESC_WAIT_MS)
- * for a digit. Reads keys only; never draws.
+ * for a digit. Enter and Backspace are given in one form each. Reads keys
+ * only; never draws, never decides what a key does (bind.h does).
  */
 #include "config.h"
 
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
-#include "tui/ui.h"
+#include "lib/util.h"
+#include "tui/keys.h"
 
 /* Longest escape sequence collected (longer ones are consumed and ignored). */
 #define SEQ_MAX 32
@@ -195,40 +198,86 @@ after_escape(void)
 	return UI_ESC;
 }
 
+/* The documentation of what this file does with Esc, for the help screen. */
+const struct keys_note keys_notes[] = {
+    {"Esc 1 … Esc 0", "wie F1 … F10 (für Terminals ohne F-Tasten)"},
+    {"Esc Esc", "Esc sofort; ein einzelnes Esc wartet kurz auf eine Ziffer (ESCDELAY, "
+                "sonst 500 ms)"},
+};
+const size_t keys_note_count = sizeof keys_notes / sizeof keys_notes[0];
+
 void
-ui_keys_init(void)
+keys_init(void)
 {
 	const char *e = getenv("ESCDELAY");
-	char *end;
 	long ms;
 
 	esc_wait_ms = UI_ESC_WAIT_MS;
-	if (e != NULL && *e != '\0') {
-		ms = strtol(e, &end, 10);
-		if (*end == '\0' && ms >= 0 && ms <= 10000)
-			esc_wait_ms = (int)ms;
-	}
+	if (e != NULL && parse_integer(e, strlen(e), PARSE_LEADING_ZERO, 0, 10000, &ms))
+		esc_wait_ms = (int)ms;
 	queued = 0;
 }
 
-int
-ui_keys_esc_wait(void)
+/* One form for the keys terminals send in several: Enter, Backspace. */
+static int
+normalise(int key)
 {
-	return esc_wait_ms;
+	switch (key) {
+	case '\r':
+	case UI_KEY(KEY_ENTER):
+		return '\n';
+	case 127:
+	case 8:
+		return UI_BACKSPACE;
+	default:
+		return key;
+	}
 }
 
 int
-ui_read_key(int timeout_ms)
+keys_read(int timeout_ms)
 {
 	int c;
 
 	if (queued > 0) {
 		c = queue[0];
 		memmove(queue, queue + 1, --queued * sizeof queue[0]);
-		return c;
+		return normalise(c);
 	}
 	c = next_raw(timeout_ms);
 	if (c == UI_ESC)
-		return after_escape();
-	return c;
+		c = after_escape();
+	return normalise(c);
+}
+
+int
+keys_printable(int key)
+{
+	return key >= 32 && key < UI_KEYBASE && key != 127 && iswprint((wint_t)key);
+}
+
+int
+keys_match(int pattern, int key)
+{
+	if (pattern == 0 || key <= 0)
+		return 0;
+	switch (pattern) {
+	case UI_KEYS_DIGIT:
+		return key >= '0' && key <= '9';
+	case UI_KEYS_TEXT:
+		return keys_printable(key);
+	case UI_KEYS_ANY:
+		return 1;
+	default:
+		return pattern == key;
+	}
+}
+
+int
+keys_fkey(int key)
+{
+	for (int n = 1; n <= 12; n++)
+		if (key == UI_KEY(KEY_F(n)))
+			return n;
+	return 0;
 }

@@ -1,0 +1,133 @@
+/*
+ * save.c: the interview's save path: session_change, then audit_save, with
+ * the outcome in the status line; a failed save is remembered (red status
+ * line, the quit dialog asks) and the change kept in memory. The session's
+ * position (session.cursor) goes with the next snapshot. The rescue copy as
+ * text after a failed save, and the Ergebnisformular (export_xlsx). Never
+ * draws; screens call it.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "lib/date.h"
+#include "lib/util.h"
+#include "model/audit.h"
+#include "model/export.h"
+#include "tui/save.h"
+
+int
+save_now(struct ui *ui)
+{
+	char *why = NULL;
+	char stamp[16];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (ui->session == NULL)
+		return 0;
+	if (audit_save(ui->session, &why) != 0) {
+		ui->save_failed = 1;
+		free(ui->save_error);
+		ui->save_error = why;
+		return -1;
+	}
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%H:%M:%S", &tm);
+	ui->save_failed = 0;
+	free(ui->save_error);
+	ui->save_error = NULL;
+	screen_message(ui, 0, "Gespeichert %s", stamp);
+	str_replace(&ui->saved_cursor, ui->session->cursor);
+	return 0;
+}
+
+int
+save_change(struct ui *ui, const char *key, const char *value)
+{
+	char *why = NULL;
+
+	if (ui->session == NULL)
+		return -1;
+	if (session_change(ui->session, key, value, &why) != 0) {
+		screen_message(ui, 1, "%s", why != NULL ? why : "ungültiger Wert");
+		free(why);
+		return -1;
+	}
+	save_now(ui);
+	return 0;
+}
+
+void
+save_cursor(struct ui *ui, size_t question)
+{
+	const char *id;
+	char *why = NULL;
+
+	if (ui->session == NULL || question >= ui->session->form->question_count)
+		return;
+	id = ui->session->form->questions[question].full_id;
+	if (ui->session->cursor != NULL && strcmp(ui->session->cursor, id) == 0)
+		return;
+	if (session_change(ui->session, "session.cursor", id, &why) != 0)
+		free(why);
+}
+
+int
+save_cursor_pending(const struct ui *ui)
+{
+	const char *a, *b = ui->saved_cursor;
+
+	if (ui->session == NULL)
+		return 0;
+	a = ui->session->cursor;
+	if (a == NULL || b == NULL)
+		return a != b;
+	return strcmp(a, b) != 0;
+}
+
+int
+save_elsewhere(struct ui *ui, const char *dir)
+{
+	char *why = NULL, *path = NULL;
+
+	if (session_rescue_save(ui->session, dir, &path, &why) != 0) {
+		screen_message(ui, 1, "Sicherung fehlgeschlagen: %s", why);
+		free(why);
+		return -1;
+	}
+	screen_message(ui, 0, "Gesichert in %s (wiederherstellen: wohnort-audit load %s)",
+	               path, path);
+	ui->save_failed = 0; /* the data is safe on disk */
+	str_replace(&ui->rescue_path, path);
+	free(path);
+	return 0;
+}
+
+void
+save_date_warning(struct ui *ui, const char *key)
+{
+	char today[11], *w;
+
+	date_today(today);
+	w = session_date_warning(ui->session, key, today);
+	if (w != NULL)
+		screen_message(ui, 1, "Gespeichert, aber: %s", w);
+	free(w);
+}
+
+void
+save_workbook(struct ui *ui, const struct session *s)
+{
+	char *path = export_default_path(s), *why = NULL;
+
+	if (export_xlsx(s, path, &why) == 0)
+		screen_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
+	else
+		screen_message(ui, 1, "Export fehlgeschlagen: %s",
+		               why != NULL ? why : path);
+	free(why);
+	free(path);
+}

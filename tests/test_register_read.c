@@ -619,7 +619,60 @@ test_loader_ignores_text_summary(void)
 	free(dir);
 }
 
+/*
+ * register_seal_status: one seal at a Stichtag, and the same status as the
+ * register gives a town whose latest audit is that seal.
+ */
+static void
+test_seal_status(void)
+{
+	static const struct {
+		const char *until, *stichtag;
+		int status;
+	} cases[] = {
+	    {"2026-12-15", "2026-06-14", REGISTER_VALID},
+	    {"2026-12-15", "2026-06-15", REGISTER_EXPIRING}, /* exactly 6 months */
+	    {"2026-12-15", "2026-12-15", REGISTER_EXPIRING}, /* the last valid day */
+	    {"2026-12-15", "2026-12-16", REGISTER_EXPIRED},
+	    {"2028-08-31", "2028-02-28", REGISTER_VALID},
+	    {"2028-08-31", "2028-02-29", REGISTER_EXPIRING}, /* 31.08. - 6 months */
+	    {"2027-08-31", "2027-02-28", REGISTER_EXPIRING},
+	    {"2027-02-28", "2026-08-27", REGISTER_VALID},
+	    {"2027-02-28", "2026-08-28", REGISTER_EXPIRING},
+	    {"2026-02-30", "2026-01-01", -1},
+	    {"2026-12-15", "15.06.2026", -1},
+	    {NULL, "2026-01-01", -1},
+	};
+
+	for (size_t i = 0; i < COUNT(cases); i++) {
+		struct register_audit a = {0};
+		struct register_result r = {0};
+		char *why = NULL;
+		int got = register_seal_status(cases[i].until, cases[i].stichtag);
+
+		if (got != cases[i].status) {
+			fprintf(stderr, "seal %s at %s: %d, want %d\n", cases[i].until,
+			        cases[i].stichtag, got, cases[i].status);
+			CU_FAIL("seal status");
+		}
+		if (cases[i].status < 0)
+			continue;
+		a.kommune = xstrdup("Aach");
+		a.datum = xstrdup("2020-01-01");
+		a.verdict = REGISTER_VERDICT_PASSED;
+		a.valid_until = xstrdup(cases[i].until);
+		a.path = xstrdup("aach.cdb");
+		CU_ASSERT_EQUAL_FATAL(
+		    register_build(&a, 1, NULL, 0, cases[i].stichtag, &r, &why), 0);
+		CU_ASSERT_EQUAL_FATAL(r.town_count, 1);
+		CU_ASSERT_EQUAL(r.towns[0].status, (enum register_status)got);
+		register_result_free(&r);
+		register_audit_clear(&a);
+	}
+}
+
 static CU_TestInfo read_tests[] = {
+    {"the status of one seal", test_seal_status},
     {"fast and full read agree with the session", test_fast_and_full},
     {"problems: damaged, foreign, empty, links, summaries", test_problems},
     {"damaged with intact .prev, held by another program", test_damaged_and_locked},

@@ -270,6 +270,8 @@ struct session_summary {
 	int total;
 	int points;
 	int max_points;
+	char *verdict;     /* summary.verdict (model/audit.h), NULL when absent */
+	char *valid_until; /* summary.valid_until: YYYY-MM-DD or "", NULL when absent */
 	char *error; /* non-NULL when the file could not be read; other fields may be NULL
 	              */
 };

@@ -1110,6 +1110,8 @@ session_summaries_free_one(struct session_summary *e)
 	free(e->kommune);
 	free(e->datum);
 	free(e->art);
+	free(e->verdict);
+	free(e->valid_until);
 	free(e->error);
 }
 
@@ -1141,15 +1143,25 @@ form_text_crc(struct form_text_cache *cache, const char *value, size_t vlen)
 
 /* The records summary_check looks at, borrowed from the mapped file. */
 struct summary_fields {
-	const char *value[11];
-	unsigned len[11];
+	const char *value[13];
+	unsigned len[13];
 };
 
 /* Keys of struct summary_fields, in its order. */
 static const char *const summary_keys[] = {
-    "format",         "checksum",     "summary.answered", "summary.total",
-    "summary.points", "summary.max",  "summary.kommune",  "summary.datum",
-    "summary.art",    "meta.kommune", "meta.datum",
+    "format",
+    "checksum",
+    "summary.answered",
+    "summary.total",
+    "summary.points",
+    "summary.max",
+    "summary.kommune",
+    "summary.datum",
+    "summary.art",
+    "meta.kommune",
+    "meta.datum",
+    "summary.verdict",
+    "summary.valid_until",
 };
 
 /* Whether the len bytes at value equal the string s. */
@@ -1254,6 +1266,9 @@ summary_check(struct cdb *cdb, struct form_text_cache *cache, struct session_sum
 	out->kommune = xstrndup(f.value[6], f.len[6]);
 	out->datum = xstrndup(f.value[7], f.len[7]);
 	out->art = xstrndup(f.value[8], f.len[8]);
+	/* the register's, absent in sessions saved before it */
+	out->verdict = f.value[11] != NULL ? xstrndup(f.value[11], f.len[11]) : NULL;
+	out->valid_until = f.value[12] != NULL ? xstrndup(f.value[12], f.len[12]) : NULL;
 }
 
 /* Fill one summary from the snapshot at path; out->error when it cannot be

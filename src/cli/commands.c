@@ -17,6 +17,7 @@ extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_dump_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_register_entry;
 extern const struct cmd_entry cmd_check_form_entry;
 extern const struct cmd_entry cmd_questions_entry;
 extern const struct cmd_entry cmd_forms_entry;
@@ -34,6 +35,7 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_dump_entry,
     &cmd_load_entry,
     &cmd_list_entry,
+    &cmd_register_entry,
     &cmd_check_form_entry,
     &cmd_questions_entry,
     &cmd_forms_entry,

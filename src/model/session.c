@@ -98,6 +98,25 @@ session_emit(session_record_fn fn, void *ctx, const char *key, const char *value
 		fn(ctx, key, value, strlen(value));
 }
 
+/*
+ * Whether key is a summary record that holds a count (session_list reads
+ * these as numbers, so the loader checks them). Every other summary.*
+ * record is text that its writer (audit_summary) and its readers agree on;
+ * the loader ignores it whatever it says, so that a later version may add
+ * one without making its sessions unreadable here.
+ */
+static int
+summary_is_count(const char *key)
+{
+	static const char *const counts[] = {"summary.answered", "summary.total",
+	                                     "summary.points", "summary.max"};
+
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (strcmp(key, counts[i]) == 0)
+			return 1;
+	return 0;
+}
+
 int
 session_key_is_bookkeeping(const char *key)
 {
@@ -596,9 +615,8 @@ session_from_records(const struct session_record *records, size_t count,
 				    strcmp(r->key, "checksum") == 0)
 					continue;
 				if (strcmp(r->key, "session.saved") == 0 ||
-				    strcmp(r->key, "summary.kommune") == 0 ||
-				    strcmp(r->key, "summary.datum") == 0 ||
-				    strcmp(r->key, "summary.art") == 0)
+				    (strncmp(r->key, "summary.", 8) == 0 &&
+				     !summary_is_count(r->key)))
 					continue;
 				if ((strncmp(r->key, "summary.", 8) == 0 ||
 				     strcmp(r->key, "session.generation") == 0) &&

@@ -1,0 +1,499 @@
+/*
+ * table_write.c: writing the Dokumentationstabelle as a whole: the target
+ * rules (an existing file only with TABLE_FORCE, never a session, link or
+ * directory), the temp file renamed into place (lib/atomicfile.h), the C
+ * locale around libxlsxwriter, the document properties and defined names
+ * that carry the form's identity, the shared formats and cell helpers, the
+ * page and protection setup, and the drop-down lists on the hidden sheet
+ * Listen. The sheets write themselves (table_sheet_*.c, listed in table.c).
+ * Model code: never prints, never exits; libxlsxwriter may print warnings
+ * to stderr.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <locale.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lib/atomicfile.h"
+#include "lib/util.h"
+#include "model/export_private.h"
+#include "model/table_private.h"
+
+/* Temp files of a table being written, in the target's directory. */
+#define TABLE_TEMP_PREFIX ".wohnort-tabelle-"
+
+void
+table_check(struct table_ctx *c, lxw_error err)
+{
+	if (err != LXW_NO_ERROR && c->err == LXW_NO_ERROR)
+		c->err = err;
+}
+
+void
+table_put_text(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+               const char *text, lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+
+	if (clean[0] == '\0')
+		table_check(c, worksheet_write_blank(ws, row, col, fmt));
+	else
+		table_check(c, worksheet_write_string(ws, row, col, clean, fmt));
+	free(clean);
+}
+
+void
+table_put_merged(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t first,
+                 lxw_col_t last, const char *text, lxw_format *fmt)
+{
+	char *clean = export_clean_text(text);
+
+	table_check(c, worksheet_merge_range(ws, row, first, row, last, clean, fmt));
+	free(clean);
+}
+
+void
+table_put_mark(struct table_ctx *c, lxw_worksheet *ws, lxw_col_t keycol, const char *name)
+{
+	const struct form *f = c->f;
+	const char *values[TABLE_MARK_COLUMNS] = {TABLE_MARK, name, f->id, f->edition,
+	                                          f->sha256};
+	lxw_row_col_options hidden = {.hidden = 1};
+
+	table_check(c,
+	            worksheet_set_column_opt(ws, keycol, keycol + TABLE_MARK_COLUMNS - 1,
+	                                     14, c->fmt.machine, &hidden));
+	for (lxw_col_t i = 0; i < TABLE_MARK_COLUMNS; i++)
+		table_put_text(c, ws, 0, keycol + i, values[i], c->fmt.machine);
+}
+
+void
+table_sheet_setup(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t head_row,
+                  int landscape)
+{
+	lxw_protection protection = {
+	    .format_rows = 1, /* rows may grow for long answers */
+	    .autofilter = 1,
+	};
+
+	worksheet_set_paper(ws, 9); /* A4 */
+	if (landscape)
+		worksheet_set_landscape(ws);
+	else
+		worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_fit_to_pages(ws, 1, 0);
+	table_check(c, worksheet_set_header(ws, c->header));
+	table_check(c, worksheet_set_footer(ws, "&L&8&A&R&8Seite &P von &N"));
+	if (head_row != (lxw_row_t)-1) {
+		table_check(c, worksheet_repeat_rows(ws, head_row, head_row));
+		worksheet_freeze_panes(ws, head_row + 1, 0);
+	}
+	/* no password: the protection keeps the questions and the hidden
+	 * keys from being changed by mistake, it is no secret */
+	worksheet_protect(ws, NULL, &protection);
+}
+
+void
+table_row_height(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t row,
+                 const char *const *texts, const double *widths, size_t n, int min_lines)
+{
+	double h = export_row_height(texts, widths, n);
+
+	if (h < export_lines_height(min_lines))
+		h = export_lines_height(min_lines);
+	table_check(c, worksheet_set_row(ws, row, h, NULL));
+}
+
+/* A list of n entries as one string, for finding it again. */
+static char *
+list_key(const char *const *entries, size_t n)
+{
+	struct buf b = {0};
+
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "\n" : "", entries[i]);
+	buf_adds(&b, "");
+	return buf_steal(&b);
+}
+
+/* The range of the list of n entries on Listen, written there the first
+ * time it is asked for. Borrowed from c. */
+static const char *
+list_ref(struct table_ctx *c, const char *const *entries, size_t n)
+{
+	char *key = list_key(entries, n), first[4], last[4];
+	lxw_row_t row;
+
+	for (size_t i = 0; i < c->list_count; i++)
+		if (strcmp(c->list_keys[i], key) == 0) {
+			free(key);
+			return c->list_refs[i];
+		}
+	row = (lxw_row_t)c->list_count;
+	for (size_t i = 0; i < n; i++)
+		table_put_text(c, c->lists, row, (lxw_col_t)i, entries[i], NULL);
+	c->list_keys =
+	    xreallocarray(c->list_keys, c->list_count + 1, sizeof *c->list_keys);
+	c->list_refs =
+	    xreallocarray(c->list_refs, c->list_count + 1, sizeof *c->list_refs);
+	export_col_name(first, 0);
+	export_col_name(last, (lxw_col_t)(n > 0 ? n - 1 : 0));
+	c->list_keys[c->list_count] = key;
+	c->list_refs[c->list_count] =
+	    xasprintf("=" TABLE_SHEET_LISTS "!$%s$%u:$%s$%u", first, (unsigned)row + 1,
+	              last, (unsigned)row + 1);
+	return c->list_refs[c->list_count++];
+}
+
+void
+table_dropdown(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
+               const char *const *entries, size_t n)
+{
+	lxw_data_validation v = {0};
+
+	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+	v.value_formula = (char *)list_ref(c, entries, n);
+	v.error_title = "Angabe aus der Liste wählen";
+	v.error_message = "Bitte einen Wert aus der Liste wählen (oder das Feld leer "
+	                  "lassen).";
+	table_check(c, worksheet_data_validation_cell(ws, row, col, &v));
+}
+
+/* The formats every sheet uses. */
+static void
+make_formats(struct table_ctx *c)
+{
+	struct table_formats *f = &c->fmt;
+	const lxw_color_t dark = 0x1F4E79, light = 0xDDEBF7, input = 0xFFF2CC,
+	                  grey = 0xEDEDED;
+	lxw_format **inputs[] = {&f->input, &f->input_number, &f->input_date,
+	                         &f->input_list};
+
+	f->title = workbook_add_format(c->wb);
+	format_set_bold(f->title);
+	format_set_font_size(f->title, 14);
+	format_set_font_color(f->title, dark);
+	format_set_align(f->title, LXW_ALIGN_VERTICAL_TOP);
+
+	f->intro = workbook_add_format(c->wb);
+	format_set_text_wrap(f->intro);
+	format_set_align(f->intro, LXW_ALIGN_VERTICAL_TOP);
+
+	f->subhead = workbook_add_format(c->wb);
+	format_set_bold(f->subhead);
+	format_set_font_size(f->subhead, 12);
+	format_set_font_color(f->subhead, dark);
+
+	f->head = workbook_add_format(c->wb);
+	format_set_bold(f->head);
+	format_set_text_wrap(f->head);
+	format_set_border(f->head, LXW_BORDER_THIN);
+	format_set_bg_color(f->head, light);
+	format_set_align(f->head, LXW_ALIGN_VERTICAL_TOP);
+
+	f->cell = workbook_add_format(c->wb);
+	format_set_text_wrap(f->cell);
+	format_set_border(f->cell, LXW_BORDER_THIN);
+	format_set_align(f->cell, LXW_ALIGN_VERTICAL_TOP);
+
+	for (size_t i = 0; i < sizeof inputs / sizeof inputs[0]; i++) {
+		lxw_format *in = workbook_add_format(c->wb);
+		format_set_text_wrap(in);
+		format_set_border(in, LXW_BORDER_THIN);
+		format_set_align(in, LXW_ALIGN_VERTICAL_TOP);
+		format_set_bg_color(in, input);
+		format_set_unlocked(in);
+		*inputs[i] = in;
+	}
+	/* typed text stays text: "3" or "14.3." in a text field is no number */
+	format_set_num_format(f->input, "@");
+	format_set_num_format(f->input_number, "0");
+	format_set_num_format(f->input_date, "DD.MM.YYYY");
+
+	f->blank = workbook_add_format(c->wb);
+	format_set_border(f->blank, LXW_BORDER_THIN);
+	format_set_bg_color(f->blank, grey);
+	format_set_text_wrap(f->blank);
+	format_set_align(f->blank, LXW_ALIGN_VERTICAL_TOP);
+	format_set_font_color(f->blank, 0x595959);
+
+	f->machine = workbook_add_format(c->wb);
+	format_set_num_format(f->machine, "@");
+	format_set_hidden(f->machine);
+
+	f->text = workbook_add_format(c->wb);
+	format_set_text_wrap(f->text);
+	format_set_align(f->text, LXW_ALIGN_VERTICAL_TOP);
+
+	f->text_bold = workbook_add_format(c->wb);
+	format_set_text_wrap(f->text_bold);
+	format_set_bold(f->text_bold);
+	format_set_align(f->text_bold, LXW_ALIGN_VERTICAL_TOP);
+}
+
+/* Document properties, and the form's identity as custom properties (a
+ * copy: the hidden cells are what the import reads). */
+static void
+set_properties(struct table_ctx *c, char **owned)
+{
+	const struct form *f = c->f;
+	lxw_doc_properties props = {0};
+
+	owned[0] = export_clean_text(c->s->meta.kommune);
+	owned[1] = xasprintf("Dokumentationstabelle „Ausgezeichneter Wohnort für "
+	                     "Fachkräfte“ – %s",
+	                     owned[0]);
+	owned[2] = export_clean_text(c->s->meta.ihk);
+	props.title = owned[1];
+	props.subject = "Angaben der Kommune zum Prüfgespräch";
+	props.company = owned[2];
+	props.comments = "Bitte die gelben Felder ausfüllen; ausgeblendete Spalten nicht "
+	                 "ändern.";
+	table_check(c, workbook_set_properties(c->wb, &props));
+	table_check(c, workbook_set_custom_property_string(c->wb, "Dokumentationstabelle",
+	                                                   TABLE_MARK));
+	table_check(c, workbook_set_custom_property_string(c->wb, "Formular", f->id));
+	table_check(c, workbook_set_custom_property_string(c->wb, "Ausgabe", f->edition));
+	table_check(
+	    c, workbook_set_custom_property_string(c->wb, "Fingerabdruck", f->sha256));
+}
+
+void
+table_define_names(struct table_ctx *c, const char *sheet, lxw_col_t keycol)
+{
+	static const char *const names[] = {"wa_formular", "wa_ausgabe",
+	                                    "wa_fingerabdruck"};
+	char col[4];
+
+	for (size_t i = 0; i < 3; i++) {
+		char *ref;
+		export_col_name(col, keycol + 2 + (lxw_col_t)i);
+		ref = xasprintf("=%s!$%s$1", sheet, col);
+		table_check(c, workbook_define_name(c->wb, names[i], ref));
+		free(ref);
+	}
+}
+
+/* The page header: the Kommune on the left, the table and the sheet in the
+ * middle. */
+static void
+make_header(struct table_ctx *c)
+{
+	struct buf b = {0};
+
+	buf_adds(&b, "&L&8 ");
+	export_header_text(&b, c->s->meta.kommune, 100);
+	buf_adds(&b, "&C&8Dokumentationstabelle – &A");
+	c->header = buf_steal(&b);
+}
+
+/* Build every sheet into c->wb; errors end up in c->err. */
+static void
+build_workbook(struct table_ctx *c)
+{
+	lxw_worksheet *ws[16] = {0};
+	char *owned[3] = {0};
+
+	make_formats(c);
+	make_header(c);
+	set_properties(c, owned);
+	for (size_t i = 0; i < table_sheet_count && i < 16; i++) {
+		ws[i] = workbook_add_worksheet(c->wb, table_sheets[i]->name);
+		if (ws[i] == NULL)
+			table_check(c, LXW_ERROR_MEMORY_MALLOC_FAILED);
+		else if (strcmp(table_sheets[i]->name, TABLE_SHEET_LISTS) == 0)
+			c->lists = ws[i];
+	}
+	for (size_t i = 0; i < table_sheet_count && c->err == LXW_NO_ERROR; i++)
+		if (ws[i] != NULL && table_sheets[i]->write != NULL)
+			table_sheets[i]->write(c, ws[i]);
+	for (size_t i = 0; i < table_sheet_count && c->err == LXW_NO_ERROR; i++)
+		if (ws[i] != NULL && table_sheets[i]->hidden)
+			worksheet_hide(ws[i]);
+	if (c->err == LXW_NO_ERROR && ws[0] != NULL)
+		worksheet_activate(ws[0]);
+	for (size_t i = 0; i < 3; i++)
+		free(owned[i]);
+}
+
+/* Whether a file name is one of a session's. */
+static int
+session_name(const char *path)
+{
+	static const char *const endings[] = {".cdb", ".cdb.prev", ".cdb.lock",
+	                                      ".cdb.damaged"};
+	size_t n = strlen(path);
+
+	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
+		size_t e = strlen(endings[i]);
+		if (n >= e && strcmp(path + n - e, endings[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether the table may be put at path; *replace says it replaces a file.
+ * 0 or -1 with *why. */
+static int
+target_check(const char *path, unsigned flags, int *replace, char **why)
+{
+	struct stat st;
+
+	*replace = 0;
+	if (session_name(path)) {
+		*why =
+		    xasprintf("%s: ist der Name einer Sitzungsdatei; bitte einen Namen "
+		              "auf .xlsx wählen",
+		              path);
+		return -1;
+	}
+	if (lstat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
+		return -1;
+	}
+	if (S_ISLNK(st.st_mode)) {
+		*why =
+		    xasprintf("%s: ist ein symbolischer Link; die Tabelle ersetzt keine "
+		              "Links (einen anderen Namen mit -o wählen)",
+		              path);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*why = xasprintf("%s: ist ein Verzeichnis", path);
+		return -1;
+	}
+	if (!S_ISREG(st.st_mode) || session_file_is_session(path)) {
+		*why =
+		    xasprintf("%s: ist keine gewöhnliche Datei oder eine Sitzung; nicht "
+		              "überschrieben",
+		              path);
+		return -1;
+	}
+	if (st.st_size == 0 || (flags & TABLE_FORCE)) {
+		*replace = 1;
+		return 0;
+	}
+	*why = xasprintf("%s: gibt es schon; nicht überschrieben (es könnte die "
+	                 "ausgefüllte Tabelle der Kommune sein; ersetzen mit --force, "
+	                 "oder einen anderen Namen mit -o wählen)",
+	                 path);
+	return -1;
+}
+
+/* Free what the context holds. */
+static void
+ctx_free(struct table_ctx *c)
+{
+	for (size_t i = 0; i < c->list_count; i++) {
+		free(c->list_keys[i]);
+		free(c->list_refs[i]);
+	}
+	free(c->list_keys);
+	free(c->list_refs);
+	free(c->header);
+}
+
+int
+table_write(const struct session *s, const char *path, unsigned flags, int *unprotected,
+            char **why)
+{
+	struct table_ctx c = {0};
+	lxw_workbook_options opts = {0};
+	struct atomicfile af = {.fd = -1};
+	char *dir = NULL, *prefix = NULL, fdpath[64];
+	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
+	int replace;
+	lxw_error err;
+
+	if (unprotected != NULL)
+		*unprotected = 0;
+	if (s == NULL || s->form == NULL || path == NULL || path[0] == '\0') {
+		*why = xstrdup("Dokumentationstabelle: keine Sitzung oder kein Zielpfad");
+		return -1;
+	}
+	if (target_check(path, flags, &replace, why) != 0)
+		return -1;
+	dir = atomicfile_dir_of(path);
+	atomicfile_remove_stale(dir, TABLE_TEMP_PREFIX);
+	prefix = xasprintf("%s/" TABLE_TEMP_PREFIX, dir);
+	if (atomicfile_begin(&af, path, prefix) != 0) {
+		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                 strerror(errno));
+		goto fail;
+	}
+	if (unprotected != NULL)
+		*unprotected = af.unprotected;
+	c.s = s;
+	c.f = s->form;
+	/* libxlsxwriter prints numbers with printf: the C locale for this
+	 * thread while the workbook is built and written */
+	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+	if (c_locale == (locale_t)0) {
+		*why =
+		    xasprintf("%s: C-Locale nicht verfügbar: %s", path, strerror(errno));
+		goto fail;
+	}
+	previous = uselocale(c_locale);
+	opts.tmpdir = dir;
+	c.wb = workbook_new_opt(atomicfile_open_path(&af, fdpath, sizeof fdpath), &opts);
+	if (c.wb == NULL) {
+		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
+		goto fail;
+	}
+	build_workbook(&c);
+	if (c.err != LXW_NO_ERROR) {
+		*why = xasprintf("%s: %s", path, lxw_strerror(c.err));
+		workbook_close(c.wb);
+		goto fail;
+	}
+	errno = 0;
+	err = workbook_close(c.wb);
+	if (err != LXW_NO_ERROR) {
+		*why = errno != 0
+		           ? xasprintf("%s: kann nicht geschrieben werden: %s (%s)", path,
+		                       strerror(errno), lxw_strerror(err))
+		           : xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                       lxw_strerror(err));
+		goto fail;
+	}
+	uselocale(previous);
+	previous = (locale_t)0;
+	if (atomicfile_commit(&af, replace ? ATOMICFILE_REPLACE
+	                                   : ATOMICFILE_NO_REPLACE) != 0) {
+		int saved = errno;
+		*why =
+		    af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
+		                          path, strerror(saved))
+		    : saved == EEXIST
+		        ? xasprintf("%s: ist inzwischen entstanden; nicht überschrieben",
+		                    path)
+		        : xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                    strerror(saved));
+		goto fail;
+	}
+	freelocale(c_locale);
+	ctx_free(&c);
+	free(prefix);
+	free(dir);
+	return 0;
+
+fail:
+	if (previous != (locale_t)0)
+		uselocale(previous);
+	if (c_locale != (locale_t)0)
+		freelocale(c_locale);
+	atomicfile_abort(&af);
+	ctx_free(&c);
+	free(prefix);
+	free(dir);
+	return -1;
+}

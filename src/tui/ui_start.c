@@ -2,7 +2,8 @@
  * ui_start.c: the start screen (no SESSION argument): the sessions in the
  * session directory with Kommune, Datum, Art, progress and points from
  * session_list; Enter opens one (refused with a message when another
- * program holds it), n starts a new audit, x exports, q quits. The selected
+ * program holds it), n starts a new audit, x exports, t writes the
+ * Dokumentationstabelle for the town, q quits. The selected
  * row is kept across visits.
  */
 #include "config.h"
@@ -13,6 +14,7 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/table.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -216,6 +218,34 @@ start_export(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* t: write the selected session's Dokumentationstabelle beside it, for the
+ * town; an existing file is never replaced here (the CLI's --force). */
+static int
+start_table(struct ui *ui, void *state, int key)
+{
+	struct start *st = state;
+	char *notice = NULL, *path, *why = NULL;
+	struct session *s;
+
+	(void)key;
+	if (st->count == 0)
+		return UI_HANDLED;
+	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
+	free(notice);
+	if (s == NULL)
+		return UI_HANDLED | UI_REDRAW;
+	path = table_default_path(s);
+	if (table_write(s, path, 0, NULL, &why) == 0)
+		screen_message(
+		    ui, 0, "Dokumentationstabelle für die Kommune geschrieben: %s", path);
+	else
+		screen_message(ui, 1, "Dokumentationstabelle: %s", why);
+	free(why);
+	free(path);
+	session_free(s);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* q: leave the program. */
 static int
 start_quit(struct ui *ui, void *state, int key)
@@ -232,6 +262,9 @@ static const struct ui_binding start_bindings[] = {
     {'n', 'N', "n", "neues Audit", "neues Audit anlegen", start_new},
     {'x', 'X', "x", "Export", "Ergebnisformular (XLSX) des gewählten Audits schreiben",
      start_export},
+    {'t', 'T', "t", "Tabelle",
+     "Dokumentationstabelle (XLSX) des gewählten Audits für die Kommune schreiben",
+     start_table},
     {'q', 'Q', "q", "Ende", "beenden", start_quit},
 };
 

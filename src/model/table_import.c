@@ -34,6 +34,9 @@
 
 /* Messages kept in the report; the rest are counted (problem_more). */
 #define PROBLEMS_KEPT 500
+/* More cells than this not readable: no filled table of this form, but
+ * junk (or a hostile file); refused as a whole. */
+#define PROBLEMS_MAX 1000
 /* Rows of a sheet looked through for the mark. */
 #define MARK_ROWS 10
 
@@ -94,6 +97,7 @@ table_problem(struct table_read *r, const struct table_cell *cell, long question
 	                                         : xstrdup(message));
 	free(message);
 	mark_unreadable(r, question);
+	r->problems_read++;
 }
 
 char *
@@ -450,8 +454,15 @@ csv_row(void *arg, const struct csvread_row *in, char **why)
 	(void)why;
 	row_reset(sr, in->count);
 	for (size_t i = 0; i < in->count; i++) {
+		char ref[CSVREAD_REF_SIZE];
 		sr->cells[i].text = in->fields[i];
-		csvread_ref(in->row, (unsigned)i + 1, sr->cells[i].ref);
+		csvread_ref(in->row, (unsigned)i + 1, ref);
+		/* the sheet, once its mark said which */
+		if (sr->def != NULL)
+			snprintf(sr->cells[i].ref, sizeof sr->cells[i].ref, "%s, %s",
+			         sr->def->name, ref);
+		else
+			snprintf(sr->cells[i].ref, sizeof sr->cells[i].ref, "%s", ref);
 	}
 	row.cells = sr->cells;
 	rc = sheet_row(sr, &row);
@@ -642,6 +653,13 @@ table_import(struct session *s, const char *path, const char *now,
 	r.question_state = xcalloc(s->form->question_count + 1, 1);
 	rc = workbook ? read_xlsx(&r, path, path, &parts, &notice, why)
 	              : read_csv(&r, path, path, &parts, &notice, why);
+	if (rc == 0 && r.problems_read > PROBLEMS_MAX) {
+		*why = xasprintf("%s: %zu Zellen sind nicht lesbar (%s); das ist keine "
+		                 "ausgefüllte Tabelle dieses Prüfbogens",
+		                 path, r.problems_read,
+		                 rep->problem_count > 0 ? rep->problems[0] : "");
+		rc = -1;
+	}
 	if (rc != 0) {
 		free(notice);
 		read_free(&r);

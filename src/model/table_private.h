@@ -152,6 +152,7 @@ struct table_read {
 	size_t change_count, change_size;
 	unsigned char *question_state; /* per question: TABLE_TAKEN | TABLE_UNREADABLE */
 	int date1904;                  /* the workbook counts dates from 1904 */
+	size_t problems_read;          /* cells not readable so far */
 	/* the sheet being read: its heading row's texts by column */
 	char **heads;
 	size_t head_count;

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include "lib/atomicfile.h"
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/export_private.h"
 #include "model/table_private.h"
@@ -151,18 +152,46 @@ list_ref(struct table_ctx *c, const char *const *entries, size_t n)
 	return c->list_refs[c->list_count++];
 }
 
+/* Whether the n entries fit an inline list: Excel joins them with commas
+ * into at most 255 characters and cannot quote a comma or a quote. */
+static int
+inline_list(const char *const *entries, size_t n)
+{
+	size_t chars = n > 0 ? n - 1 : 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (strpbrk(entries[i], ",\"") != NULL || entries[i][0] == '\0')
+			return 0;
+		chars += utf8_chars(entries[i]);
+	}
+	return n > 0 && chars <= 255;
+}
+
 void
 table_dropdown(struct table_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t col,
                const char *const *entries, size_t n)
 {
 	lxw_data_validation v = {0};
+	char **list = NULL;
 
-	v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-	v.value_formula = (char *)list_ref(c, entries, n);
+	if (inline_list(entries, n)) {
+		list = xcalloc(n + 1, sizeof *list);
+		for (size_t i = 0; i < n; i++)
+			list[i] = (char *)entries[i];
+		v.validate = LXW_VALIDATION_TYPE_LIST;
+		v.value_list = list;
+	} else {
+		/* longer lists, or entries with a comma, from the sheet Listen
+		 * (libxlsxwriter 1.1.4 keeps a copy of such a formula it never
+		 * frees: tests/lsan.supp) */
+		v.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+		v.value_formula = (char *)list_ref(c, entries, n);
+	}
 	v.error_title = "Angabe aus der Liste wählen";
 	v.error_message = "Bitte einen Wert aus der Liste wählen (oder das Feld leer "
 	                  "lassen).";
 	table_check(c, worksheet_data_validation_cell(ws, row, col, &v));
+	free(list);
 }
 
 /* The formats every sheet uses. */

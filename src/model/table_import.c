@@ -302,6 +302,15 @@ sheet_row(struct sheet_read *sr, const struct table_row *row)
 			sr->def->read_row(r, sr->state, k, row);
 		free(k);
 	}
+	if (r->problems_read > PROBLEMS_MAX) {
+		/* junk, or a hostile file: stop reading it */
+		sr->fatal =
+		    xasprintf("%s: mehr als %d Zellen sind nicht lesbar (%s); das "
+		              "ist keine ausgefüllte Tabelle dieses Prüfbogens",
+		              sr->label, PROBLEMS_MAX,
+		              r->rep->problem_count > 0 ? r->rep->problems[0] : "");
+		return -1;
+	}
 	return 0;
 }
 
@@ -653,13 +662,6 @@ table_import(struct session *s, const char *path, const char *now,
 	r.question_state = xcalloc(s->form->question_count + 1, 1);
 	rc = workbook ? read_xlsx(&r, path, path, &parts, &notice, why)
 	              : read_csv(&r, path, path, &parts, &notice, why);
-	if (rc == 0 && r.problems_read > PROBLEMS_MAX) {
-		*why = xasprintf("%s: %zu Zellen sind nicht lesbar (%s); das ist keine "
-		                 "ausgefüllte Tabelle dieses Prüfbogens",
-		                 path, r.problems_read,
-		                 rep->problem_count > 0 ? rep->problems[0] : "");
-		rc = -1;
-	}
 	if (rc != 0) {
 		free(notice);
 		read_free(&r);

@@ -24,6 +24,7 @@ enum {
 	EXIT_USAGE = 1,   /* unknown command or option, missing argument or value */
 	EXIT_INVALID = 2, /* invalid form, key, value or file; I/O failure */
 	EXIT_LOCKED = 3,  /* session held by another process */
+	EXIT_PARTIAL = 4, /* import: some values were left out, the rest is saved */
 };
 
 /*

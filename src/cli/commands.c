@@ -14,6 +14,8 @@ extern const struct cmd_entry cmd_new_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_score_entry;
 extern const struct cmd_entry cmd_export_entry;
+extern const struct cmd_entry cmd_table_entry;
+extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_dump_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_list_entry;
@@ -32,6 +34,8 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_set_entry,
     &cmd_score_entry,
     &cmd_export_entry,
+    &cmd_table_entry,
+    &cmd_import_entry,
     &cmd_dump_entry,
     &cmd_load_entry,
     &cmd_list_entry,

@@ -154,8 +154,8 @@ export_col_name(char out[4], lxw_col_t col)
  * at a character boundary and ends in "…": the header is shortened, the
  * export never fails for it.
  */
-static void
-add_header_text(struct buf *b, const char *text, size_t max_chars)
+void
+export_header_text(struct buf *b, const char *text, size_t max_chars)
 {
 	char *clean = export_clean_text(text);
 	size_t total = utf8_chars(clean), used = 0, left = strlen(clean);
@@ -201,7 +201,7 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
 	/* the sheet's title on every page, so printed sheets tell themselves apart */
 	buf_adds(&centre, "&C&8Ergebnisformular – &B");
-	add_header_text(&centre, title, 40);
+	export_header_text(&centre, title, 40);
 	buf_adds(&centre, "&B");
 	if (c->r.provisional)
 		buf_adds(&centre, " – &BVORLÄUFIG&B");
@@ -211,10 +211,10 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 	 * characters (more would not fit the left part of an A4 page) */
 	fixed = utf8_chars(left) + utf8_chars(centre.data) + utf8_chars(c->header_right);
 	buf_adds(&header, left);
-	add_header_text(&header, c->s->meta.kommune,
-	                fixed >= HEADER_MAX_CHARS        ? 0
-	                : HEADER_MAX_CHARS - fixed > 100 ? 100
-	                                                 : HEADER_MAX_CHARS - fixed);
+	export_header_text(&header, c->s->meta.kommune,
+	                   fixed >= HEADER_MAX_CHARS        ? 0
+	                   : HEADER_MAX_CHARS - fixed > 100 ? 100
+	                                                    : HEADER_MAX_CHARS - fixed);
 	buf_adds(&header, centre.data);
 	buf_adds(&header, c->header_right);
 	export_check(c, worksheet_set_header(ws, header.data));
@@ -441,7 +441,7 @@ make_header(struct export_ctx *c)
 	char *date = export_german_date(c->s->meta.datum);
 
 	buf_adds(&b, "&R&8Prüfgespräch am ");
-	add_header_text(&b, date, 20);
+	export_header_text(&b, date, 20);
 	c->header_right = buf_steal(&b);
 	free(date);
 }
@@ -579,7 +579,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 		rc = workbook_write(
 		    path, EXPORT_TEMP_PREFIX,
 		    opt != NULL && (opt->flags & EXPORT_FORCE) ? OUTFILE_FORCE : 0, s,
-		    export_build, &c, unprotected, why);
+		    workbook_is_own, "Arbeitsmappe", export_build, &c, unprotected, why);
 	}
 	if (rc == 0 && cells != NULL)
 		*cells = c.cells;

@@ -92,8 +92,16 @@ outfile_check(const char *path, const struct session *s, unsigned flags,
 	}
 	if (st.st_size == 0 || (flags & OUTFILE_FORCE) || (own != NULL && own(path)))
 		return 0;
-	*why = xasprintf("%s: ist keine von wohnort-audit geschriebene %s; nicht "
-	                 "überschrieben (ersetzen mit --force)",
-	                 path, what);
+	if (own == NULL)
+		/* the writer counts nothing as its own: the file may hold what
+		 * somebody else filled in (the town's table) */
+		*why = xasprintf("%s: gibt es schon; nicht überschrieben (es könnte eine "
+		                 "ausgefüllte %s sein; ersetzen mit --force, oder einen "
+		                 "anderen Namen wählen)",
+		                 path, what);
+	else
+		*why = xasprintf("%s: ist keine von wohnort-audit geschriebene %s; nicht "
+		                 "überschrieben (ersetzen mit --force)",
+		                 path, what);
 	return -1;
 }

@@ -453,7 +453,7 @@ register_write_xlsx(const struct register_result *r, const char *path, unsigned 
 	c.flags = flags;
 	rc = workbook_write(path, REGISTER_TEMP_PREFIX,
 	                    flags & REGISTER_FORCE ? OUTFILE_FORCE : 0, NULL,
-	                    register_build_workbook, &c, unprotected, why);
+	                    workbook_is_own, "Arbeitsmappe", register_build_workbook, &c, unprotected, why);
 	free(c.header);
 	free(c.footer);
 	return rc;

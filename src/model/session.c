@@ -28,8 +28,9 @@
 /* The record families, in dump order. The family without a prefix (the
  * questions) is asked when no prefix claims a key. */
 const struct session_family *const session_families[] = {
-    &session_meta_family, &session_participant_family, &session_question_family,
-    &session_goal_family, &session_prevgoal_family,    &session_cursor_family,
+    &session_meta_family,   &session_participant_family, &session_question_family,
+    &session_goal_family,   &session_prevgoal_family,    &session_town_family,
+    &session_cursor_family,
 };
 const size_t session_family_count = sizeof session_families / sizeof session_families[0];
 

@@ -24,6 +24,8 @@
  *                                    session; a status is refused for a goal
  *                                    without its Ziel, clearing the Ziel clears it)
  *   session.cursor                   full id of the question to resume at
+ *   town.*                           the town's statements from its
+ *                                    Dokumentationstabelle (model/town.h)
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_change refuses. Each kind of key belongs to one
  * record family (session_family.h), which validates, stores and dumps it.
@@ -127,6 +129,8 @@ struct session {
 	int unprotected; /* set by session_save: the file system keeps no permissions
 	                    (exFAT, FAT32, NTFS), so the file is readable by every
 	                    local user; see session_privacy_warning */
+	/* the town's statements from its Dokumentationstabelle (model/town.h) */
+	struct session_town *town;
 	/* private to session.c */
 	int lock_fd;
 	dev_t file_dev;

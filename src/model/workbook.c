@@ -10,6 +10,7 @@
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <unzip.h>
 
@@ -29,7 +30,8 @@ close_reason(lxw_error err, int saved_errno)
 
 int
 workbook_write(const char *path, const char *temp_prefix, unsigned flags,
-               const struct session *s, workbook_build_fn build, void *ctx,
+               const struct session *s, int (*own)(const char *path),
+               const char *what, workbook_build_fn build, void *ctx,
                int *unprotected, char **why)
 {
 	lxw_workbook_options opts = {0};
@@ -38,11 +40,14 @@ workbook_write(const char *path, const char *temp_prefix, unsigned flags,
 	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
 	lxw_workbook *wb;
 	lxw_error err;
+	struct stat st;
+	int existed;
 
 	if (unprotected != NULL)
 		*unprotected = 0;
-	if (outfile_check(path, s, flags, workbook_is_own, "Arbeitsmappe", why) != 0)
+	if (outfile_check(path, s, flags, own, what, why) != 0)
 		return -1;
+	existed = lstat(path, &st) == 0;
 	dir = atomicfile_dir_of(path);
 	/* temp files of writers killed before their rename */
 	atomicfile_remove_stale(dir, temp_prefix);
@@ -94,12 +99,16 @@ workbook_write(const char *path, const char *temp_prefix, unsigned flags,
 	}
 	uselocale(previous);
 	previous = (locale_t)0;
-	if (atomicfile_commit(&af, ATOMICFILE_REPLACE) != 0) {
+	if (atomicfile_commit(&af, existed ? ATOMICFILE_REPLACE
+	                                   : ATOMICFILE_NO_REPLACE) != 0) {
 		int saved = errno;
 		*why = af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
 		                             path, strerror(saved))
-		                 : xasprintf("%s: kann nicht geschrieben werden: %s",
-		                             path, strerror(saved));
+		       : saved == EEXIST
+		           ? xasprintf("%s: ist inzwischen entstanden; nicht überschrieben",
+		                       path)
+		           : xasprintf("%s: kann nicht geschrieben werden: %s", path,
+		                       strerror(saved));
 		goto fail;
 	}
 	freelocale(c_locale);
@@ -148,7 +157,8 @@ workbook_is_own(const char *path)
 	custom = zip_member(z, "docProps/custom.xml", 1u << 20);
 	own = custom != NULL &&
 	      strstr(custom, "name=\"" WORKBOOK_MARK_NAME "\"") != NULL &&
-	      strstr(custom, ">" PACKAGE_NAME) != NULL;
+	      strstr(custom, ">" PACKAGE_NAME) != NULL &&
+	      strstr(custom, "name=\"" WORKBOOK_TOWN_NAME "\"") == NULL;
 	if (!own) {
 		/* Ergebnisformulare written before the mark existed */
 		core = zip_member(z, "docProps/core.xml", 1u << 20);

@@ -19,6 +19,8 @@
 /* The custom document property that marks a workbook as written by this
  * program (its value is PACKAGE_STRING). */
 #define WORKBOOK_MARK_NAME "Erstellt mit"
+/* The custom document property of a Dokumentationstabelle (the town's). */
+#define WORKBOOK_TOWN_NAME "Dokumentationstabelle"
 
 /*
  * The part of a writer that fills the workbook: add sheets, formats and
@@ -29,8 +31,11 @@ typedef lxw_error (*workbook_build_fn)(lxw_workbook *wb, void *ctx);
 
 /*
  * workbook_write: write the workbook that build fills to path. path is
- * checked first with outfile_check(path, s, flags, workbook_is_own,
- * "Arbeitsmappe"); temp files named temp_prefix + six characters in path's
+ * checked first with outfile_check(path, s, flags, own, what); own is
+ * workbook_is_own for a workbook that may replace an earlier one of its
+ * kind, NULL for one that never replaces a file without OUTFILE_FORCE (the
+ * town's table, which may come back filled in). When nothing was at path,
+ * a file that appears there meanwhile is not replaced either. Temp files named temp_prefix + six characters in path's
  * directory that a killed writer left are removed; then the temp file is
  * created, the locale switched to C for this thread, the workbook built,
  * marked (WORKBOOK_MARK_NAME), closed, fsynced and renamed over path, and the
@@ -42,11 +47,13 @@ typedef lxw_error (*workbook_build_fn)(lxw_workbook *wb, void *ctx);
  * place and -1 says so.
  */
 int workbook_write(const char *path, const char *temp_prefix, unsigned flags,
-                   const struct session *s, workbook_build_fn build, void *ctx,
+                   const struct session *s, int (*own)(const char *path),
+                   const char *what, workbook_build_fn build, void *ctx,
                    int *unprotected, char **why);
 
-/* Whether path holds an XLSX this program wrote (it carries the mark, or,
- * for workbooks from before the mark, the Ergebnisformular's title). */
+/* Whether path holds an XLSX this program wrote for itself (it carries the
+ * mark, or, for workbooks from before the mark, the Ergebnisformular's
+ * title). A Dokumentationstabelle is the town's once sent, never our own. */
 int workbook_is_own(const char *path);
 
 #endif

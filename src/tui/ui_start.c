@@ -4,7 +4,8 @@
  * bis" from session_list, an expiring seal marked "!", an expired one "!!"
  * (register_seal_status decides which, at today's date); s sorts by "gültig
  * bis" and back by file name; Enter opens one (refused with a message when
- * another program holds it), n starts a new audit, x exports, q quits. The
+ * another program holds it), n starts a new audit, x exports, t writes the
+ * Dokumentationstabelle for the town, q quits. The
  * selected session is kept across visits and sorts. Points and "gültig bis"
  * are drawn only when screen_points_shown allows.
  */
@@ -17,6 +18,7 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "model/register.h"
+#include "model/table.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -363,6 +365,34 @@ start_sort(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* t: write the selected session's Dokumentationstabelle beside it, for the
+ * town; an existing file is never replaced here (the CLI's --force). */
+static int
+start_table(struct ui *ui, void *state, int key)
+{
+	struct start *st = state;
+	char *notice = NULL, *path, *why = NULL;
+	struct session *s;
+
+	(void)key;
+	if (st->count == 0)
+		return UI_HANDLED;
+	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
+	free(notice);
+	if (s == NULL)
+		return UI_HANDLED | UI_REDRAW;
+	path = table_default_path(s);
+	if (table_write(s, path, 0, NULL, &why) == 0)
+		screen_message(
+		    ui, 0, "Dokumentationstabelle für die Kommune geschrieben: %s", path);
+	else
+		screen_message(ui, 1, "Dokumentationstabelle: %s", why);
+	free(why);
+	free(path);
+	session_free(s);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* q: leave the program. */
 static int
 start_quit(struct ui *ui, void *state, int key)
@@ -383,6 +413,9 @@ static const struct ui_binding start_bindings[] = {
      "nach „gültig bis“ sortieren (! läuft innerhalb von 6 Monaten ab, !! "
      "abgelaufen), noch einmal: nach Dateiname",
      start_sort},
+    {'t', 'T', "t", "Tabelle",
+     "Dokumentationstabelle (XLSX) des gewählten Audits für die Kommune schreiben",
+     start_table},
     {'q', 'Q', "q", "Ende", "beenden", start_quit},
 };
 

@@ -41,14 +41,23 @@ dump_has "$S" "strategie.ratsbeschluss	ja"
 dump_lacks "$S" "strategie.leitbild"
 
 tui "$S" <<'SCRIPT' || fail "another answer, F5, F7"
+# the interview opens where the last one left off
+wait "Nr. 1.3"
+keys <PgUp> <PgUp>
 wait "Frage 1/"
 keys n
 wait "Angabe der Kommune (weicht ab): Ja"
 keys <F5>
 wait "Übersicht"
-expect "weicht von Kommune ab"
+# the town's rows come after the 40 open questions: Ende goes there
+keys <End>
+wait "weicht von Kommune ab"
+# wide enough for the whole row
+resize 160 24
+wait "Antwort: Nein"
 expect "Kommune: Ja – Beschluss vom 14.03.2026, Nachweis: Ordner S. 3 · Antwort: Nein"
 expect "Nachweis Kommune ungeprüft"
+resize 80 24
 keys <Esc>
 wait "Frage 1/"
 keys <F7>
@@ -71,7 +80,8 @@ wait "Wohnort-Audit – Sitzungen"
 keys t
 wait "Dokumentationstabelle für die Kommune geschrieben"
 keys t
-wait "gibt es schon"
+wait "Dokumentationstabelle: steinbach-2024-03-12-dokumentationstabelle.xlsx: gibt"
+expect "es schon; nicht überschrieben"
 keys q
 exit 0
 SCRIPT

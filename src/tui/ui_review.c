@@ -239,6 +239,8 @@ review_enter(struct ui *ui, void *state, int key)
 static const struct ui_binding review_bindings[] = {
     {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, review_move},
     {UI_KEY(KEY_PPAGE), UI_KEY(KEY_NPAGE), NULL, NULL, NULL, review_move},
+    {UI_KEY(KEY_HOME), UI_KEY(KEY_END), "Pos1/Ende", NULL,
+     "an den Anfang oder ans Ende der Liste", review_move},
     {'\n', 0, "Enter", "zur Frage", "zur gewählten Frage springen", review_enter},
     {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
 };

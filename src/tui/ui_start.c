@@ -18,7 +18,6 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "model/register.h"
-#include "model/table.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -325,24 +324,32 @@ start_new(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* x: write the selected session's Ergebnisformular. */
+/* Write a file of the selected session (read only, so an interview that
+ * holds it keeps it) with write, which says the outcome. */
 static int
-start_export(struct ui *ui, void *state, int key)
+write_for(struct ui *ui, struct start *st,
+          void (*write)(struct ui *ui, const struct session *s))
 {
-	struct start *st = state;
 	char *notice = NULL;
 	struct session *s;
 
-	(void)key;
 	if (st->count == 0)
 		return UI_HANDLED;
 	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
 	free(notice);
 	if (s == NULL)
 		return UI_HANDLED | UI_REDRAW;
-	save_workbook(ui, s);
+	write(ui, s);
 	session_free(s);
 	return UI_HANDLED | UI_REDRAW;
+}
+
+/* x: write the selected session's Ergebnisformular. */
+static int
+start_export(struct ui *ui, void *state, int key)
+{
+	(void)key;
+	return write_for(ui, state, save_workbook);
 }
 
 /* s: sort by "gültig bis", or back by file name. */
@@ -370,27 +377,8 @@ start_sort(struct ui *ui, void *state, int key)
 static int
 start_table(struct ui *ui, void *state, int key)
 {
-	struct start *st = state;
-	char *notice = NULL, *path, *why = NULL;
-	struct session *s;
-
 	(void)key;
-	if (st->count == 0)
-		return UI_HANDLED;
-	s = open_selected(ui, st, SESSION_READ_ONLY, &notice);
-	free(notice);
-	if (s == NULL)
-		return UI_HANDLED | UI_REDRAW;
-	path = table_default_path(s);
-	if (table_write(s, path, 0, NULL, &why) == 0)
-		screen_message(
-		    ui, 0, "Dokumentationstabelle für die Kommune geschrieben: %s", path);
-	else
-		screen_message(ui, 1, "Dokumentationstabelle: %s", why);
-	free(why);
-	free(path);
-	session_free(s);
-	return UI_HANDLED | UI_REDRAW;
+	return write_for(ui, state, save_table);
 }
 
 /* q: leave the program. */

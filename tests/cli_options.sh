@@ -212,6 +212,7 @@ while IFS='	' read -r kind c opt short arg values help; do
 	set) run "$BIN" set "$S1" strategie.ratsbeschluss "$opt=gibtsnicht" ;;
 	score) run "$BIN" score "$S1" "$opt=gibtsnicht" ;;
 	history) run "$BIN" history "$S1" "$opt=gibtsnicht" ;;
+	register) run "$BIN" register "$T/nichts" "$opt=gibtsnicht" ;;
 	*) fail "no case in cli_options.sh for $c $opt (values $values)"; continue ;;
 	esac
 	case $rc in

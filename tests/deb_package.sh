@@ -3,9 +3,13 @@
 # Builds the .deb with `make deb` (nocheck: the suite has already run), runs
 # lintian (no errors, no warnings), installs it with apt-get, runs the
 # installed /usr/bin/wohnort-audit on the installed form (questions, new,
-# set, score, export, man page) outside the source tree, and purges it
-# again. Needs root (apt-get install); skips (77) otherwise. Run by
-# `./quickstart test` after the test suite, from the build directory.
+# set, score, export, man page) outside the source tree, checks that the
+# bash completion is installed where bash-completion loads it and completes
+# a command and a question id with the installed binary, drops a form into
+# a temporary XDG config directory and sees it listed by `forms` and
+# `--version` and used by `new`, and purges the package again. Needs root
+# (apt-get install); skips (77) otherwise. Run by `./quickstart test`
+# after the test suite, from the build directory.
 set -u
 fail() {
 	echo "FAIL: $*" >&2
@@ -75,10 +79,47 @@ grep -q "^total" score.tsv || fail "score prints no total line"
 	fail "load of the installed example session"
 
 # Every file the package must carry.
+COMPLETION=/usr/share/bash-completion/completions/wohnort-audit
 for f in /usr/share/man/man1/wohnort-audit.1.gz /usr/share/man/man5/wohnort-audit-form.5.gz \
-	/usr/share/wohnort-audit/forms/wohnort-muster.yaml /usr/share/wohnort-audit/data/ihk.txt; do
+	/usr/share/wohnort-audit/forms/wohnort-muster.yaml /usr/share/wohnort-audit/data/ihk.txt \
+	"$COMPLETION"; do
 	dpkg -S "$f" >/dev/null 2>&1 || fail "$f is not in the package"
 done
+
+# The completion: bash-completion finds it on demand, and with the
+# installed binary it completes a command and a question id.
+# complete WORD...: what the completion offers for the last WORD.
+complete_words() {
+	bash -c 'source "$1" || exit 1; shift
+		COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _wohnort_audit
+		printf "%s\n" "${COMPREPLY[@]}"' complete "$COMPLETION" "$@"
+}
+if [ -r /usr/share/bash-completion/bash_completion ]; then
+	bash -c 'source /usr/share/bash-completion/bash_completion
+		__load_completion wohnort-audit && complete -p wohnort-audit' 2>&1 |
+		grep -q "_wohnort_audit" || fail "bash-completion does not load $COMPLETION"
+fi
+[ "$(complete_words wohnort-audit sco)" = score ] || fail "completion of a command: $(complete_words wohnort-audit sco)"
+prefix=$(printf '%s' "$qid" | sed 's/.$//')
+complete_words wohnort-audit set "$s" "$prefix" | grep -qxF "$qid" ||
+	fail "completion of the question id $qid: $(complete_words wohnort-audit set "$s" "$prefix")"
+
+# A form dropped into the user's config directory: listed, used by new.
+export XDG_CONFIG_HOME="$TMP/config"
+mkdir -p "$XDG_CONFIG_HOME/wohnort-audit/forms"
+sed -e 's/^form: .*/form: ihk-paket/' -e 's/^edition: .*/edition: 2026-06-01/' \
+	/usr/share/wohnort-audit/forms/wohnort-muster.yaml \
+	>"$XDG_CONFIG_HOME/wohnort-audit/forms/ihk-paket.yaml"
+"$WA" forms >forms.tsv || fail "forms"
+grep -q "^ihk-paket	2026-06-01	.*	$XDG_CONFIG_HOME/wohnort-audit/forms/ihk-paket.yaml	gültig\$" forms.tsv ||
+	fail "forms does not list the dropped form: $(cat forms.tsv)"
+"$WA" --version | grep -q "ihk-paket  2026-06-01" || fail "--version does not list the dropped form"
+p=$("$WA" new --kommune Karben --form ihk-paket) || fail "new --form ihk-paket"
+"$WA" dump "$p" | grep -qx "form.id	ihk-paket" || fail "new --form ihk-paket: another form"
+complete_words wohnort-audit new --form ihk- | grep -qx ihk-paket || fail "completion of --form ihk-"
+printf 'form = ihk-paket\n' >"$XDG_CONFIG_HOME/wohnort-audit/config"
+p=$("$WA" new --kommune Karben) || fail "new with the configured default"
+"$WA" dump "$p" | grep -qx "form.id	ihk-paket" || fail "new: the configured default not taken"
 if command -v man >/dev/null 2>&1 && [ -e /usr/share/man/man1/wohnort-audit.1.gz ]; then
 	MANPAGER=cat MANWIDTH=80 man wohnort-audit >man.txt 2>&1 || fail "man wohnort-audit"
 	grep -q "wohnort-audit" man.txt || fail "man wohnort-audit shows nothing"

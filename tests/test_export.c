@@ -733,18 +733,49 @@ test_image_load(void)
 static void
 test_logo_candidates(void)
 {
+	static const char *const want[] = {
+	    "/home/a/.config/wohnort-audit/forms/testbogen.logo.png",
+	    "/home/a/.config/wohnort-audit/forms/testbogen.logo.jpg",
+	    "/etc-test/wohnort-audit/forms/testbogen.logo.png",
+	    "/etc-test/wohnort-audit/forms/testbogen.logo.jpg",
+	    "/opt/ihk/forms/testbogen.logo.png",
+	    "/opt/ihk/forms/testbogen.logo.jpg",
+	    "/home/a/.config/wohnort-audit/forms/logo.png",
+	    "/home/a/.config/wohnort-audit/forms/logo.jpg",
+	    "/etc-test/wohnort-audit/forms/logo.png",
+	    "/etc-test/wohnort-audit/forms/logo.jpg",
+	    "/opt/ihk/forms/logo.png",
+	    "/opt/ihk/forms/logo.jpg",
+	    NULL,
+	};
 	struct session *s = make_session();
+	char *xdg = xstrdup(getenv("XDG_CONFIG_HOME")),
+	     *sys = xstrdup(getenv("WOHNORT_AUDIT_SYSCONFDIR"));
 	char **c;
 	setenv("WOHNORT_AUDIT_DATADIR", "/opt/ihk", 1);
+	setenv("XDG_CONFIG_HOME", "/home/a/.config", 1);
+	setenv("WOHNORT_AUDIT_SYSCONFDIR", "/etc-test", 1);
 	c = export_logo_candidates(s->form);
-	CU_ASSERT_STRING_EQUAL(c[0], "/opt/ihk/forms/testbogen.logo.png");
-	CU_ASSERT_STRING_EQUAL(c[1], "/opt/ihk/forms/testbogen.logo.jpg");
-	CU_ASSERT_STRING_EQUAL(c[2], "/opt/ihk/forms/logo.png");
-	CU_ASSERT_STRING_EQUAL(c[3], "/opt/ihk/forms/logo.jpg");
-	CU_ASSERT_PTR_NULL(c[4]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+		if (want[i] == NULL) {
+			CU_ASSERT_PTR_NULL(c[i]);
+		} else {
+			CU_ASSERT(c[i] != NULL && strcmp(c[i], want[i]) == 0);
+		}
+	}
 	export_logo_candidates_free(c);
 	export_logo_candidates_free(NULL);
 	unsetenv("WOHNORT_AUDIT_DATADIR");
+	if (xdg != NULL)
+		setenv("XDG_CONFIG_HOME", xdg, 1);
+	else
+		unsetenv("XDG_CONFIG_HOME");
+	if (sys != NULL)
+		setenv("WOHNORT_AUDIT_SYSCONFDIR", sys, 1);
+	else
+		unsetenv("WOHNORT_AUDIT_SYSCONFDIR");
+	free(xdg);
+	free(sys);
 	free_hand_session(s);
 }
 

@@ -4,7 +4,8 @@
  * creating it with its missing parents mode 0700 whatever the umask, an
  * existing directory keeping its mode, paths too long refused before
  * anything is made, a failure removing what it made, and the data
- * directory (the variable, the source tree from the build tree).
+ * directory (the variable, the source tree from the build tree), the
+ * user's and the system's configuration directories.
  */
 #include "config.h"
 
@@ -190,6 +191,51 @@ test_data_dir(void)
 	free(form);
 }
 
+/* The configuration directories: XDG_CONFIG_HOME when absolute, else
+ * ~/.config; the system's from WOHNORT_AUDIT_SYSCONFDIR, else SYSCONFDIR. */
+static void
+test_config_dirs(void)
+{
+	static const struct {
+		const char *xdg, *home, *want;
+	} cases[] = {
+	    {"/x", "/h", "/x/wohnort-audit"},
+	    {NULL, "/h", "/h/.config/wohnort-audit"},
+	    {"", "/h", "/h/.config/wohnort-audit"},
+	    {"relativ", "/h", "/h/.config/wohnort-audit"},
+	    {NULL, "relativ", NULL},
+	    {NULL, NULL, NULL},
+	};
+	char *home = xstrdup(getenv("HOME")), *xdg = xstrdup(getenv("XDG_CONFIG_HOME"));
+	char *sys = xstrdup(getenv("WOHNORT_AUDIT_SYSCONFDIR")), *got;
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		env("XDG_CONFIG_HOME", cases[i].xdg);
+		env("HOME", cases[i].home);
+		got = paths_config_dir();
+		if (cases[i].want == NULL) {
+			CU_ASSERT_PTR_NULL(got);
+		} else {
+			CU_ASSERT(got != NULL && strcmp(got, cases[i].want) == 0);
+		}
+		free(got);
+	}
+	env("WOHNORT_AUDIT_SYSCONFDIR", "/test/etc");
+	got = paths_system_config_dir();
+	CU_ASSERT_STRING_EQUAL(got, "/test/etc/wohnort-audit");
+	free(got);
+	env("WOHNORT_AUDIT_SYSCONFDIR", "");
+	got = paths_system_config_dir();
+	CU_ASSERT_STRING_EQUAL(got, SYSCONFDIR "/wohnort-audit");
+	free(got);
+	env("WOHNORT_AUDIT_SYSCONFDIR", sys);
+	env("XDG_CONFIG_HOME", xdg);
+	env("HOME", home);
+	free(sys);
+	free(xdg);
+	free(home);
+}
+
 static int
 suite_init(void)
 {
@@ -210,6 +256,7 @@ static CU_TestInfo paths_tests[] = {
     {"creating it", test_create},
     {"refused without leftovers", test_create_refused},
     {"the data directory", test_data_dir},
+    {"the configuration directories", test_config_dirs},
     CU_TEST_INFO_NULL,
 };
 

@@ -812,7 +812,7 @@ test_store_takes_summary_from_caller(void)
 
 	CU_ASSERT_EQUAL(audit_save(s, &why), 0);
 	audit_summary(s, &computed);
-	CU_ASSERT_EQUAL(computed.count, 7);
+	CU_ASSERT_FATAL(computed.count > 7); /* the listing's, then the register's */
 	for (size_t i = 0; i < computed.count; i++) {
 		v = snapshot_value(s->path, computed.items[i].key);
 		CU_ASSERT_PTR_NOT_NULL(v);
@@ -822,6 +822,7 @@ test_store_takes_summary_from_caller(void)
 	}
 	CU_ASSERT_STRING_EQUAL(computed.items[0].key, "summary.answered");
 	CU_ASSERT_STRING_EQUAL(computed.items[6].key, "summary.art");
+	CU_ASSERT_STRING_EQUAL(computed.items[7].key, "summary.verdict");
 	CU_ASSERT_PTR_NULL(snapshot_value(s->path, "summary.register"));
 	session_pairs_clear(&computed);
 	session_free(s);

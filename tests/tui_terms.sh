@@ -15,7 +15,7 @@ status=0
 for term in vt100 linux screen; do
 	for t in tui_start tui_answers tui_resize tui_resume tui_help tui_lock tui_signal \
 		tui_screens tui_reaudit tui_savefail tui_multi tui_quit tui_bonus tui_fields \
-		tui_rules tui_result tui_pace tui_bignote tui_text; do
+		tui_rules tui_result tui_pace tui_bignote tui_text tui_register; do
 		WA_TUI_TERM=$term WA_TUI_LOCALE=$LOCALE sh "$WA_SRCDIR/tests/$t.sh" >"$LOG" 2>&1
 		rc=$?
 		case $rc in

@@ -17,6 +17,7 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/audit.h"
+#include "model/forms.h"
 
 void
 cli_error(const char *fmt, ...)
@@ -72,15 +73,44 @@ cli_set_fields(struct session *s, const struct cmd_args *a, const char *prefix,
 	return 0;
 }
 
+char *
+cli_form_path(const char *spec)
+{
+	struct conffile config = {0};
+	struct forms *forms;
+	char *path = NULL, *why = NULL;
+	long entry = -1;
+
+	if (spec != NULL && forms_spec_is_path(spec))
+		return xstrdup(spec);
+	forms = forms_scan();
+	if (spec == NULL && forms_config_read(&config, &why) != 0) {
+		cli_error("%s", why);
+		free(why);
+	} else if (forms_resolve(forms, &config, spec, &path, &entry, &why) != 0) {
+		cli_error("%s; wohnort-audit forms listet die Prüfbögen", why);
+		free(why);
+	} else {
+		/* an invalid form found before the one taken may have been meant */
+		for (long i = 0; i < entry; i++)
+			if (forms->entries[i].error != NULL)
+				cli_error("Warnung: ungültiger Prüfbogen übergangen: %s",
+				          forms->entries[i].error);
+	}
+	conffile_clear(&config);
+	forms_free(forms);
+	return path;
+}
+
 struct form *
-cli_load_form(const char *path)
+cli_load_form(const char *spec)
 {
 	struct form_errors errors = {0};
-	char *fallback = NULL;
+	char *path = cli_form_path(spec);
 	struct form *form;
 
 	if (path == NULL)
-		path = fallback = paths_default_form();
+		return NULL;
 	form = form_load_file(path, &errors);
 	if (form == NULL) {
 		char *text = form_errors_format(&errors);
@@ -88,7 +118,7 @@ cli_load_form(const char *path)
 		free(text);
 	}
 	form_errors_clear(&errors);
-	free(fallback);
+	free(path);
 	return form;
 }
 

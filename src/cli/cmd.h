@@ -24,6 +24,7 @@ enum {
 	EXIT_USAGE = 1,   /* unknown command or option, missing argument or value */
 	EXIT_INVALID = 2, /* invalid form, key, value or file; I/O failure */
 	EXIT_LOCKED = 3,  /* session held by another process */
+	EXIT_PARTIAL = 4, /* import: some values were left out, the rest is saved */
 };
 
 /*
@@ -127,9 +128,18 @@ int cmd_print_table(FILE *out);
 
 /* cli.c: helpers shared by the handlers (they print to stderr). */
 
-/* Load the form at path (NULL: the bundled default); print every error as
+/*
+ * cli_form_path: the file of the form spec means (forms_resolve): a path
+ * as given, a form id from the catalog, NULL the default (configuration
+ * file, else the bundled form). Warns on stderr about invalid forms found
+ * before it; NULL (message printed) when it cannot be resolved. Caller
+ * frees.
+ */
+char *cli_form_path(const char *spec);
+
+/* Load the form spec means (cli_form_path); print every error as
  * FILE:LINE:COLUMN: message and return NULL when it is invalid. */
-struct form *cli_load_form(const char *path);
+struct form *cli_load_form(const char *spec);
 
 /* Open a session, printing any fallback notice; NULL (message printed) on
  * failure, *status set to the exit code to use. */

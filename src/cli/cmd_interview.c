@@ -6,6 +6,8 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include "cli/cmd.h"
 #include "tui/tui.h"
 
@@ -13,20 +15,29 @@ enum { OPT_DIR, OPT_FORM };
 
 static const struct cmd_option interview_options[] = {
     [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis der Sitzungen", NULL},
-    [OPT_FORM] = {"form", 0, "FILE",
-                  "Prüfbogen für neue Audits (Vorgabe: der mitgelieferte)", NULL},
+    [OPT_FORM] = {"form", 0, "FORM",
+                  "Prüfbogen für neue Audits: Kennung (siehe „forms“) oder Datei", NULL},
 };
 
 static int
 run_interview(const struct cmd_args *a)
 {
+	/* a form id is looked up before the screen starts, so that a wrong one
+	 * is refused on the command line */
+	char *form = NULL;
 	struct tui_options opt = {
 	    .dir = a->option[OPT_DIR],
-	    .form = a->option[OPT_FORM],
 	    .session = a->operand_count > 0 ? a->operands[0] : NULL,
 	};
+	enum tui_status status;
 
-	switch (tui_run(&opt)) {
+	if (a->option[OPT_FORM] != NULL &&
+	    (form = cli_form_path(a->option[OPT_FORM])) == NULL)
+		return EXIT_INVALID;
+	opt.form = form;
+	status = tui_run(&opt);
+	free(form);
+	switch (status) {
 	case TUI_OK:
 		return EXIT_OK;
 	case TUI_NO_TERMINAL:

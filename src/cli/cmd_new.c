@@ -20,7 +20,10 @@
 enum { OPT_FORM, OPT_DIR };
 
 static const struct cmd_option new_options[] = {
-    [OPT_FORM] = {"form", 0, "FILE", "Prüfbogen (Vorgabe: der mitgelieferte)", NULL},
+    [OPT_FORM] = {"form", 0, "FORM",
+                  "Prüfbogen: Kennung (siehe „forms“) oder Datei (Vorgabe: „form“ "
+                  "der Konfiguration, sonst der mitgelieferte)",
+                  NULL},
     [OPT_DIR] = {"dir", 0, "DIR", "Verzeichnis, in dem die Sitzung entsteht", NULL},
 };
 

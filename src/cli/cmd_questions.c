@@ -14,7 +14,10 @@
 enum { OPT_FORM };
 
 static const struct cmd_option questions_options[] = {
-    [OPT_FORM] = {"form", 0, "FILE", "Prüfbogen (Vorgabe: der mitgelieferte)", NULL},
+    [OPT_FORM] = {"form", 0, "FORM",
+                  "Prüfbogen: Kennung (siehe „forms“) oder Datei (Vorgabe: „form“ "
+                  "der Konfiguration, sonst der mitgelieferte)",
+                  NULL},
 };
 
 static int

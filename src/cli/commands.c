@@ -15,11 +15,15 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_score_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_history_entry;
+extern const struct cmd_entry cmd_table_entry;
+extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_dump_entry;
 extern const struct cmd_entry cmd_load_entry;
 extern const struct cmd_entry cmd_list_entry;
+extern const struct cmd_entry cmd_register_entry;
 extern const struct cmd_entry cmd_check_form_entry;
 extern const struct cmd_entry cmd_questions_entry;
+extern const struct cmd_entry cmd_forms_entry;
 extern const struct cmd_entry cmd_help_entry;
 extern const struct cmd_entry cmd_version_entry;
 
@@ -32,11 +36,15 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_score_entry,
     &cmd_export_entry,
     &cmd_history_entry,
+    &cmd_table_entry,
+    &cmd_import_entry,
     &cmd_dump_entry,
     &cmd_load_entry,
     &cmd_list_entry,
+    &cmd_register_entry,
     &cmd_check_form_entry,
     &cmd_questions_entry,
+    &cmd_forms_entry,
     &cmd_help_entry,
     &cmd_version_entry,
 };

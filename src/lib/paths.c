@@ -1,5 +1,6 @@
 /*
- * paths.c: resolution of the session and data directories. See paths.h.
+ * paths.c: resolution of the session, data and configuration directories.
+ * See paths.h.
  */
 #include "config.h"
 
@@ -161,4 +162,25 @@ char *
 paths_data_file(const char *name)
 {
 	return xasprintf("%s/data/%s", paths_data_dir(), name);
+}
+
+char *
+paths_config_dir(void)
+{
+	const char *env;
+
+	if ((env = getenv("XDG_CONFIG_HOME")) != NULL && *env == '/')
+		return xasprintf("%s/wohnort-audit", env);
+	if ((env = getenv("HOME")) != NULL && *env == '/')
+		return xasprintf("%s/.config/wohnort-audit", env);
+	return NULL;
+}
+
+char *
+paths_system_config_dir(void)
+{
+	const char *env = getenv("WOHNORT_AUDIT_SYSCONFDIR");
+
+	return xasprintf("%s/wohnort-audit",
+	                 env != NULL && *env != '\0' ? env : SYSCONFDIR);
 }

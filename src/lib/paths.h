@@ -1,7 +1,8 @@
 /*
  * paths.h: where things live. The session directory (option, environment,
- * XDG default) and the data directory (source tree when run from the build
- * tree, $(pkgdatadir) when installed). Creates directories; prints nothing.
+ * XDG default), the data directory (source tree when run from the build
+ * tree, $(pkgdatadir) when installed) and the user's and the system's
+ * configuration directories. Creates directories; prints nothing.
  */
 #ifndef PATHS_H
 #define PATHS_H
@@ -30,5 +31,22 @@ char *paths_default_form(void);
 /* A reference file: <data dir>/data/NAME, e.g. paths_data_file("ihk.txt"). Caller frees.
  */
 char *paths_data_file(const char *name);
+
+/*
+ * paths_config_dir: the user's configuration directory of the program:
+ * $XDG_CONFIG_HOME/wohnort-audit when XDG_CONFIG_HOME is an absolute path,
+ * else ~/.config/wohnort-audit; NULL when HOME is not an absolute path
+ * either. Creates nothing. Caller frees.
+ */
+char *paths_config_dir(void);
+
+/*
+ * paths_system_config_dir: the system's configuration directory of the
+ * program: $WOHNORT_AUDIT_SYSCONFDIR/wohnort-audit when that variable is set
+ * and not empty (for tests, so that they never read the machine's /etc),
+ * else SYSCONFDIR/wohnort-audit (/etc/wohnort-audit in the Debian package).
+ * Caller frees.
+ */
+char *paths_system_config_dir(void);
 
 #endif

@@ -17,7 +17,25 @@
  * session_pairs_clear), in this order: summary.answered, summary.total
  * (shown questions of every type, as the interview counts them),
  * summary.points, summary.max (score_compute), summary.kommune,
- * summary.datum, summary.art. A later field is one more record here.
+ * summary.datum, summary.art; then what the register needs that only the
+ * form can tell (model/register_read.h reads them):
+ *   summary.verdict        the Ergebnis, register_verdict_label: "offen"
+ *                          while the score is provisional (a shown, scored
+ *                          question is unanswered), else "bestanden" or
+ *                          "nicht bestanden"
+ *   summary.valid_until    YYYY-MM-DD when bestanden (score_compute), else ""
+ *   summary.validity_first, summary.validity_renewal
+ *                          the form's validity years (decimal)
+ *   summary.section.N      per Handlungsfeld in form order (N = 1, 2, …):
+ *                          "POINTS MAX TITLE", two decimal integers and the
+ *                          title, each separated by one space (the title is
+ *                          the rest of the value)
+ *   summary.evidence.N     per evidence "nachzureichen" with a due date, in
+ *                          form order: "DUE ID NUMBER TEXT", the due date
+ *                          YYYY-MM-DD, the question's full id, its number
+ *                          ("2.3") and its text on one line, cut after 50
+ *                          characters with "…" (the rest of the value)
+ * A later field is one more record here.
  */
 void audit_summary(const struct session *s, struct session_pairs *out);
 

@@ -11,20 +11,16 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-
-#include <unzip.h>
 
 #include "lib/atomicfile.h"
 #include "model/export.h"
 #include "model/export_private.h"
+#include "model/outfile.h"
+#include "model/workbook.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
 #include "lib/date.h"
@@ -158,8 +154,8 @@ export_col_name(char out[4], lxw_col_t col)
  * at a character boundary and ends in "…": the header is shortened, the
  * export never fails for it.
  */
-static void
-add_header_text(struct buf *b, const char *text, size_t max_chars)
+void
+export_header_text(struct buf *b, const char *text, size_t max_chars)
 {
 	char *clean = export_clean_text(text);
 	size_t total = utf8_chars(clean), used = 0, left = strlen(clean);
@@ -205,7 +201,7 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 	worksheet_set_margins(ws, 0.6, 0.6, 0.75, 0.75);
 	/* the sheet's title on every page, so printed sheets tell themselves apart */
 	buf_adds(&centre, "&C&8Ergebnisformular – &B");
-	add_header_text(&centre, title, 40);
+	export_header_text(&centre, title, 40);
 	buf_adds(&centre, "&B");
 	if (c->r.provisional)
 		buf_adds(&centre, " – &BVORLÄUFIG&B");
@@ -215,10 +211,10 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 	 * characters (more would not fit the left part of an A4 page) */
 	fixed = utf8_chars(left) + utf8_chars(centre.data) + utf8_chars(c->header_right);
 	buf_adds(&header, left);
-	add_header_text(&header, c->s->meta.kommune,
-	                fixed >= HEADER_MAX_CHARS        ? 0
-	                : HEADER_MAX_CHARS - fixed > 100 ? 100
-	                                                 : HEADER_MAX_CHARS - fixed);
+	export_header_text(&header, c->s->meta.kommune,
+	                   fixed >= HEADER_MAX_CHARS        ? 0
+	                   : HEADER_MAX_CHARS - fixed > 100 ? 100
+	                                                    : HEADER_MAX_CHARS - fixed);
 	buf_adds(&header, centre.data);
 	buf_adds(&header, c->header_right);
 	export_check(c, worksheet_set_header(ws, header.data));
@@ -434,9 +430,6 @@ set_properties(struct export_ctx *c, char **owned)
 	props.comments = "Vertraulich – die Punktzahl wird nicht veröffentlicht";
 	props.created = date_to_time(m->datum);
 	export_check(c, workbook_set_properties(c->wb, &props));
-	/* lets a later export tell its own workbook from any other file */
-	export_check(c, workbook_set_custom_property_string(c->wb, EXPORT_MARK_NAME,
-	                                                    PACKAGE_STRING));
 }
 
 /* The page header's right part, the date (the Kommune on the left and the
@@ -448,7 +441,7 @@ make_header(struct export_ctx *c)
 	char *date = export_german_date(c->s->meta.datum);
 
 	buf_adds(&b, "&R&8Prüfgespräch am ");
-	add_header_text(&b, date, 20);
+	export_header_text(&b, date, 20);
 	c->header_right = buf_steal(&b);
 	free(date);
 }
@@ -533,152 +526,19 @@ local_today(char out[11])
 		out[0] = '\0';
 }
 
-/* Text for a libxlsxwriter error, with errno when it says more. */
-static char *
-close_reason(lxw_error err, int saved_errno)
-{
-	if (saved_errno != 0)
-		return xasprintf("%s (%s)", strerror(saved_errno), lxw_strerror(err));
-	return xstrdup(lxw_strerror(err));
-}
-
-/* Whether a file name is one of a session's: NAME.cdb, .cdb.prev, .cdb.lock,
- * .cdb.damaged. */
-static int
-session_file_name(const char *path)
-{
-	static const char *const endings[] = {".cdb", ".cdb.prev", ".cdb.lock",
-	                                      ".cdb.damaged"};
-	size_t n = strlen(path);
-
-	for (size_t i = 0; i < sizeof endings / sizeof endings[0]; i++) {
-		size_t e = strlen(endings[i]);
-		if (n >= e && strcmp(path + n - e, endings[i]) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* Whether st is the session file of s or one of the files beside it. */
-static int
-session_own_file(const struct session *s, const struct stat *st)
-{
-	static const char *const endings[] = {"", ".prev", ".lock", ".damaged"};
-	int same = 0;
-
-	for (size_t i = 0; s->path != NULL && !same && i < 4; i++) {
-		char *name = xasprintf("%s%s", s->path, endings[i]);
-		struct stat other;
-		same = stat(name, &other) == 0 && other.st_dev == st->st_dev &&
-		       other.st_ino == st->st_ino;
-		free(name);
-	}
-	return same;
-}
-
-/* The zip member name of z as a NUL-terminated string of at most about max
- * bytes (caller frees); NULL when absent or unreadable. */
-static char *
-zip_member(unzFile z, const char *name, size_t max)
-{
-	struct buf b = {0};
-	char chunk[8192];
-	int n;
-
-	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
-		return NULL;
-	while (b.len < max && (n = unzReadCurrentFile(z, chunk, sizeof chunk)) > 0)
-		buf_add(&b, chunk, (size_t)n);
-	unzCloseCurrentFile(z);
-	if (b.data == NULL)
-		buf_adds(&b, "");
-	return buf_steal(&b);
-}
-
-/*
- * Whether path holds a workbook this program wrote: an XLSX (zip) whose
- * custom properties carry EXPORT_MARK_NAME = "wohnort-audit …", or, for
- * workbooks written before that mark existed, whose title is the
- * Ergebnisformular's.
- */
-static int
-own_workbook(const char *path)
-{
-	unzFile z = unzOpen64(path);
-	char *custom, *core;
-	int own;
-
-	if (z == NULL)
-		return 0;
-	custom = zip_member(z, "docProps/custom.xml", 1u << 20);
-	own = custom != NULL && strstr(custom, "name=\"" EXPORT_MARK_NAME "\"") != NULL &&
-	      strstr(custom, ">" PACKAGE_NAME) != NULL;
-	if (!own) {
-		core = zip_member(z, "docProps/core.xml", 1u << 20);
-		own =
-		    core != NULL &&
-		    strstr(core, "<dc:title>Ergebnisformular „Ausgezeichneter Wohnort") !=
-		        NULL;
-		free(core);
-	}
-	free(custom);
-	unzClose(z);
-	return own;
-}
-
-/*
- * Whether the export may put a workbook at path: nothing there, an empty
- * file, or a workbook of this program; anything else only with EXPORT_FORCE,
- * and never a session or a file beside one, a symbolic link or a directory.
- * 0 or -1 with *why.
- */
-static int
-target_check(const struct session *s, const char *path, unsigned flags, char **why)
-{
-	struct stat st;
-
-	if (lstat(path, &st) != 0) {
-		if (errno == ENOENT)
-			return 0;
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
-		                 strerror(errno));
-		return -1;
-	}
-	if (S_ISLNK(st.st_mode)) {
-		*why =
-		    xasprintf("%s: ist ein symbolischer Link; der Export ersetzt keine "
-		              "Links (einen anderen Namen mit -o wählen)",
-		              path);
-		return -1;
-	}
-	if (S_ISDIR(st.st_mode)) {
-		*why = xasprintf("%s: ist ein Verzeichnis", path);
-		return -1;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		*why = xasprintf("%s: ist keine gewöhnliche Datei; nicht überschrieben",
-		                 path);
-		return -1;
-	}
-	if (session_file_name(path) || session_own_file(s, &st) ||
-	    session_file_is_session(path)) {
-		*why = xasprintf(
-		    "%s: ist eine Sitzungsdatei oder gehört zu einer; der Export "
-		    "ersetzt sie nie (einen anderen Namen mit -o wählen)",
-		    path);
-		return -1;
-	}
-	if (st.st_size == 0 || (flags & EXPORT_FORCE) || own_workbook(path))
-		return 0;
-	*why =
-	    xasprintf("%s: ist keine von wohnort-audit geschriebene Arbeitsmappe; nicht "
-	              "überschrieben (ersetzen mit --force)",
-	              path);
-	return -1;
-}
-
 /* Prefix of the temp files of an export, in the target's directory. */
 #define EXPORT_TEMP_PREFIX ".wohnort-export-"
+
+/* Fill the workbook (workbook_build_fn): every sheet of the table. */
+static lxw_error
+export_build(lxw_workbook *wb, void *arg)
+{
+	struct export_ctx *c = arg;
+
+	c->wb = wb;
+	build_workbook(c);
+	return c->err;
+}
 
 /* The export itself; cells and unprotected may be NULL. */
 static int
@@ -687,11 +547,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 {
 	struct export_ctx c = {0};
 	struct export_image logo;
-	lxw_workbook_options opts = {0};
-	struct atomicfile af = {.fd = -1};
-	char *dir = NULL, *prefix = NULL, fdpath[64];
-	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
-	lxw_error err;
+	int rc;
 
 	if (unprotected != NULL)
 		*unprotected = 0;
@@ -706,102 +562,31 @@ export_write(const struct session *s, const char *path, const struct export_opti
 	/* the logo is checked before anything is written */
 	if (find_logo(s, opt, &logo, why) != 0)
 		return -1;
-	if (target_check(s, path, opt != NULL ? opt->flags : 0, why) != 0) {
-		export_image_free(&logo);
-		return -1;
-	}
 	c.logo = logo.data != NULL ? &logo : NULL;
 	c.internal = opt != NULL && opt->audience == EXPORT_INTERNAL;
 	if (opt != NULL && opt->today != NULL)
 		snprintf(c.today, sizeof c.today, "%s", opt->today);
 	else
 		local_today(c.today);
-	dir = atomicfile_dir_of(path);
-	/* temp files of exports killed before their rename */
-	atomicfile_remove_stale(dir, EXPORT_TEMP_PREFIX);
-	prefix = xasprintf("%s/" EXPORT_TEMP_PREFIX, dir);
-	if (atomicfile_begin(&af, path, prefix) != 0) {
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
-		                 strerror(errno));
-		goto fail;
-	}
-	if (unprotected != NULL)
-		*unprotected = af.unprotected;
-
 	c.s = s;
 	c.f = s->form;
 	score_compute(s, &c.r);
 	if (c.r.sections == NULL && c.f->section_count > 0) {
 		*why = xasprintf("%s: keine Bewertung verfügbar", path);
-		goto fail;
+		rc = -1;
+	} else {
+		make_header(&c);
+		rc = workbook_write(
+		    path, EXPORT_TEMP_PREFIX,
+		    opt != NULL && (opt->flags & EXPORT_FORCE) ? OUTFILE_FORCE : 0, s,
+		    workbook_is_own, "Arbeitsmappe", export_build, &c, unprotected, why);
 	}
-	make_header(&c);
-	/* libxlsxwriter prints numbers with printf: in a German locale every
-	 * decimal of the XML would get a comma and the file would be corrupt.
-	 * uselocale changes this thread only, and only until the workbook is
-	 * written. */
-	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	if (c_locale == (locale_t)0) {
-		*why =
-		    xasprintf("%s: C-Locale nicht verfügbar: %s", path, strerror(errno));
-		goto fail;
-	}
-	previous = uselocale(c_locale);
-	opts.tmpdir = dir;
-	/* libxlsxwriter writes to a file name: give it our temp file itself,
-	 * never a name that could be swapped for a link in between */
-	c.wb = workbook_new_opt(atomicfile_open_path(&af, fdpath, sizeof fdpath), &opts);
-	if (c.wb == NULL) {
-		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
-		goto fail;
-	}
-	build_workbook(&c);
-	if (c.err != LXW_NO_ERROR) {
-		/* still close to free the workbook; its output is discarded */
-		*why = xasprintf("%s: %s", path, lxw_strerror(c.err));
-		workbook_close(c.wb);
-		goto fail;
-	}
-	errno = 0;
-	err = workbook_close(c.wb);
-	if (err != LXW_NO_ERROR) {
-		char *reason = close_reason(err, errno);
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, reason);
-		free(reason);
-		goto fail;
-	}
-	uselocale(previous);
-	previous = (locale_t)0;
-	if (atomicfile_commit(&af, ATOMICFILE_REPLACE) != 0) {
-		int saved = errno;
-		*why = af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
-		                             path, strerror(saved))
-		                 : xasprintf("%s: kann nicht geschrieben werden: %s",
-		                             path, strerror(saved));
-		goto fail;
-	}
-	if (cells != NULL)
+	if (rc == 0 && cells != NULL)
 		*cells = c.cells;
-	freelocale(c_locale);
 	score_result_free(&c.r);
 	free(c.header_right);
 	export_image_free(&logo);
-	free(prefix);
-	free(dir);
-	return 0;
-
-fail:
-	if (previous != (locale_t)0)
-		uselocale(previous);
-	if (c_locale != (locale_t)0)
-		freelocale(c_locale);
-	atomicfile_abort(&af);
-	score_result_free(&c.r);
-	free(c.header_right);
-	export_image_free(&logo);
-	free(prefix);
-	free(dir);
-	return -1;
+	return rc;
 }
 
 int

@@ -58,7 +58,9 @@ char *export_default_path(const struct session *s);
  * directory fsynced. Numbers are written in the C locale whatever the
  * caller's locale.
  *
- * Never replaced, even with EXPORT_FORCE: a symbolic link, a directory or
+ * What may be replaced is outfile_check's rule (model/outfile.h), the writing
+ * workbook_write's (model/workbook.h). Never replaced, even with EXPORT_FORCE:
+ * a symbolic link, a directory or
  * other non-regular file, a session (by name NAME.cdb, .cdb.prev,
  * .cdb.lock, .cdb.damaged, by content, or being s's own file). Without
  * EXPORT_FORCE also not a file that is neither empty nor a workbook of this
@@ -79,10 +81,11 @@ int export_xlsx(const struct session *s, const char *path, char **why);
 
 /*
  * export_logo_candidates: where the logo is looked for when none is given,
- * in order: "<forms dir>/<form id>.logo.png", "<form id>.logo.jpg",
- * "logo.png", "logo.jpg" in the forms directory of the data directory
- * (where an IHK installs its licensed Prüfbogen). NULL-terminated array of
- * paths; free with export_logo_candidates_free.
+ * in order: "<form id>.logo.png", "<form id>.logo.jpg" in each forms
+ * directory (forms_dir: the user's, the machine's, the bundled one, where
+ * an IHK installs its licensed Prüfbogen), then "logo.png", "logo.jpg" in
+ * each. NULL-terminated array of paths; free with
+ * export_logo_candidates_free.
  */
 char **export_logo_candidates(const struct form *f);
 void export_logo_candidates_free(char **paths);
@@ -91,9 +94,5 @@ void export_logo_candidates_free(char **paths);
 enum export_flag {
 	EXPORT_FORCE = 1, /* also replace a file that is no workbook of this program */
 };
-
-/* The custom document property that marks a workbook as written by this
- * program (its value is PACKAGE_STRING). */
-#define EXPORT_MARK_NAME "Erstellt mit"
 
 #endif

@@ -17,8 +17,8 @@
 #include <zlib.h>
 
 #include "model/export_private.h"
-#include "lib/paths.h"
 #include "lib/util.h"
+#include "model/forms.h"
 
 /* Largest logo accepted: a header image, not a photo archive. */
 #define IMAGE_MAX_BYTES (8u * 1024 * 1024)
@@ -291,17 +291,24 @@ export_image_fit(const struct export_image *img, double box_width, double box_he
 char **
 export_logo_candidates(const struct form *f)
 {
-	const char *data = paths_data_dir();
-	char **out = xcalloc(5, sizeof *out);
+	static const char *const generic[] = {"logo.png", "logo.jpg"};
+	char *dirs[FORMS_ORIGINS];
+	char **out = xcalloc(4 * FORMS_ORIGINS + 1, sizeof *out);
 	size_t n = 0;
 
-	if (f != NULL && f->id != NULL && f->id[0] != '\0' &&
-	    strchr(f->id, '/') == NULL) {
-		out[n++] = xasprintf("%s/forms/%s.logo.png", data, f->id);
-		out[n++] = xasprintf("%s/forms/%s.logo.jpg", data, f->id);
-	}
-	out[n++] = xasprintf("%s/forms/logo.png", data);
-	out[n++] = xasprintf("%s/forms/logo.jpg", data);
+	for (int o = 0; o < FORMS_ORIGINS; o++)
+		dirs[o] = forms_dir((enum forms_origin)o);
+	if (f != NULL && f->id != NULL && f->id[0] != '\0' && strchr(f->id, '/') == NULL)
+		for (int o = 0; o < FORMS_ORIGINS; o++)
+			if (dirs[o] != NULL) {
+				out[n++] = xasprintf("%s/%s.logo.png", dirs[o], f->id);
+				out[n++] = xasprintf("%s/%s.logo.jpg", dirs[o], f->id);
+			}
+	for (int o = 0; o < FORMS_ORIGINS; o++)
+		for (size_t g = 0; g < 2 && dirs[o] != NULL; g++)
+			out[n++] = xasprintf("%s/%s", dirs[o], generic[g]);
+	for (int o = 0; o < FORMS_ORIGINS; o++)
+		free(dirs[o]);
 	return out;
 }
 

@@ -171,6 +171,11 @@ void export_check(struct export_ctx *c, lxw_error err);
 void export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
                        const char *title);
 
+/* Append text to b as page header text: '&' doubled, line breaks as blanks,
+ * cut with "…" to at most max_chars characters as the header counts them. */
+struct buf;
+void export_header_text(struct buf *b, const char *text, size_t max_chars);
+
 /* "YYYY-MM-DD" as "TT.MM.JJJJ"; other text cleaned as is. Caller frees. */
 char *export_german_date(const char *date);
 

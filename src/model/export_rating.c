@@ -6,7 +6,10 @@
  * carry each question's Handlungsfeld number and whether it is still open,
  * and export_ctx records where they are. Answers whose points stand on
  * missing evidence and overdue evidence are marked from the score module's
- * rules (score_conditional, score_evidence_overdue). Reads only.
+ * rules (score_conditional, score_evidence_overdue). When the session
+ * holds the town's statements from its Dokumentationstabelle (model/town.h),
+ * a column beside the answer shows them, marked where the assessment
+ * differs. Reads only.
  */
 #include "config.h"
 
@@ -14,6 +17,7 @@
 #include <string.h>
 
 #include "model/export_private.h"
+#include "model/town.h"
 #include "lib/util.h"
 
 /* Printed columns. The internal variant adds the note beside the answer;
@@ -26,6 +30,7 @@ struct rating_layout {
 	lxw_col_t ncols;
 	lxw_col_t note, points, max, evidence; /* note: -1 when absent */
 	int landscape;
+	lxw_col_t town; /* the town's statement, -1 when absent */
 };
 
 /* The town's sheet prints in portrait, the internal one in landscape;
@@ -39,9 +44,39 @@ static const struct export_column internal_columns[] = {
     {"Nr", 4.5},   {"Frage", 50},  {"Antwort", 28},  {"Notiz", 34},
     {"Punkte", 7}, {"Maximum", 9}, {"Nachweis", 20},
 };
+/* With the town's statements (Dokumentationstabelle) beside the answer. */
+static const struct export_column town_stated_columns[] = {
+    {"Nr", 4.5},   {"Frage", 40},    {"Antwort", 24},  {TOWN_ANSWER_LABEL, 28},
+    {"Punkte", 7}, {"Maximum", 8.5}, {"Nachweis", 20},
+};
+static const struct export_column internal_stated_columns[] = {
+    {"Nr", 4.5},   {"Frage", 42}, {"Antwort", 24}, {TOWN_ANSWER_LABEL, 28},
+    {"Notiz", 30}, {"Punkte", 7}, {"Maximum", 9},  {"Nachweis", 20},
+};
 static const struct rating_layout town_layout = {
-    town_columns, 6, (lxw_col_t)-1, 3, 4, 5, 0};
-static const struct rating_layout internal_layout = {internal_columns, 7, 3, 4, 5, 6, 1};
+    town_columns, 6, (lxw_col_t)-1, 3, 4, 5, 0, (lxw_col_t)-1};
+static const struct rating_layout internal_layout = {internal_columns, 7, 3, 4, 5, 6, 1,
+                                                     (lxw_col_t)-1};
+static const struct rating_layout town_stated_layout = {
+    town_stated_columns, 7, (lxw_col_t)-1, 4, 5, 6, 0, 3};
+static const struct rating_layout internal_stated_layout = {
+    internal_stated_columns, 8, 4, 5, 6, 7, 1, 3};
+
+/* The town's statement on qi as the column shows it, "–" for none; where
+ * the assessment differs from it, said so. Caller frees. */
+static char *
+town_text(const struct export_ctx *c, size_t qi)
+{
+	char *statement = town_statement(c->s, qi), *out;
+
+	if (statement == NULL)
+		return xstrdup("–");
+	if (!town_differs(c->s, qi))
+		return statement;
+	out = xasprintf("%s\n(weicht von der Bewertung ab)", statement);
+	free(statement);
+	return out;
+}
 
 /* Evidence status with its due date and marks, e.g. "nachzureichen bis
  * 01.12.2026 – überfällig". Caller frees. */
@@ -86,15 +121,24 @@ void
 export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 {
 	const struct form *f = c->f;
-	const struct rating_layout *lay = c->internal ? &internal_layout : &town_layout;
+	int stated = town_any(c->s);
+	const struct rating_layout *lay =
+	    c->internal ? (stated ? &internal_stated_layout : &internal_layout)
+	                : (stated ? &town_stated_layout : &town_layout);
 	lxw_col_t ncols = lay->ncols;
 	lxw_row_col_options hidden = {.hidden = 1};
 	struct export_list l;
 
 	export_list_begin(
 	    c, &l, ws, "Bewertung aller Fragen",
-	    "Jede Frage des Prüfbogens nach Handlungsfeldern. Orange: Punkte unter "
-	    "Vorbehalt, bis der fehlende Nachweis vorliegt. Rot: Frist überschritten.",
+	    stated
+	        ? "Jede Frage des Prüfbogens nach Handlungsfeldern, mit der Angabe der "
+	          "Kommune aus ihrer Dokumentationstabelle. Orange: Punkte unter "
+	          "Vorbehalt, bis der fehlende Nachweis vorliegt, oder eine Angabe, von "
+	          "der die Bewertung abweicht. Rot: Frist überschritten."
+	        : "Jede Frage des Prüfbogens nach Handlungsfeldern. Orange: Punkte unter "
+	          "Vorbehalt, bis der fehlende Nachweis vorliegt. Rot: Frist "
+	          "überschritten.",
 	    lay->cols, ncols, lay->landscape);
 	/* the hidden helpers Ergebnis sums over, right of the printed columns */
 	c->rating_section = ncols;
@@ -118,6 +162,7 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 		char *nr = export_question_number(f, qi);
 		char *answer = answer_text(c, qi, visible);
 		char *evidence = evidence_text(c, qi);
+		char *town = lay->town != (lxw_col_t)-1 ? town_text(c, qi) : NULL;
 		const char *texts[8] = {nr, q->text, answer};
 		lxw_row_t row;
 		double height;
@@ -127,6 +172,8 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 		texts[lay->evidence] = evidence;
 		if (lay->note != (lxw_col_t)-1)
 			texts[lay->note] = it->note;
+		if (town != NULL)
+			texts[lay->town] = town;
 		height = export_row_height(texts, l.widths, ncols);
 
 		if (qi == f->sections[q->section].first) {
@@ -159,6 +206,10 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 		                              : c->fmt.cell);
 		if (lay->note != (lxw_col_t)-1)
 			export_put_text(c, ws, row, lay->note, it->note, c->fmt.cell);
+		if (town != NULL)
+			export_put_text(c, ws, row, lay->town, town,
+			                town_differs(c->s, qi) ? c->fmt.cell_caution
+			                                       : c->fmt.cell);
 		export_put_number(c, ws, row, c->rating_section, (double)q->section + 1,
 		                  c->fmt.helper);
 		export_put_number(c, ws, row, c->rating_open,
@@ -166,6 +217,7 @@ export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws)
 		                  c->fmt.helper);
 		export_list_row(c, &l, texts, 0);
 		l.row++;
+		free(town);
 		free(evidence);
 		free(answer);
 		free(nr);

@@ -33,8 +33,8 @@
 
 /* Section ids the session file uses for its own records. */
 static const char *const reserved_section_ids[] = {
-    "meta", "goal",    "prevgoal", "participant", "session",
-    "form", "summary", "checksum", "format",      NULL,
+    "meta",    "goal",     "prevgoal", "participant", "session", "form",
+    "summary", "checksum", "format",   "town",        NULL,
 };
 
 static const char *const top_keys[] = {

@@ -55,8 +55,10 @@ struct session_log {
 	struct history_entry *entries; /* oldest first */
 	size_t count, capacity;
 	enum session_phase phase;
-	char *reason; /* for the changes that follow (session_change_reason) */
-	char *login;  /* the login name, once looked up */
+	char *reason;         /* for the changes that follow (session_change_reason) */
+	unsigned group_depth; /* session_change_begin calls not yet ended */
+	unsigned long group_change; /* the number they share, once one is made */
+	char *login;                /* the login name, once looked up */
 	/* every entry's record as the snapshot holds it (session_private.h):
 	 * its part of the checksum feed, and laid out as cdb records */
 	unsigned long feed_crc;
@@ -81,6 +83,16 @@ int session_points_hidden(const struct session *s);
  */
 void session_change_reason(struct session *s, const char *reason);
 
+/*
+ * session_change_begin, session_change_end: the changes made between them
+ * form one change of the history (one change number, one step of
+ * session_undo), for what alters several records at once: an import, a
+ * goal taken over, linking the previous audit. Pairs nest; the outermost
+ * decides.
+ */
+void session_change_begin(struct session *s);
+void session_change_end(struct session *s);
+
 /* Whether changing record key now needs a reason that is not set: the
  * audit is Abgeschlossen and key is a recorded one (NULL: any change, such
  * as an undo). */
@@ -93,7 +105,8 @@ const struct history_entry *history_entry(const struct session *s, size_t i);
 
 /*
  * session_undo: revert the last change of s that is neither an undo nor
- * already undone: every record it changed gets its old value back, as one
+ * already undone: every record it changed gets the value it had before
+ * the change back (in the order the change first touched them), as one
  * new change that is recorded (with the reason set, required after
  * Abgeschlossen). Repeated, it goes back change by change to the first.
  * Returns 1 with *key (caller frees; may be NULL) the record named by the

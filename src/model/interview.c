@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "model/interview.h"
+#include "model/town.h"
 #include "model/score.h"
 #include "lib/util.h"
 #include "lib/utf8.h"
@@ -225,6 +226,12 @@ interview_review(const struct session *s, struct interview_review_item **items,
 	for (size_t i = 0; i < n; i++)
 		if (has_text(s->items[i].note) || has_text(s->items[i].recommendation))
 			review_add(items, count, REVIEW_NOTE, i);
+	for (size_t i = 0; i < n; i++)
+		if (town_differs(s, i))
+			review_add(items, count, REVIEW_TOWN_DIFFERS, i);
+	for (size_t i = 0; i < n; i++)
+		if (town_unverified(s, i) != 0 && interview_visible(s, i))
+			review_add(items, count, REVIEW_TOWN_UNVERIFIED, i);
 }
 
 char *

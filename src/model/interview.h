@@ -63,9 +63,12 @@ void interview_progress(const struct session *s, size_t section,
                         struct interview_progress *out);
 
 enum interview_review_kind {
-	REVIEW_OPEN,     /* shown, unanswered */
-	REVIEW_EVIDENCE, /* evidence nachzureichen or fehlt */
-	REVIEW_NOTE,     /* has a note or an own recommendation */
+	REVIEW_OPEN,            /* shown, unanswered */
+	REVIEW_EVIDENCE,        /* evidence nachzureichen or fehlt */
+	REVIEW_NOTE,            /* has a note or an own recommendation */
+	REVIEW_TOWN_DIFFERS,    /* the auditor's answer differs from the town's */
+	REVIEW_TOWN_UNVERIFIED, /* the town's answer or evidence not yet verified
+	                           (town_unverified, model/town.h) */
 };
 
 struct interview_review_item {
@@ -76,7 +79,9 @@ struct interview_review_item {
 /*
  * interview_review: every open shown question, then every question whose
  * evidence is nachzureichen or fehlt, then every question with a note or own
- * recommendation, each group in form order. Hidden questions appear only in
+ * recommendation, then every question whose answer differs from the town's
+ * statement, then every shown question whose town statement is not yet
+ * verified (model/town.h), each group in form order. Hidden questions appear only in
  * the note group (what was written is never lost from view). *items is
  * allocated (caller frees; NULL when *count is 0).
  */

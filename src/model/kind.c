@@ -111,6 +111,12 @@ kind_input(const struct form_question *q)
 	return kind_of(q)->input(q);
 }
 
+enum kind_cell
+kind_cell(const struct form_question *q)
+{
+	return kind_of(q)->cell;
+}
+
 int
 kind_typeable(const struct form_question *q, uint32_t c, size_t pos)
 {

@@ -49,6 +49,14 @@ enum kind_input {
 	KIND_INPUT_TEXT,  /* free text over several rows: every printable key types */
 };
 
+/* What a spreadsheet cell holds for a typed answer (the Dokumentationstabelle
+ * formats and validates it so). */
+enum kind_cell {
+	KIND_CELL_TEXT = 0, /* text, kept as typed */
+	KIND_CELL_NUMBER,   /* a whole number from number_min to number_max */
+	KIND_CELL_DATE,     /* a date */
+};
+
 /*
  * One question kind. Hooks get a question of this kind; answer hooks get a
  * given answer (state ANSWER_GIVEN: "open" and "entfällt" are handled once,
@@ -61,8 +69,9 @@ struct question_kind {
 	/* YAML keys of its own besides the common ones (id, type, text …),
 	 * NULL-terminated; a key of another kind is refused */
 	const char *const *keys;
-	int scored;  /* answers carry points (text and date do not) */
-	int options; /* has options that a show_if may name (choice, multi) */
+	int scored;          /* answers carry points (text and date do not) */
+	enum kind_cell cell; /* a typed answer's spreadsheet cell */
+	int options;         /* has options that a show_if may name (choice, multi) */
 
 	/* Read and check the kind's own keys of question node qn into q
 	 * (problems reported through the loader, form_private.h). NULL: none. */
@@ -133,6 +142,9 @@ const char *kind_label(const struct form_question *q);
 
 /* How q is answered: a list, a typed value or free text. */
 enum kind_input kind_input(const struct form_question *q);
+
+/* What a spreadsheet cell of q's typed answer holds. */
+enum kind_cell kind_cell(const struct form_question *q);
 
 /*
  * kind_typeable: whether the character c (a Unicode code point, never a

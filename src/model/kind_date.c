@@ -86,6 +86,7 @@ const struct question_kind kind_date = {
     .name = "date",
     .label = "Datum",
     .scored = 0,
+    .cell = KIND_CELL_DATE,
     .parse = date_kind_parse,
     .expected = date_expected,
     .format = date_format,

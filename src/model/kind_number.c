@@ -169,6 +169,7 @@ const struct question_kind kind_number = {
     .label = "Zahl",
     .keys = number_keys,
     .scored = 1,
+    .cell = KIND_CELL_NUMBER,
     .load = number_load,
     .max_points = number_max,
     .parse = number_parse,

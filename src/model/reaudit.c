@@ -151,12 +151,15 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	change_add(&changes, &n, xstrdup("meta.vorher"), xstrdup(resolved));
 
 	/* Every value comes from a valid session or is fixed text, so it passes
-	 * session_change's checks; clearing a status is never refused. */
+	 * session_change's checks; clearing a status is never refused. One
+	 * change of the history: one undo reverts the link. */
+	session_change_begin(s);
 	for (size_t i = 0; i < n; i++) {
 		char *ignored = NULL;
 		if (session_change(s, changes[i].key, changes[i].value, &ignored) != 0)
 			free(ignored);
 	}
+	session_change_end(s);
 	if (notice != NULL) {
 		char *datum = date_display(prev->meta.datum);
 		*notice =

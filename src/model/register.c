@@ -327,6 +327,30 @@ goal_date(const struct register_goal *g, char out[11])
 	return 1;
 }
 
+/* The status of a seal valid until the valid date until, at day number
+ * today: abgelaufen, läuft ab (from the planning date on) or gültig. */
+static enum register_status
+seal_status(const char *until, long today)
+{
+	char planning[11];
+
+	if (date_days(until) < today)
+		return REGISTER_EXPIRED;
+	if (date_add_months(until, -REGISTER_WARN_MONTHS, planning) == 0 &&
+	    date_days(planning) <= today)
+		return REGISTER_EXPIRING;
+	return REGISTER_VALID;
+}
+
+int
+register_seal_status(const char *valid_until, const char *stichtag)
+{
+	if (valid_until == NULL || stichtag == NULL || !date_iso_valid(valid_until) ||
+	    !date_iso_valid(stichtag))
+		return -1;
+	return (int)seal_status(valid_until, date_days(stichtag));
+}
+
 /* Fill the seal, status and goal/evidence figures of town t. */
 static void
 town_status(struct register_result *r, struct register_town *t, long today)
@@ -355,12 +379,8 @@ town_status(struct register_result *r, struct register_town *t, long today)
 		t->status = REGISTER_OPEN;
 	else if (a->verdict == REGISTER_VERDICT_FAILED)
 		t->status = REGISTER_FAILED;
-	else if (t->days_left < 0)
-		t->status = REGISTER_EXPIRED;
-	else if (t->planning[0] != '\0' && date_days(t->planning) <= today)
-		t->status = REGISTER_EXPIRING;
 	else
-		t->status = REGISTER_VALID;
+		t->status = seal_status(t->valid_until, today);
 
 	t->next_goal[0] = '\0';
 	for (size_t g = 0; g < a->goal_count; g++)

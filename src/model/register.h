@@ -254,6 +254,15 @@ int register_build(const struct register_audit *audits, size_t count,
                    const struct register_problem *problems, size_t problem_count,
                    const char *stichtag, struct register_result *out, char **why);
 
+/*
+ * register_seal_status: the status of one seal valid until valid_until
+ * (YYYY-MM-DD, its last valid day) at stichtag, by the rule above:
+ * REGISTER_EXPIRED, REGISTER_EXPIRING or REGISTER_VALID; -1 when either is
+ * no valid date. (The status of a town whose latest audit passed; screens
+ * that show one audit's "gültig bis" mark it with this.)
+ */
+int register_seal_status(const char *valid_until, const char *stichtag);
+
 /* Free what register_build allocated; on a zeroed result it does nothing. */
 void register_result_free(struct register_result *r);
 

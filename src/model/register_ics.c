@@ -22,7 +22,7 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/register.h"
-#include "model/register_private.h"
+#include "model/outfile.h"
 
 /* The product identifier: how this program's calendars are recognised. */
 #define ICS_PRODID "-//wohnort-audit//Register " PACKAGE_VERSION "//DE"
@@ -241,7 +241,8 @@ register_write_ics(const struct register_result *r, const char *path, unsigned f
 		*why = xstrdup("Register: kein berechnetes Register");
 		return -1;
 	}
-	if (register_target_check(path, flags, own_calendar, "Kalenderdatei", why) != 0)
+	if (outfile_check(path, NULL, flags & REGISTER_FORCE ? OUTFILE_FORCE : 0,
+	                  own_calendar, "Kalenderdatei", why) != 0)
 		return -1;
 	text = calendar_text(r);
 	if (text == NULL) {

@@ -9,20 +9,16 @@
  */
 #include "config.h"
 
-#include <errno.h>
-#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-#include <unzip.h>
 
-#include "lib/atomicfile.h"
 #include "lib/date.h"
 #include "lib/utf8.h"
 #include "lib/util.h"
-#include "model/export.h" /* EXPORT_MARK_NAME: one mark for all our workbooks */
-#include "model/register_private.h"
+#include "model/outfile.h"
+#include "model/workbook.h"
 #include "model/register_xlsx_private.h"
 
 /* Excel's limit on characters in a cell, kept in bytes (libxlsxwriter counts
@@ -368,8 +364,6 @@ set_properties(struct register_xlsx *c, char **title)
 	                     : "Vertraulich";
 	props.created = noon_utc(c->r->stichtag);
 	register_xlsx_check(c, workbook_set_properties(c->wb, &props));
-	register_xlsx_check(c, workbook_set_custom_property_string(
-	                           c->wb, EXPORT_MARK_NAME, PACKAGE_STRING));
 }
 
 /* Page header and footer of every sheet. */
@@ -431,50 +425,15 @@ build_workbook(struct register_xlsx *c)
 	free(title);
 }
 
-/* The zip member name of z, at most about max bytes (caller frees); NULL
- * when absent or unreadable. */
-static char *
-zip_member(unzFile z, const char *name, size_t max)
+/* Fill the workbook (workbook_build_fn): every sheet of the register. */
+static lxw_error
+register_build_workbook(lxw_workbook *wb, void *arg)
 {
-	struct buf b = {0};
-	char chunk[8192];
-	int n;
+	struct register_xlsx *c = arg;
 
-	if (unzLocateFile(z, name, 1) != UNZ_OK || unzOpenCurrentFile(z) != UNZ_OK)
-		return NULL;
-	while (b.len < max && (n = unzReadCurrentFile(z, chunk, sizeof chunk)) > 0)
-		buf_add(&b, chunk, (size_t)n);
-	unzCloseCurrentFile(z);
-	buf_adds(&b, "");
-	return buf_steal(&b);
-}
-
-/* Whether path is a workbook of this program: an XLSX whose custom
- * properties carry EXPORT_MARK_NAME = "wohnort-audit …". */
-static int
-own_workbook(const char *path)
-{
-	unzFile z = unzOpen64(path);
-	char *custom;
-	int own;
-
-	if (z == NULL)
-		return 0;
-	custom = zip_member(z, "docProps/custom.xml", 1u << 20);
-	own = custom != NULL && strstr(custom, "name=\"" EXPORT_MARK_NAME "\"") != NULL &&
-	      strstr(custom, ">" PACKAGE_NAME) != NULL;
-	free(custom);
-	unzClose(z);
-	return own;
-}
-
-/* Text for a libxlsxwriter error, with errno when it says more. */
-static char *
-close_reason(lxw_error err, int saved_errno)
-{
-	if (saved_errno != 0)
-		return xasprintf("%s (%s)", strerror(saved_errno), lxw_strerror(err));
-	return xstrdup(lxw_strerror(err));
+	c->wb = wb;
+	build_workbook(c);
+	return c->err;
 }
 
 int
@@ -482,11 +441,7 @@ register_write_xlsx(const struct register_result *r, const char *path, unsigned 
                     int *unprotected, char **why)
 {
 	struct register_xlsx c = {0};
-	lxw_workbook_options opts = {0};
-	struct atomicfile af = {.fd = -1};
-	char *dir = NULL, *prefix = NULL, fdpath[64];
-	locale_t c_locale = (locale_t)0, previous = (locale_t)0;
-	lxw_error err;
+	int rc;
 
 	if (unprotected != NULL)
 		*unprotected = 0;
@@ -494,78 +449,12 @@ register_write_xlsx(const struct register_result *r, const char *path, unsigned 
 		*why = xstrdup("Register: kein berechnetes Register");
 		return -1;
 	}
-	if (register_target_check(path, flags, own_workbook, "Arbeitsmappe", why) != 0)
-		return -1;
-	dir = atomicfile_dir_of(path);
-	/* temp files of writers killed before their rename */
-	atomicfile_remove_stale(dir, REGISTER_TEMP_PREFIX);
-	prefix = xasprintf("%s/" REGISTER_TEMP_PREFIX, dir);
-	if (atomicfile_begin(&af, path, prefix) != 0) {
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path,
-		                 strerror(errno));
-		goto fail;
-	}
-	if (unprotected != NULL)
-		*unprotected = af.unprotected;
 	c.r = r;
 	c.flags = flags;
-	/* libxlsxwriter prints numbers with printf: in a German locale the XML
-	 * would get decimal commas. uselocale changes this thread only, and only
-	 * until the workbook is written. */
-	c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
-	if (c_locale == (locale_t)0) {
-		*why =
-		    xasprintf("%s: C-Locale nicht verfügbar: %s", path, strerror(errno));
-		goto fail;
-	}
-	previous = uselocale(c_locale);
-	opts.tmpdir = dir;
-	/* libxlsxwriter writes to a file name: give it our temp file itself */
-	c.wb = workbook_new_opt(atomicfile_open_path(&af, fdpath, sizeof fdpath), &opts);
-	if (c.wb == NULL) {
-		*why = xasprintf("%s: Arbeitsmappe kann nicht angelegt werden", path);
-		goto fail;
-	}
-	build_workbook(&c);
-	if (c.err != LXW_NO_ERROR) {
-		*why = xasprintf("%s: %s", path, lxw_strerror(c.err));
-		workbook_close(c.wb);
-		goto fail;
-	}
-	errno = 0;
-	err = workbook_close(c.wb);
-	if (err != LXW_NO_ERROR) {
-		char *reason = close_reason(err, errno);
-		*why = xasprintf("%s: kann nicht geschrieben werden: %s", path, reason);
-		free(reason);
-		goto fail;
-	}
-	uselocale(previous);
-	previous = (locale_t)0;
-	if (atomicfile_commit(&af, ATOMICFILE_REPLACE) != 0) {
-		int saved = errno;
-		*why = af.placed ? xasprintf("%s: Verzeichnis nicht synchronisiert: %s",
-		                             path, strerror(saved))
-		                 : xasprintf("%s: kann nicht geschrieben werden: %s",
-		                             path, strerror(saved));
-		goto fail;
-	}
-	freelocale(c_locale);
+	rc = workbook_write(path, REGISTER_TEMP_PREFIX,
+	                    flags & REGISTER_FORCE ? OUTFILE_FORCE : 0, NULL,
+	                    workbook_is_own, "Arbeitsmappe", register_build_workbook, &c, unprotected, why);
 	free(c.header);
 	free(c.footer);
-	free(prefix);
-	free(dir);
-	return 0;
-
-fail:
-	if (previous != (locale_t)0)
-		uselocale(previous);
-	if (c_locale != (locale_t)0)
-		freelocale(c_locale);
-	atomicfile_abort(&af);
-	free(c.header);
-	free(c.footer);
-	free(prefix);
-	free(dir);
-	return -1;
+	return rc;
 }

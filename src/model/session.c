@@ -29,9 +29,9 @@
 /* The record families, in dump order. The family without a prefix (the
  * questions) is asked when no prefix claims a key. */
 const struct session_family *const session_families[] = {
-    &session_meta_family,  &session_participant_family, &session_question_family,
-    &session_goal_family,  &session_prevgoal_family,    &session_cursor_family,
-    &session_phase_family, &session_history_family,
+    &session_meta_family,   &session_participant_family, &session_question_family,
+    &session_goal_family,   &session_prevgoal_family,    &session_town_family,
+    &session_cursor_family, &session_phase_family,       &session_history_family,
 };
 const size_t session_family_count = sizeof session_families / sizeof session_families[0];
 
@@ -98,6 +98,25 @@ session_emit(session_record_fn fn, void *ctx, const char *key, const char *value
 {
 	if (value != NULL)
 		fn(ctx, key, value, strlen(value));
+}
+
+/*
+ * Whether key is a summary record that holds a count (session_list reads
+ * these as numbers, so the loader checks them). Every other summary.*
+ * record is text that its writer (audit_summary) and its readers agree on;
+ * the loader ignores it whatever it says, so that a later version may add
+ * one without making its sessions unreadable here.
+ */
+static int
+summary_is_count(const char *key)
+{
+	static const char *const counts[] = {"summary.answered", "summary.total",
+	                                     "summary.points", "summary.max"};
+
+	for (size_t i = 0; i < sizeof counts / sizeof counts[0]; i++)
+		if (strcmp(key, counts[i]) == 0)
+			return 1;
+	return 0;
 }
 
 int
@@ -600,9 +619,8 @@ session_from_records(const struct session_record *records, size_t count,
 				    strcmp(r->key, "checksum") == 0)
 					continue;
 				if (strcmp(r->key, "session.saved") == 0 ||
-				    strcmp(r->key, "summary.kommune") == 0 ||
-				    strcmp(r->key, "summary.datum") == 0 ||
-				    strcmp(r->key, "summary.art") == 0)
+				    (strncmp(r->key, "summary.", 8) == 0 &&
+				     !summary_is_count(r->key)))
 					continue;
 				if ((strncmp(r->key, "summary.", 8) == 0 ||
 				     strcmp(r->key, "session.generation") == 0) &&

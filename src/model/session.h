@@ -26,6 +26,8 @@
  *   session.cursor                   full id of the question to resume at
  *   session.phase                    gespraech (unset) | auswertung | abgeschlossen
  *   session.history.N                the change history (history.h); read only
+ *   town.*                           the town's statements from its
+ *                                    Dokumentationstabelle (model/town.h)
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_change refuses. Each kind of key belongs to one
  * record family (session_family.h), which validates, stores and dumps it.
@@ -33,8 +35,12 @@
  * Snapshot file (tinycdb, one value per key), in this order: format
  * (SESSION_FORMAT), form.id, form.edition, form.sha256, the set records in
  * dump order, form.text (the embedded YAML), the summary records the caller
- * gives (audit_summary: summary.answered|total|points|max|kommune|datum|art,
- * for session_list), session.generation (1, 2, …),
+ * gives (audit_summary in model/audit.h: summary.answered|total|points|max|
+ * kommune|datum|art for session_list; summary.verdict, valid_until,
+ * validity_first, validity_renewal, section.N and evidence.N for the
+ * register, which reads Landkreis, IHK and the goals from their own records;
+ * a snapshot without summary.verdict was saved by a version before the
+ * register), session.generation (1, 2, …),
  * session.saved (UTC, YYYY-MM-DDTHH:MM:SSZ) and checksum: 8 lower-case hex
  * digits of zlib crc32 over every other record in file order, each fed as
  * 4-byte big-endian key length, key, 4-byte big-endian value length, value.
@@ -126,6 +132,8 @@ struct session {
 	int unprotected; /* set by session_save: the file system keeps no permissions
 	                    (exFAT, FAT32, NTFS), so the file is readable by every
 	                    local user; see session_privacy_warning */
+	/* the town's statements from its Dokumentationstabelle (model/town.h) */
+	struct session_town *town;
 	/* private to session.c */
 	int lock_fd;
 	dev_t file_dev;
@@ -271,6 +279,8 @@ struct session_summary {
 	int total;
 	int points;
 	int max_points;
+	char *verdict;     /* summary.verdict (model/audit.h), NULL when absent */
+	char *valid_until; /* summary.valid_until: YYYY-MM-DD or "", NULL when absent */
 	char *error; /* non-NULL when the file could not be read; other fields may be NULL
 	              */
 };
@@ -285,6 +295,28 @@ struct session_summary {
 int session_list(const char *dir, struct session_summary **out, size_t *count,
                  char **why);
 void session_summaries_free(struct session_summary *list, size_t count);
+
+/*
+ * Reading many snapshots fast without loading their forms (the register):
+ * session_scan_file checks the file at path as session_list does (a regular
+ * file, followed when a symbolic link; the cdb structure, the format and the
+ * checksum over every record) and then hands each record to each (may be
+ * NULL) in file order; key and value (not NUL-terminated) are borrowed for
+ * the call only. *file (may be NULL) receives the file's status once it is
+ * open. Returns 0, or -1 with *why (German, without the path; caller frees):
+ * each is then never called. PATH.prev is not looked at; no lock is taken
+ * or tested. scan keeps what one file teaches the next (the checksum of a
+ * form text they share); session_scan_new never fails, session_scan_free(NULL)
+ * does nothing.
+ */
+struct stat;
+struct session_scan;
+typedef void (*session_scan_fn)(void *ctx, const char *key, size_t key_len,
+                                const char *value, size_t value_len);
+struct session_scan *session_scan_new(void);
+int session_scan_file(struct session_scan *scan, const char *path, session_scan_fn each,
+                      void *ctx, struct stat *file, char **why);
+void session_scan_free(struct session_scan *scan);
 
 /* The format record every snapshot and dump starts with. */
 #define SESSION_FORMAT "wohnort-audit-session 1"

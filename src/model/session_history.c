@@ -471,10 +471,31 @@ next_change(const struct session *s)
 	return n > 0 ? s->log->entries[n - 1].change + 1 : 1;
 }
 
+void
+session_change_begin(struct session *s)
+{
+	s->log->group_depth++;
+}
+
+void
+session_change_end(struct session *s)
+{
+	if (s->log->group_depth > 0 && --s->log->group_depth == 0)
+		s->log->group_change = 0;
+}
+
 int
 session_history_change(struct session *s, const char *key, const char *value, char **why)
 {
-	return change_recorded(s, key, value, next_change(s), 0, why);
+	struct session_log *log = s->log;
+
+	if (log->group_depth == 0)
+		return change_recorded(s, key, value, next_change(s), 0, why);
+	/* one number for the group; next_change while it has no entry yet */
+	if (log->group_change == 0 || log->count == 0 ||
+	    log->entries[log->count - 1].change != log->group_change)
+		log->group_change = next_change(s);
+	return change_recorded(s, key, value, log->group_change, 0, why);
 }
 
 /* Drop the entries from index first on. */
@@ -521,12 +542,20 @@ undo_change(struct session *s, unsigned long target, size_t first, unsigned long
 	struct session_log *log = s->log;
 	size_t before = log->count;
 
-	/* in the order they were changed: a due date after its evidence, a
-	 * goal's status after its Ziel */
+	/* in the order they were changed (a due date after its evidence, a
+	 * goal's status after its Ziel), each record once, to the value it
+	 * had before the change (a group may change a record twice) */
 	for (size_t i = first; i < before && log->entries[i].change == target; i++) {
-		char *k = xstrdup(log->entries[i].key),
-		     *old = xstrdup(log->entries[i].old_value);
-		int rc = change_recorded(s, k, old, change, target, why);
+		char *k, *old;
+		int rc, seen = 0;
+
+		for (size_t j = first; j < i && !seen; j++)
+			seen = strcmp(log->entries[j].key, log->entries[i].key) == 0;
+		if (seen)
+			continue;
+		k = xstrdup(log->entries[i].key);
+		old = xstrdup(log->entries[i].old_value);
+		rc = change_recorded(s, k, old, change, target, why);
 		free(k);
 		free(old);
 		if (rc == 0)

@@ -1136,6 +1136,8 @@ session_summaries_free_one(struct session_summary *e)
 	free(e->kommune);
 	free(e->datum);
 	free(e->art);
+	free(e->verdict);
+	free(e->valid_until);
 	free(e->error);
 }
 
@@ -1167,15 +1169,25 @@ form_text_crc(struct form_text_cache *cache, const char *value, size_t vlen)
 
 /* The records summary_check looks at, borrowed from the mapped file. */
 struct summary_fields {
-	const char *value[11];
-	unsigned len[11];
+	const char *value[13];
+	unsigned len[13];
 };
 
 /* Keys of struct summary_fields, in its order. */
 static const char *const summary_keys[] = {
-    "format",         "checksum",     "summary.answered", "summary.total",
-    "summary.points", "summary.max",  "summary.kommune",  "summary.datum",
-    "summary.art",    "meta.kommune", "meta.datum",
+    "format",
+    "checksum",
+    "summary.answered",
+    "summary.total",
+    "summary.points",
+    "summary.max",
+    "summary.kommune",
+    "summary.datum",
+    "summary.art",
+    "meta.kommune",
+    "meta.datum",
+    "summary.verdict",
+    "summary.valid_until",
 };
 
 /* Whether the len bytes at value equal the string s. */
@@ -1280,6 +1292,9 @@ summary_check(struct cdb *cdb, struct form_text_cache *cache, struct session_sum
 	out->kommune = xstrndup(f.value[6], f.len[6]);
 	out->datum = xstrndup(f.value[7], f.len[7]);
 	out->art = xstrndup(f.value[8], f.len[8]);
+	/* the register's, absent in sessions saved before it */
+	out->verdict = f.value[11] != NULL ? xstrndup(f.value[11], f.len[11]) : NULL;
+	out->valid_until = f.value[12] != NULL ? xstrndup(f.value[12], f.len[12]) : NULL;
 }
 
 /* Fill one summary from the snapshot at path; out->error when it cannot be
@@ -1319,6 +1334,149 @@ summary_read_file(const char *path, struct form_text_cache *cache,
 		summary_check(&cdb, cache, out);
 	cdb_free(&cdb);
 	close(fd);
+}
+
+struct session_scan {
+	struct form_text_cache cache;
+	struct buf records; /* the records as the checksum sees them, to feed
+	                       crc32 in one call rather than four per record */
+};
+
+struct session_scan *
+session_scan_new(void)
+{
+	return xcalloc(1, sizeof(struct session_scan));
+}
+
+void
+session_scan_free(struct session_scan *scan)
+{
+	if (scan == NULL)
+		return;
+	free(scan->cache.text);
+	buf_free(&scan->records);
+	free(scan);
+}
+
+/*
+ * Whether every record of cdb is readable, the format is ours and the
+ * checksum matches, computed as the loader does. NULL, or the reason
+ * (German, caller frees).
+ */
+static char *
+scan_verify(struct cdb *cdb, struct session_scan *scan)
+{
+	const char *format = NULL, *stored = NULL;
+	unsigned format_len = 0, stored_len = 0, pos;
+	unsigned long crc = crc32(0L, Z_NULL, 0);
+	struct buf *b = &scan->records;
+	unsigned char len[4];
+	char computed[16];
+	int rc;
+
+	b->len = 0;
+	cdb_seqinit(&pos, cdb);
+	while ((rc = cdb_seqnext(&pos, cdb)) > 0) {
+		const char *key = cdb_getkey(cdb), *value = cdb_getdata(cdb);
+		unsigned klen = cdb_keylen(cdb), vlen = cdb_datalen(cdb);
+
+		if (key == NULL || value == NULL || klen == 0 ||
+		    memchr(key, '\0', klen) != NULL)
+			return xstrdup(
+			    "beschädigt oder abgeschnitten (Datensätze nicht lesbar)");
+		if (klen == 9 && memcmp(key, "form.text", 9) == 0) {
+			if (b->len > 0) /* crc32_z of no buffer restarts at 0 */
+				crc =
+				    crc32_z(crc, (const unsigned char *)b->data, b->len);
+			b->len = 0;
+			crc = crc32_combine(crc, form_text_crc(&scan->cache, value, vlen),
+			                    (z_off_t)(8 + klen + vlen));
+			continue;
+		}
+		if (klen == 8 && memcmp(key, "checksum", 8) == 0) {
+			stored = value;
+			stored_len = vlen;
+			continue;
+		}
+		/* as crc_record feeds it */
+		put_len(len, klen);
+		buf_add(b, len, 4);
+		buf_add(b, key, klen);
+		put_len(len, vlen);
+		buf_add(b, len, 4);
+		buf_add(b, value, vlen);
+		if (klen == 6 && memcmp(key, "format", 6) == 0) {
+			format = value;
+			format_len = vlen;
+		}
+	}
+	if (b->len > 0)
+		crc = crc32_z(crc, (const unsigned char *)b->data, b->len);
+	if (rc < 0)
+		return xstrdup("beschädigt oder abgeschnitten (Datensätze nicht lesbar)");
+	if (format == NULL)
+		return xstrdup("keine Sitzung von wohnort-audit");
+	if (!value_is(format, format_len, SESSION_FORMAT))
+		return xstrdup("unbekanntes Sitzungsformat (von einer anderen Version "
+		               "von wohnort-audit?)");
+	if (stored == NULL)
+		return xstrdup("beschädigt (Prüfsumme fehlt)");
+	snprintf(computed, sizeof computed, "%08lx", crc);
+	if (!value_is(stored, stored_len, computed))
+		return xstrdup("beschädigt (Prüfsumme falsch)");
+	return NULL;
+}
+
+int
+session_scan_file(struct session_scan *scan, const char *path, session_scan_fn each,
+                  void *ctx, struct stat *file, char **why)
+{
+	struct cdb cdb;
+	struct stat st;
+	unsigned pos;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+
+	if (fd < 0) {
+		*why = xstrdup(strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		*why = xstrdup("keine reguläre Datei");
+		close(fd);
+		return -1;
+	}
+	if (file != NULL)
+		*file = st;
+	if (st.st_size == 0) {
+		*why = xstrdup("die Datei ist leer");
+		close(fd);
+		return -1;
+	}
+	if ((unsigned long long)st.st_size > SNAPSHOT_MAX) {
+		*why = xstrdup("zu groß für eine Sitzung");
+		close(fd);
+		return -1;
+	}
+	if (cdb_init(&cdb, fd) != 0) {
+		*why =
+		    xstrdup("keine gültige Sitzungsdatei (zu kurz oder kein CDB-Format)");
+		close(fd);
+		return -1;
+	}
+	if (cdb_structure_check(&cdb, (size_t)st.st_size) != 0)
+		*why =
+		    xstrdup("beschädigt oder abgeschnitten (Hashtabellen unvollständig)");
+	else
+		*why = scan_verify(&cdb, scan);
+	if (*why == NULL && each != NULL) {
+		cdb_seqinit(&pos, &cdb);
+		while (cdb_seqnext(&pos, &cdb) > 0)
+			each(ctx, cdb_getkey(&cdb), cdb_keylen(&cdb), cdb_getdata(&cdb),
+			     cdb_datalen(&cdb));
+	}
+	cdb_free(&cdb);
+	close(fd);
+	return *why == NULL ? 0 : -1;
 }
 
 /* One summary; a damaged file says whether its previous generation would

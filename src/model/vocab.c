@@ -48,12 +48,12 @@ const struct vocab_values vocab_art = {"Audit-Art", art_values, COUNT(art_values
                                        "keine Audit-Art"};
 
 static const struct vocab_field meta_fields[] = {
-    {"kommune", "Kommune", "kommune", "NAME", VOCAB_TEXT, NULL, VOCAB_REQUIRED,
-     "die auditierte Kommune"},
-    {"landkreis", "Landkreis", "landkreis", "NAME", VOCAB_TEXT, NULL, VOCAB_INHERITED,
-     "Landkreis der Kommune (schlägt die IHK vor)"},
+    {"kommune", "Kommune", "kommune", "NAME", VOCAB_TEXT, NULL,
+     VOCAB_REQUIRED | VOCAB_TOWN, "die auditierte Kommune"},
+    {"landkreis", "Landkreis", "landkreis", "NAME", VOCAB_TEXT, NULL,
+     VOCAB_INHERITED | VOCAB_TOWN, "Landkreis der Kommune (schlägt die IHK vor)"},
     {"zentralitaet", "Zentralitätsstufe", "zentralitaet", "STUFE", VOCAB_CHOICE,
-     &vocab_zentralitaet, VOCAB_INHERITED, "Oberzentrum, Mittelzentrum …"},
+     &vocab_zentralitaet, VOCAB_INHERITED | VOCAB_TOWN, "Oberzentrum, Mittelzentrum …"},
     {"ihk", "IHK", "ihk", "NAME", VOCAB_REFERENCE, NULL, VOCAB_INHERITED,
      "die auditierende IHK"},
     {"auditor", "Auditor/in", "auditor", "NAME", VOCAB_TEXT, NULL, 0,
@@ -116,6 +116,35 @@ static const struct vocab_field session_fields[] = {
 };
 const struct vocab_table vocab_session = {"session.KEY", session_fields,
                                           COUNT(session_fields)};
+/* What the town writes beside its answer in the Dokumentationstabelle. */
+static const struct vocab_field town_item_fields[] = {
+    {"text", "Erläuterung der Kommune", NULL, NULL, VOCAB_LONGTEXT, NULL, 0,
+     "was die Kommune zu ihrer Angabe erläutert"},
+    {"evidence", "Nachweis (Dokument / Seite im Ordner)", NULL, NULL, VOCAB_LONGTEXT,
+     NULL, 0, "wo die Kommune den Nachweis belegt (Dokument, Seite im Ordner)"},
+};
+const struct vocab_table vocab_town_item = {"town.QUESTION:KEY", town_item_fields,
+                                            COUNT(town_item_fields)};
+
+/* What the town reports on a goal of the previous audit (re-audit). */
+static const struct vocab_field town_prevgoal_fields[] = {
+    {"stand", "Stand der Umsetzung", NULL, NULL, VOCAB_LONGTEXT, NULL, 0,
+     "was die Kommune zum Ziel des letzten Audits berichtet"},
+};
+const struct vocab_table vocab_town_prevgoal = {
+    "town.prevgoal.N.KEY", town_prevgoal_fields, COUNT(town_prevgoal_fields)};
+
+/* The record of the last import of a Dokumentationstabelle. */
+static const struct vocab_field town_import_fields[] = {
+    {"import_file", "Eingelesene Datei", NULL, NULL, VOCAB_TEXT, NULL, 0,
+     "die zuletzt eingelesene Dokumentationstabelle"},
+    {"import_time", "Eingelesen am", NULL, NULL, VOCAB_TEXT, NULL, 0,
+     "wann sie eingelesen wurde (UTC, JJJJ-MM-TTTHH:MM:SSZ)"},
+    {"import_edition", "Ausgabe der Tabelle", NULL, NULL, VOCAB_TEXT, NULL, 0,
+     "für welche Ausgabe des Prüfbogens sie geschrieben wurde"},
+};
+const struct vocab_table vocab_town_import = {"town.KEY", town_import_fields,
+                                              COUNT(town_import_fields)};
 
 int
 vocab_find(const struct vocab_table *t, const char *key)

@@ -47,6 +47,8 @@ enum {
 	VOCAB_REQUIRED = 1,  /* never empty (the Kommune) */
 	VOCAB_INHERITED = 2, /* a re-audit takes it from the previous audit when unset */
 	VOCAB_LINKED = 4,    /* set by linking a previous audit, not typed on a screen */
+	VOCAB_TOWN =
+	    8, /* the town states it in its Dokumentationstabelle (town.meta.KEY) */
 };
 
 struct vocab_field {
@@ -72,6 +74,10 @@ extern const struct vocab_table vocab_participant; /* participant.N.KEY */
 extern const struct vocab_table vocab_goal;        /* goal.N.KEY and prevgoal.N.KEY */
 extern const struct vocab_table vocab_item;        /* QUESTION:KEY */
 extern const struct vocab_table vocab_session;     /* session.KEY: the phase */
+/* The town's own statements from its Dokumentationstabelle (model/town.h). */
+extern const struct vocab_table vocab_town_item;     /* town.QUESTION:KEY */
+extern const struct vocab_table vocab_town_prevgoal; /* town.prevgoal.N.KEY */
+extern const struct vocab_table vocab_town_import;   /* town.KEY: the last import */
 
 /* Value lists. The position of a value is its enum minus one where an enum
  * starts with "not set" (enum evidence_status, enum goal_status), and equals

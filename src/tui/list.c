@@ -35,6 +35,16 @@ list_key(size_t *selected, size_t count, int key, int page)
 			return 0;
 		*selected = *selected > p ? *selected - p : 0;
 		return UI_HANDLED | UI_REDRAW;
+	case UI_KEY(KEY_HOME):
+		if (page < 0)
+			return 0;
+		*selected = 0;
+		return UI_HANDLED | UI_REDRAW;
+	case UI_KEY(KEY_END):
+		if (page < 0)
+			return 0;
+		*selected = count > 0 ? count - 1 : 0;
+		return UI_HANDLED | UI_REDRAW;
 	default:
 		return 0;
 	}

@@ -11,8 +11,8 @@
 #include "tui/screen.h"
 
 /*
- * ↑/↓ move *selected within count items; Bild↓/Bild↑ move it by page rows,
- * or are not used when page < 0. Returns UI_HANDLED | UI_REDRAW, or 0 when
+ * ↑/↓ move *selected within count items; Bild↓/Bild↑ move it by page rows
+ * and Pos1/Ende to the first and last item, or are not used when page < 0. Returns UI_HANDLED | UI_REDRAW, or 0 when
  * the key is not one of these.
  */
 int list_key(size_t *selected, size_t count, int key, int page);

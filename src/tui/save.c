@@ -19,6 +19,7 @@
 #include "model/audit.h"
 #include "model/export.h"
 #include "model/history.h"
+#include "model/table.h"
 #include "tui/save.h"
 
 int
@@ -133,16 +134,45 @@ save_date_warning(struct ui *ui, const char *key)
 	free(w);
 }
 
+/* The outcome of writing a file for a person, in the status line. The
+ * directory is the session's, so messages name the file only: a long path
+ * would push the reason off the two status rows. */
+static void
+say_written(struct ui *ui, int rc, const char *done, const char *failed, const char *path,
+            const char *why)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dir = slash != NULL ? (size_t)(slash - path) + 1 : 0;
+	const char *text = why != NULL ? why : path;
+
+	if (rc == 0)
+		screen_message(ui, 0, "%s: %s", done, path + dir);
+	else if (dir > 0 && strncmp(text, path, dir) == 0)
+		screen_message(ui, 1, "%s: %s", failed, text + dir);
+	else
+		screen_message(ui, 1, "%s: %s", failed, text);
+}
+
 void
 save_workbook(struct ui *ui, const struct session *s)
 {
 	char *path = export_default_path(s), *why = NULL;
+	int rc = export_xlsx(s, path, &why);
 
-	if (export_xlsx(s, path, &why) == 0)
-		screen_message(ui, 0, "Ergebnisformular geschrieben: %s", path);
-	else
-		screen_message(ui, 1, "Export fehlgeschlagen: %s",
-		               why != NULL ? why : path);
+	say_written(ui, rc, "Ergebnisformular geschrieben", "Export fehlgeschlagen", path,
+	            why);
+	free(why);
+	free(path);
+}
+
+void
+save_table(struct ui *ui, const struct session *s)
+{
+	char *path = table_default_path(s), *why = NULL;
+	int rc = table_write(s, path, 0, NULL, &why);
+
+	say_written(ui, rc, "Dokumentationstabelle für die Kommune geschrieben",
+	            "Dokumentationstabelle", path, why);
 	free(why);
 	free(path);
 }

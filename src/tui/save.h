@@ -50,4 +50,9 @@ int save_elsewhere(struct ui *ui, const char *dir);
  * outcome in the status line. */
 void save_workbook(struct ui *ui, const struct session *s);
 
+/* Write the Dokumentationstabelle of s beside it for the town (the start
+ * screen); an existing file is never replaced here. The outcome in the
+ * status line. */
+void save_table(struct ui *ui, const struct session *s);
+
 #endif

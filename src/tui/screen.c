@@ -377,8 +377,8 @@ screen_free_all(struct ui *ui)
 int
 screen_points_shown(const struct ui *ui)
 {
-	/* the start screen lists sessions of every phase: hidden there */
-	int shown = ui->session != NULL && !session_points_hidden(ui->session);
+	/* no audit open (the start screen): no talk is going on */
+	int shown = ui->session == NULL || !session_points_hidden(ui->session);
 	int phase = ui->session != NULL ? (int)session_phase(ui->session) : -1;
 
 	if (ui->points_toggled && ui->phase_seen == phase)

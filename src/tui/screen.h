@@ -102,7 +102,7 @@ struct ui_screen {
 
 struct ui {
 	char *dir;               /* session directory */
-	char *form_path;         /* --form FILE, or NULL for the bundled form */
+	char *form_path;         /* the file of --form, or NULL: the default form */
 	struct session *session; /* the open session (write lock), or NULL */
 	int rows, cols;
 	int color;
@@ -146,9 +146,10 @@ struct ui {
  * the verdict may be drawn now. Every screen asks this one function before it
  * draws any of them, so that a discreet display (the town's people see the
  * screen during the talk) can hide all of them in one place: hidden in the
- * Gespräch when the form is discreet (session_points_hidden), and on the
- * start screen, where no session's phase is known; Strg-P turns that
- * around for the auditor until the phase changes (ui->points_toggled).
+ * Gespräch when the form is discreet (session_points_hidden), shown in the
+ * other phases and while no audit is open (the start screen); Strg-P turns
+ * that around for the auditor until the phase changes or another audit is
+ * opened (ui->points_toggled).
  */
 int screen_points_shown(const struct ui *ui);
 

@@ -9,7 +9,8 @@
 /* What the interview starts on. Strings are borrowed for the call. */
 struct tui_options {
 	const char *dir;     /* --dir: the session directory, NULL for the default */
-	const char *form;    /* --form: the Prüfbogen for new audits, NULL: bundled */
+	const char *form;    /* --form: the Prüfbogen file for new audits, NULL: the
+	                        default (configuration, else bundled) */
 	const char *session; /* a session to open (path, or name in dir), or NULL:
 	                        the start screen */
 };

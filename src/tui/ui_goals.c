@@ -5,16 +5,22 @@
  * the previous goals that exist in the linked previous audit, with their
  * status and the Sonderpunkte each status earns (score_goal_bonus: only
  * these goals earn Sonderpunkte; shown where screen_points_shown allows).
- * Every change is saved at once.
+ * Every change is saved at once. Where the town proposed a goal in its
+ * Dokumentationstabelle (model/town.h), its proposal stands above the
+ * goal's fields with a button that takes it over; in a re-audit what the
+ * town reports on each previous goal stands under it.
  */
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "lib/util.h"
 #include "model/score.h"
+#include "model/town.h"
 #include "tui/fieldscreen.h"
 #include "tui/frame.h"
+#include "tui/save.h"
 #include "tui/screens.h"
 
 /* Where the list and the editor box go. */
@@ -63,6 +69,9 @@ add_previous(struct ui *ui, struct ui_fields *f)
 			continue;
 		label = xasprintf("Ziel %d", n);
 		fields_add(f, FIELD_INFO, label, NULL, s->previous_goals[n - 1].goal);
+		if (town_prevgoal_state(s, (size_t)n - 1) != NULL)
+			fields_add(f, FIELD_INFO, "  Stand laut Kommune", NULL,
+			           town_prevgoal_state(s, (size_t)n - 1));
 		add_status(ui, f, n);
 		free(label);
 		shown++;
@@ -77,6 +86,96 @@ add_previous(struct ui *ui, struct ui_fields *f)
 		        ? "verknüpfen auf F8 (Vorheriges Audit); erst damit gibt es "
 		          "Ziele zu bewerten"
 		        : "das vorherige Audit hat keine Entwicklungsziele");
+}
+
+static void build(struct ui *ui, struct ui_fields *f, struct ui_field *changed,
+                  const char *value);
+
+/* The answer to „Ziel N ersetzen?“ (arg: the button's key, "town.goal.N"),
+ * or the button of a goal without text: take the town's proposal over. */
+static void
+take_town_goal(struct ui *ui, void *arg)
+{
+	struct ui_fields *f = screen_state(ui, &ui_goals_screen);
+	const char *key = arg;
+	size_t n = (size_t)strtoul(key + strlen(TOWN_PREFIX "goal."), NULL, 10);
+	char *why = NULL;
+
+	if (save_reason_needed(ui, NULL))
+		return;
+	if (town_take_goal(ui->session, n - 1, &why) != 0) {
+		screen_message(ui, 1, "%s", why);
+		free(why);
+		return;
+	}
+	if (save_now(ui) == 0) {
+		char *saved = xstrdup(ui->status != NULL ? ui->status : "");
+		screen_message(ui, 0,
+		               "Vorschlag der Kommune als Ziel %zu übernommen · %s", n,
+		               saved);
+		free(saved);
+	}
+	if (f != NULL)
+		build(ui, f, NULL, NULL);
+}
+
+/* The button „Vorschlag der Kommune übernehmen“: asks first when the goal
+ * already has text. */
+static int
+press_take(struct ui *ui, void *owner)
+{
+	static const int yes[3] = {'j', 'J', 0};
+	struct ui_fields *f = owner;
+	const char *key = f->items[f->selected].key;
+	size_t n = (size_t)strtoul(key + strlen(TOWN_PREFIX "goal."), NULL, 10);
+	int filled = 0;
+
+	for (size_t k = 0; k < vocab_goal.count; k++) {
+		char *rk = xasprintf("goal.%zu.%s", n, vocab_goal.fields[k].key);
+		char *v = session_get(ui->session, rk);
+		filled |= v != NULL && v[0] != '\0';
+		free(v);
+		free(rk);
+	}
+	if (filled) {
+		char *q =
+		    xasprintf("Ziel %zu durch den Vorschlag der Kommune ersetzen? j: "
+		              "ersetzen, andere Taste: behalten",
+		              n);
+		screen_ask(ui, q, yes, take_town_goal, (void *)key, "Ziel behalten");
+		free(q);
+	} else {
+		take_town_goal(ui, (void *)key);
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
+/* The town's proposal for goal n (1-based) and the button to take it. */
+static void
+add_town_goal(struct ui *ui, struct ui_fields *f, int n)
+{
+	const struct session *s = ui->session;
+	struct ui_field *button;
+	char *key;
+
+	if (!town_goal_proposed(s, (size_t)n - 1))
+		return;
+	fields_add(f, FIELD_INFO, "Vorschlag Kommune", NULL,
+	           "aus der Dokumentationstabelle");
+	for (size_t k = 0; k < vocab_goal.count; k++) {
+		const char *v = town_goal_field(s, (size_t)n - 1, k);
+		char *label;
+		if (v == NULL || v[0] == '\0')
+			continue;
+		label = xasprintf("  %s", vocab_goal.fields[k].label);
+		fields_add(f, FIELD_INFO, label, NULL, v);
+		free(label);
+	}
+	key = xasprintf(TOWN_PREFIX "goal.%d", n);
+	button =
+	    fields_add(f, FIELD_BUTTON, "Vorschlag der Kommune übernehmen", key, NULL);
+	button->press = press_take;
+	free(key);
 }
 
 /* Refill the fields from the session, keeping the selection. */
@@ -95,6 +194,7 @@ build(struct ui *ui, struct ui_fields *f, struct ui_field *changed, const char *
 		char *h = xasprintf("Entwicklungsziel %d", n);
 		fields_add(f, FIELD_HEADING, h, NULL, NULL);
 		free(h);
+		add_town_goal(ui, f, n);
 		for (size_t k = 0; k < vocab_goal.count; k++) {
 			char *key = xasprintf("goal.%d.%s", n, vocab_goal.fields[k].key);
 			fields_add_record(f, s, &vocab_goal.fields[k], NULL, key, NULL);
@@ -111,6 +211,7 @@ goals_init(struct ui *ui, void *state)
 {
 	struct ui_fields *f = fieldscreen_state(state, build);
 
+	f->owner = f; /* the button's press gets the list */
 	f->selected = 0;
 	f->top = 0;
 	build(ui, f, NULL, NULL);

@@ -16,6 +16,10 @@
  * highlight was not moved only goes on: nothing is chosen by itself. A value
  * typed but not confirmed is saved when the question is left by any key, or
  * kept for correction when it is invalid (the screen's flush).
+ *
+ * Under the answer stands the town's statement from its
+ * Dokumentationstabelle (model/town.h), when it made one; Strg-K takes the
+ * town's answer over as the auditor's.
  */
 #include "config.h"
 
@@ -29,6 +33,7 @@
 #include "model/kind.h"
 #include "model/score.h"
 #include "model/vocab.h"
+#include "model/town.h"
 #include "tui/edit.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -527,6 +532,44 @@ interview_type(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* Strg-K: the town's answer (Dokumentationstabelle) becomes the answer. */
+static int
+interview_take_town(struct ui *ui, void *state, int key)
+{
+	struct interview *st = ready(ui, state);
+	char *why = NULL, *label, *saved_msg;
+	int rc;
+
+	(void)key;
+	if (st == NULL)
+		return 0;
+	if (save_reason_needed(ui, current(ui)->full_id))
+		return UI_HANDLED | UI_REDRAW;
+	rc = town_take_answer(ui->session, ui->question, &why);
+	if (rc < 0) {
+		screen_message(ui, 1, "%s", why);
+		free(why);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	label = answer_display(current(ui), saved(ui));
+	if (rc > 0) {
+		screen_message(ui, 0, "Die Antwort ist schon die Angabe der Kommune (%s)",
+		               label);
+		free(label);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	reset(ui, st);
+	if (save_now(ui) == 0) {
+		saved_msg = xstrdup(ui->status != NULL ? ui->status : "");
+		screen_message(ui, 0, "Angabe der Kommune übernommen: %s · %s", label,
+		               saved_msg);
+		free(saved_msg);
+		save_date_warning(ui, current(ui)->full_id);
+	}
+	free(label);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* The screen's keys; the help lists them under „Antworten im Prüfgespräch“. */
 static const struct ui_binding interview_bindings[] = {
     {UI_KEYS_ANY, 0, NULL, NULL, NULL, interview_editing},
@@ -552,6 +595,10 @@ static const struct ui_binding interview_bindings[] = {
     {UI_KEY(KEY_DC), 0, "Entf", NULL, "Antwort löschen (fragt vorher; wieder offen)",
      interview_delete},
     {'h', 0, "h", NULL, "Erläuterung zur Frage ein/aus", interview_toggle_help},
+    {UI_CTRL('k'), 0, "Strg-K", NULL,
+     "Angabe der Kommune (aus ihrer Dokumentationstabelle) als Antwort übernehmen "
+     "und speichern",
+     interview_take_town},
     {UI_KEYS_TEXT, 0, "Ziffern, Text", NULL,
      "Zahl, Datum (TT.MM.JJJJ, auch 14.3.26) oder Text tippen; Tippen ersetzt den "
      "alten Wert",
@@ -758,6 +805,29 @@ draw_typed(const struct ui *ui, const struct interview *st, int y, int x, int w,
 	return y;
 }
 
+/* The town's statement on the current question, when it made one: "Angabe
+ * der Kommune: Ja – …, Nachweis: …", red where the answer differs, with the
+ * key that takes it over while it is not the answer. Returns the next row. */
+static int
+draw_town(const struct ui *ui, const struct session_item *it, int y, int x, int w,
+          int bottom)
+{
+	char *statement = town_statement(ui->session, ui->question), *line;
+	int differs = town_differs(ui->session, ui->question);
+	int offer = ui->session->town->items[ui->question].answer.state != ANSWER_OPEN &&
+	            (differs || it->answer.state == ANSWER_OPEN);
+
+	if (statement == NULL || y >= bottom)
+		return y;
+	line = xasprintf("%s%s: %s%s", TOWN_ANSWER_LABEL, differs ? " (weicht ab)" : "",
+	                 statement, offer ? " · Strg-K übernimmt" : "");
+	y += text_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y, line,
+	               differs ? ui->attrs[ROLE_ERROR] : ui->attrs[ROLE_NORMAL] | A_BOLD);
+	free(line);
+	free(statement);
+	return y;
+}
+
 /* Draw the interview screen. */
 static void
 interview_draw(const struct ui *ui, const void *state)
@@ -821,7 +891,8 @@ interview_draw(const struct ui *ui, const void *state)
 		y = draw_typed(ui, st, y, x, w, bottom);
 	}
 	y++;
-	/* evidence, help, note: as far as room allows */
+	/* the town's statement, then evidence, help, note: as far as room allows */
+	y = draw_town(ui, it, y, x, w, bottom);
 	if (q->evidence != NULL && y < bottom) {
 		char *e = evidence_line(ui, q, it);
 		y += text_wrap(y, x, w, bottom - y > 2 ? 2 : bottom - y, e,

@@ -161,6 +161,8 @@ link_previous(struct ui *ui, struct ui_fields *f, struct ui_field *fl, const cha
 	if (ui->session->meta.previous != NULL &&
 	    strcmp(ui->session->meta.previous, path) == 0)
 		return 0;
+	if (save_reason_needed(ui, "meta.vorher"))
+		return -1;
 	if (reaudit_link(ui->session, path, &notice, &why) != 0) {
 		screen_message(ui, 1, "%s", why);
 		free(why);

@@ -3,7 +3,10 @@
  * participant lines of the vocabulary (ui_master_fields; the Kommune is
  * required, the IHK is suggested from the Landkreis, the previous session
  * is asked for with Art „Re-Audit“; one empty participant line more than
- * filled). Values stay on the screen until Strg-S or „Audit anlegen“ builds
+ * filled). Above them, when more than one Prüfbogen is found (forms.h: the
+ * user's, the machine's, the bundled ones), a choice of the form, set to
+ * --form or the default of the configuration. Values stay on the screen
+ * until Strg-S or „Audit anlegen“ builds
  * the session through session_change, links a re-audit's previous session
  * (reaudit_link) and creates the file (audit_create); nothing is written
  * before.
@@ -14,9 +17,9 @@
 #include <string.h>
 
 #include "lib/date.h"
-#include "lib/paths.h"
 #include "lib/util.h"
 #include "model/audit.h"
+#include "model/forms.h"
 #include "model/plausible.h"
 #include "model/reaudit.h"
 #include "tui/fields.h"
@@ -28,7 +31,14 @@
 /* The screen's state: the fields with what was typed. */
 struct new_audit {
 	struct ui_fields fields;
+	/* the form a new audit takes unless another is chosen: --form, else the
+	 * default of the configuration (owned); NULL when that is broken */
+	char *form;
+	char *form_problem; /* why there is no default form, or NULL (owned) */
 };
+
+/* The key of the form's choice field (not a session record). */
+#define FORM_FIELD "form"
 
 /* The vocabulary field of a master-data record key, or NULL. */
 static const struct vocab_field *
@@ -77,8 +87,9 @@ participant_lines(struct ui_fields *f)
 
 /* Whether the auditor typed anything (the defaults do not count). */
 static int
-form_filled(const struct ui_fields *f)
+form_filled(const struct new_audit *st)
 {
+	const struct ui_fields *f = &st->fields;
 	char today[11];
 
 	date_today(today);
@@ -86,6 +97,8 @@ form_filled(const struct ui_fields *f)
 		const struct ui_field *fl = &f->items[i];
 		const struct vocab_field *vf = meta_field(fl->key);
 		const char *def = vf != NULL ? ui_master_default(vf, today) : NULL;
+		if (fl->key != NULL && strcmp(fl->key, FORM_FIELD) == 0)
+			def = st->form;
 		if (fl->key == NULL || fl->value == NULL || fl->value[0] == '\0' ||
 		    (vf != NULL && vf->kind == VOCAB_DATE) ||
 		    (def != NULL && strcmp(fl->value, def) == 0))
@@ -104,15 +117,14 @@ set_from_field(struct session *s, const char *key, const char *value, char **why
 	return session_change(s, key, value, why);
 }
 
-/* A session built from the fields (not yet a file). NULL with *why. */
+/* A session on the form at path built from the fields (not yet a file).
+ * NULL with *why. */
 static struct session *
-build_session(struct ui *ui, struct ui_fields *f, char **why)
+build_session(struct ui_fields *f, const char *path, char **why)
 {
 	struct form_errors errors = {0};
 	struct form *form;
 	struct session *s;
-	char *path =
-	    ui->form_path != NULL ? xstrdup(ui->form_path) : paths_default_form();
 	int n = 0;
 
 	form = form_load_file(path, &errors);
@@ -121,11 +133,9 @@ build_session(struct ui *ui, struct ui_fields *f, char **why)
 		*why = xasprintf("Prüfbogen %s ungültig: %s", path, all);
 		free(all);
 		form_errors_clear(&errors);
-		free(path);
 		return NULL;
 	}
 	form_errors_clear(&errors);
-	free(path);
 	s = session_new(form);
 	/* the master data typed here; the previous audit is linked below */
 	for (size_t i = 0; i < f->count && *why == NULL; i++) {
@@ -171,7 +181,9 @@ create(struct ui *ui, void *owner)
 {
 	struct new_audit *st = owner;
 	struct ui_fields *f = &st->fields;
+	struct ui_field *form;
 	struct session *s;
+	const char *path;
 	char *why = NULL;
 
 	for (size_t i = 0; i < f->count; i++) {
@@ -184,7 +196,21 @@ create(struct ui *ui, void *owner)
 		fields_layout(f, f->width, f->height, 0, 0);
 		return UI_HANDLED | UI_REDRAW;
 	}
-	s = build_session(ui, f, &why);
+	form = fields_find(f, FORM_FIELD);
+	path = form != NULL && form->value != NULL && form->value[0] != '\0' ? form->value
+	                                                                     : st->form;
+	if (path == NULL) {
+		if (st->form_problem != NULL)
+			screen_message(ui, 1, "Bitte den Prüfbogen wählen (%s).",
+			               st->form_problem);
+		else
+			screen_message(ui, 1, "Bitte den Prüfbogen wählen.");
+		if (form != NULL)
+			f->selected = (size_t)(form - f->items);
+		fields_layout(f, f->width, f->height, 0, 0);
+		return UI_HANDLED | UI_REDRAW;
+	}
+	s = build_session(f, path, &why);
 	if (s != NULL && audit_create(s, ui->dir, &why) == 0) {
 		screen_open_session(ui, s);
 		fields_clear(f);
@@ -256,21 +282,96 @@ layout(struct ui *ui, struct new_audit *st)
 	fields_layout(&st->fields, ui->cols - 2, ui->rows - 5, 0, 0);
 }
 
+/* What a person reads for the form of entry e: id, edition, title. Caller
+ * frees. */
+static char *
+form_label(const struct forms_entry *e)
+{
+	char *edition = date_display(e->edition);
+	char *label = xasprintf("%s, Ausgabe %s: %s", e->id, edition, e->title);
+
+	free(edition);
+	return label;
+}
+
+/*
+ * The form new audits take (st->form: --form, else the default of the
+ * configuration, whose problem is shown), and when there is a choice (more
+ * than one form found, or no default), the field to choose it, with the
+ * forms that can be used; invalid ones are counted in a message.
+ */
+static void
+form_choice(struct ui *ui, struct new_audit *st)
+{
+	struct forms *forms = forms_scan();
+	struct conffile config = {0};
+	struct ui_field *fl;
+	char *why = NULL, *path = NULL;
+	size_t usable = 0, invalid = 0;
+	int outside;
+	long entry;
+
+	free(st->form);
+	free(st->form_problem);
+	st->form = st->form_problem = NULL;
+	if (ui->form_path != NULL) {
+		st->form = xstrdup(ui->form_path);
+	} else if (forms_config_read(&config, &why) != 0 ||
+	           forms_resolve(forms, &config, NULL, &path, &entry, &why) != 0) {
+		screen_message(ui, 1, "Kein Prüfbogen vorgegeben: %s", why);
+		st->form_problem = why;
+	} else {
+		st->form = path;
+	}
+	for (size_t i = 0; i < forms->count; i++) {
+		usable += forms_usable(forms, i);
+		invalid += forms->entries[i].error != NULL;
+	}
+	outside = st->form != NULL;
+	for (size_t i = 0; i < forms->count && outside; i++)
+		outside = !forms_usable(forms, i) ||
+		          strcmp(forms->entries[i].path, st->form) != 0;
+	if (usable + (size_t)outside > 1 || (st->form == NULL && usable > 0)) {
+		fl = fields_add(&st->fields, FIELD_CHOICE, "Prüfbogen", FORM_FIELD,
+		                st->form != NULL ? st->form : "");
+		if (st->form == NULL)
+			fields_add_choice(fl, "", "– (bitte wählen)");
+		for (size_t i = 0; i < forms->count; i++)
+			if (forms_usable(forms, i)) {
+				char *label = form_label(&forms->entries[i]);
+				fields_add_choice(fl, forms->entries[i].path, label);
+				free(label);
+			}
+		if (outside)
+			fields_add_choice(fl, st->form, st->form);
+	}
+	if (invalid > 0 && st->form != NULL)
+		screen_message(
+		    ui, 1, "%zu %s übergangen (wohnort-audit forms nennt die Fehler)",
+		    invalid,
+		    invalid == 1 ? "ungültiger Prüfbogen" : "ungültige Prüfbögen");
+	conffile_clear(&config);
+	forms_free(forms);
+}
+
 /* Entering: an empty form with today's date. */
 static void *
 new_init(struct ui *ui, void *state)
 {
 	struct new_audit *st = state != NULL ? state : xcalloc(1, sizeof *st);
 	struct ui_field *button;
+	size_t master;
 
 	fields_clear(&st->fields);
 	st->fields.store = keep;
 	st->fields.changed = taken;
 	st->fields.owner = st;
+	form_choice(ui, st);
+	master = st->fields.count; /* the heading of the master data */
 	ui_master_fields(ui, &st->fields, NULL);
 	button = fields_add(&st->fields, FIELD_BUTTON, "Audit anlegen", NULL, NULL);
 	button->press = create;
-	st->fields.selected = 1;
+	st->fields.selected = master + 1;
 	st->fields.top = 0;
 	layout(ui, st);
 	return st;
@@ -283,6 +384,8 @@ new_free(void *state)
 	struct new_audit *st = state;
 
 	fields_clear(&st->fields);
+	free(st->form);
+	free(st->form_problem);
 	free(st);
 }
 
@@ -358,7 +461,7 @@ new_cancel(struct ui *ui, void *state, int key)
 	struct new_audit *st = state;
 
 	(void)key;
-	if (form_filled(&st->fields)) {
+	if (form_filled(st)) {
 		screen_ask(ui,
 		           "Eingaben verwerfen, ohne das Audit anzulegen? j: verwerfen, "
 		           "andere Taste: weiter",
@@ -387,7 +490,7 @@ new_flush(struct ui *ui, void *state, int quitting)
 
 	if (fields_flush(ui, &st->fields, 0) != 0)
 		return -1;
-	if (quitting && st->fields.count > 0 && form_filled(&st->fields)) {
+	if (quitting && st->fields.count > 0 && form_filled(st)) {
 		screen_message(
 		    ui, 1, "Das neue Audit ist noch nicht angelegt (Strg-S legt es an).");
 		return -1;

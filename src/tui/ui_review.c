@@ -1,9 +1,10 @@
 /*
  * ui_review.c: the Übersicht (F5): every open question, every evidence
- * marked nachzureichen (overdue ones said so) or fehlt, every note
- * (interview_review), in aligned columns with the question number; Enter
- * jumps to the question. Reads the session; changes only the current
- * question. The selected row is kept across visits.
+ * marked nachzureichen (overdue ones said so) or fehlt, every note, every
+ * answer that differs from the town's statement and every statement of the
+ * town not yet verified (interview_review), in aligned columns with the
+ * question number; Enter jumps to the question. Reads the session; changes only the
+ * current question. The selected row is kept across visits.
  */
 #include "config.h"
 
@@ -13,6 +14,7 @@
 #include "lib/util.h"
 #include "model/interview.h"
 #include "model/score.h"
+#include "model/town.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
 #include "tui/list.h"
@@ -93,6 +95,13 @@ row_kind(const struct ui *ui, const struct interview_review_item *it)
 	case REVIEW_NOTE:
 		return xstrdup(si->note != NULL && si->note[0] != '\0' ? "Notiz"
 		                                                       : "Empfehlung");
+	case REVIEW_TOWN_DIFFERS:
+		return xstrdup("weicht von Kommune ab");
+	case REVIEW_TOWN_UNVERIFIED:
+		return xstrdup(town_unverified(ui->session, it->question) &
+		                       TOWN_UNVERIFIED_ANSWER
+		                   ? "Angabe Kommune ungeprüft"
+		                   : "Nachweis Kommune ungeprüft");
 	}
 	return xstrdup("");
 }
@@ -104,6 +113,19 @@ row_text(const struct ui *ui, const struct interview_review_item *it)
 	const struct session_item *si = &ui->session->items[it->question];
 	const struct form_question *q = &ui->session->form->questions[it->question];
 
+	if (it->kind == REVIEW_TOWN_DIFFERS || it->kind == REVIEW_TOWN_UNVERIFIED) {
+		char *town = town_statement(ui->session, it->question), *out;
+		if (it->kind == REVIEW_TOWN_DIFFERS) {
+			char *mine = answer_display(q, &si->answer);
+			out = xasprintf("Kommune: %s · Antwort: %s · %s", town, mine,
+			                q->text);
+			free(mine);
+		} else {
+			out = xasprintf("Kommune: %s · %s", town, q->text);
+		}
+		free(town);
+		return out;
+	}
 	if (it->kind != REVIEW_NOTE)
 		return xstrdup(q->text);
 	if (si->note != NULL && si->note[0] != '\0')
@@ -145,7 +167,7 @@ static void
 review_draw(const struct ui *ui, const void *state)
 {
 	const struct review *st = state;
-	size_t open = 0, ev = 0, notes = 0;
+	size_t open = 0, ev = 0, notes = 0, town = 0;
 	char *right, *a, *b, *c;
 
 	for (size_t i = 0; i < st->count; i++) {
@@ -153,13 +175,20 @@ review_draw(const struct ui *ui, const void *state)
 			open++;
 		else if (st->items[i].kind == REVIEW_EVIDENCE)
 			ev++;
-		else
+		else if (st->items[i].kind == REVIEW_NOTE)
 			notes++;
+		else
+			town++;
 	}
 	a = counted(open, "offen", "offen");
 	b = counted(ev, "Nachweis", "Nachweise");
 	c = counted(notes, "Notiz", "Notizen");
-	right = xasprintf("%s · %s · %s", a, b, c);
+	if (town > 0) /* no room for all: the groups that have rows */
+		right = xasprintf("%s%s%s%s%s · %zu Kommune", a, ev > 0 ? " · " : "",
+		                  ev > 0 ? b : "", notes > 0 ? " · " : "",
+		                  notes > 0 ? c : "", town);
+	else
+		right = xasprintf("%s · %s · %s", a, b, c);
 	frame_draw(ui, "Übersicht", right);
 	free(right);
 	free(a);
@@ -210,6 +239,8 @@ review_enter(struct ui *ui, void *state, int key)
 static const struct ui_binding review_bindings[] = {
     {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, review_move},
     {UI_KEY(KEY_PPAGE), UI_KEY(KEY_NPAGE), NULL, NULL, NULL, review_move},
+    {UI_KEY(KEY_HOME), UI_KEY(KEY_END), "Pos1/Ende", NULL,
+     "an den Anfang oder ans Ende der Liste", review_move},
     {'\n', 0, "Enter", "zur Frage", "zur gewählten Frage springen", review_enter},
     {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
 };

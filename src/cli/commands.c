@@ -15,6 +15,7 @@ extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_score_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_history_entry;
+extern const struct cmd_entry cmd_phase_entry;
 extern const struct cmd_entry cmd_table_entry;
 extern const struct cmd_entry cmd_import_entry;
 extern const struct cmd_entry cmd_dump_entry;
@@ -36,6 +37,7 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_score_entry,
     &cmd_export_entry,
     &cmd_history_entry,
+    &cmd_phase_entry,
     &cmd_table_entry,
     &cmd_import_entry,
     &cmd_dump_entry,

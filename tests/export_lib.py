@@ -69,13 +69,15 @@ def best_value(q):
     return None
 
 
-def random_session(run, rng, form, n, tmp, links=True):
+def random_session(run, rng, form, n, tmp, links=True, phases=True):
     """Build one random session in tmp/randN; returns (path, {full_id: what was
     set}). Odd n are re-audits; every third set is fully answered; set 0 gets
     the best answers, so a passed result is covered too. Evidence states
     (with past and future due dates), links from goals to questions and the
     auditor's own recommendations are drawn at random (links=False leaves
-    out the goal links, for builds that predate the goal.N.fragen record)."""
+    out the goal links, for builds that predate the goal.N.fragen record).
+    Set 0 is Abgeschlossen, set 3 in the Auswertung, the others in the
+    Gespräch (phases=False: no phase, for builds that predate it)."""
     art = "re" if n % 2 else "erst"
     d = os.path.join(tmp, "rand%d" % n)
     os.mkdir(d)
@@ -125,6 +127,8 @@ def random_session(run, rng, form, n, tmp, links=True):
                                                             "nicht_erreicht"]))
             lines += "prevgoal.%d.ziel\tAltes Ziel %d\n" % (g, g)
     lines += "participant.1.name\tDr. Anna Beispiel\nparticipant.1.funktion\tBürgermeisterin\n"
+    if phases and n in (0, 3):
+        lines += "session.phase\t%s\n" % ("abgeschlossen" if n == 0 else "auswertung")
     dump = os.path.join(d, "dump.txt")
     with open(dump, "w", encoding="utf-8") as fp:
         fp.write(lines)

@@ -8,7 +8,8 @@
 # Sonderpunkte, Endpunktzahl, open questions, result, gültig bis, points
 # missing) equals `score --format tsv`; every formula cell has a cached value;
 # the sums are formulas over Bewertung; injection strings stay strings; the
-# VORLÄUFIG mark appears exactly when the result is provisional; page one
+# VORLÄUFIG mark appears exactly when the result is provisional or the audit
+# is not Abgeschlossen (and then says so); page one
 # lists the agreed goals with their deadlines; Bewertung lists every
 # question in form order under its Handlungsfeld with its label;
 # Empfehlungen holds exactly the score's recommendations that have a text,
@@ -240,8 +241,14 @@ def check_result(wf, wv, where, tsv, dump):
                                                       tsv["missing"]))
     texts = [c.value for row in ev.iter_rows() for c in row if isinstance(c.value, str)]
     marked = any(t.startswith("VORLÄUFIG") for t in texts)
-    if marked != (tsv["provisional"] == "yes"):
-        fail(where, "VORLÄUFIG mark %s but provisional=%s" % (marked, tsv["provisional"]))
+    phase = dump.get("session.phase", "gespraech")
+    if marked != (tsv["provisional"] == "yes" or phase != "abgeschlossen"):
+        fail(where, "VORLÄUFIG mark %s but provisional=%s, phase %s" %
+             (marked, tsv["provisional"], phase))
+    if tsv["provisional"] == "no" and phase != "abgeschlossen" and \
+            not any(t.startswith("VORLÄUFIG – das Audit ist noch nicht abgeschlossen")
+                    for t in texts):
+        fail(where, "VORLÄUFIG in phase %s does not say the audit is not closed" % phase)
     if ef.cell(row=labels.get("Endpunktzahl", 1), column=2).data_type != "f":
         fail(where, "Endpunktzahl is not a formula")
     if any("Formeln" in t for t in texts):

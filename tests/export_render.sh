@@ -4,8 +4,9 @@
 # document page by page with pdftotext:
 # - page 1 holds the Kommune, the Endpunktzahl and the result as `score
 #   --format tsv` computes them (so the formulas agree with the score
-#   module), the Ergebnis sheet fits on page 1, a provisional result shows
-#   VORLÄUFIG, and the footer says "Seite x von y";
+#   module), the Ergebnis sheet fits on page 1, a provisional result (open
+#   questions, or not yet Abgeschlossen) shows VORLÄUFIG, a final one does
+#   not, and the footer says "Seite x von y";
 # - every page names its sheet in the page header ("Ergebnisformular –
 #   Nachweise"), the sheets come in workbook order and none is missing;
 # - page 1 or 2 lists every agreed Entwicklungsziel with its deadline and
@@ -16,8 +17,8 @@
 #   of the form appears whole (no row cut off);
 # - the internal variant names itself on every page and has the notes;
 # - a logo given with --logo is drawn on page 1.
-# Covers the example session (and reports its page count, at most 6) and a
-# provisional session made with new + set. Skips (77) without LibreOffice
+# Covers the example session, Abgeschlossen (and reports its page count, at
+# most 6), and a provisional session in the Gespräch made with new + set. Skips (77) without LibreOffice
 # ($WA_SOFFICE) or poppler-utils; fails when data/beispiel-sitzung.txt is
 # missing.
 : "${WA_BIN:?}" "${WA_SRCDIR:?}"
@@ -116,7 +117,9 @@ render() {
 	elif [ "$passed" = yes ]; then verdict="bestanden"
 	else verdict="nicht bestanden"; fi
 	grep -q "^ *Ergebnis  *$verdict *\$" "$p1" || fail "$name: page 1 lacks 'Ergebnis $verdict'"
-	if [ "$provisional" = yes ]; then
+	# VORLÄUFIG until the result is final: no question open, Abgeschlossen
+	phase=$("$WA_BIN" phase "$session" | cut -f1)
+	if [ "$provisional" = yes ] || [ "$phase" != abgeschlossen ]; then
 		grep -q "VORLÄUFIG" "$p1" || fail "$name: no VORLÄUFIG mark"
 	elif grep -q "VORLÄUFIG" "$p1"; then
 		fail "$name: VORLÄUFIG on a final result"
@@ -147,6 +150,8 @@ render() {
 
 mkdir "$TMP/ex" "$TMP/prov"
 example=$("$WA_BIN" load "$WA_SRCDIR/data/beispiel-sitzung.txt" --dir "$TMP/ex") || exit 99
+# its result is communicated: a final Ergebnisformular, without VORLÄUFIG
+"$WA_BIN" phase "$example" abgeschlossen >/dev/null || exit 99
 render "$example" beispiel
 pages=$(pdfinfo "$TMP/beispiel.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 echo "example session: ${pages:-?} printed pages"

@@ -476,7 +476,8 @@ def main():
     seed = int(os.environ.get("WA_SEED", "20261202"))
     rng = random.Random(seed)
     for n in range(int(os.environ.get("WA_RANDOM_SESSIONS", "6"))):
-        path, _ = export_lib.random_session(run, rng, form, n, tmp, links=not BASE_BUILD)
+        path, _ = export_lib.random_session(run, rng, form, n, tmp, links=not BASE_BUILD,
+                                            phases=not BASE_BUILD)
         sessions.append(("random%d(seed %d)" % (n, seed), path))
     failures = []
     count = 0

@@ -2,8 +2,9 @@
  * cmd_export.c: the 'export' command: write the Ergebnisformular of a session
  * as XLSX and print the path written. The workbook is the town's version
  * unless --intern asks for the IHK's (with the auditor's notes); --logo names
- * the IHK's logo. Opens the session read-only, so it works while the
- * interview holds the lock. Replaces only a workbook it wrote itself unless
+ * the IHK's logo; --protokoll adds the sheet Änderungsprotokoll. Opens the session
+ * read-only, so it works while the interview holds the lock. Replaces only a workbook it
+ * wrote itself unless
  * --force, and never a session. CLI layer: it prints; the work is
  * export_xlsx_opt in the model layer.
  */
@@ -16,7 +17,7 @@
 #include "lib/util.h"
 #include "model/export.h"
 
-enum { OPT_OUTPUT, OPT_INTERN, OPT_FUER_KOMMUNE, OPT_LOGO, OPT_FORCE };
+enum { OPT_OUTPUT, OPT_INTERN, OPT_FUER_KOMMUNE, OPT_LOGO, OPT_FORCE, OPT_PROTOCOL };
 
 static const struct cmd_option export_options[] = {
     [OPT_OUTPUT] = {"output", 'o', "FILE.xlsx",
@@ -33,6 +34,10 @@ static const struct cmd_option export_options[] = {
                    "auch eine Datei ersetzen, die keine Arbeitsmappe dieses "
                    "Programms ist (nie eine Sitzung)",
                    NULL},
+    [OPT_PROTOCOL] = {"protokoll", 0, NULL,
+                      "mit dem Blatt Änderungsprotokoll (wer was wann geändert hat; "
+                      "Vorgabe: ohne)",
+                      NULL},
 };
 
 static int
@@ -51,6 +56,8 @@ run_export(const struct cmd_args *a)
 		opt.audience = EXPORT_INTERNAL;
 	if (a->option[OPT_FORCE] != NULL)
 		opt.flags |= EXPORT_FORCE;
+	if (a->option[OPT_PROTOCOL] != NULL)
+		opt.flags |= EXPORT_PROTOCOL;
 	opt.logo = a->option[OPT_LOGO];
 
 	s = cli_open_session(a->operands[0], SESSION_READ_ONLY, &status);

@@ -19,6 +19,7 @@
 #include "lib/atomicfile.h"
 #include "model/export.h"
 #include "model/export_private.h"
+#include "model/history.h"
 #include "model/outfile.h"
 #include "model/workbook.h"
 #include "lib/util.h"
@@ -203,7 +204,7 @@ export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
 	buf_adds(&centre, "&C&8Ergebnisformular – &B");
 	export_header_text(&centre, title, 40);
 	buf_adds(&centre, "&B");
-	if (c->r.provisional)
+	if (c->provisional)
 		buf_adds(&centre, " – &BVORLÄUFIG&B");
 	if (c->internal)
 		buf_adds(&centre, " – interne Fassung der IHK");
@@ -446,6 +447,13 @@ make_header(struct export_ctx *c)
 	free(date);
 }
 
+/* The Änderungsprotokoll only when asked for: the workbook goes to the town. */
+static int
+protocol_wanted(const struct export_ctx *c)
+{
+	return c->protocol;
+}
+
 /* The sheets, in the order of their tabs (see struct export_sheet). */
 static const struct export_sheet sheets[] = {
     {EXPORT_SHEET_RESULT, 2, NULL, export_sheet_result},
@@ -453,6 +461,7 @@ static const struct export_sheet sheets[] = {
     {EXPORT_SHEET_GOALS, 1, NULL, export_sheet_goals},
     {EXPORT_SHEET_RECOMMENDATIONS, 4, NULL, export_sheet_recommendations},
     {EXPORT_SHEET_RATING, 0, NULL, export_sheet_rating},
+    {EXPORT_SHEET_PROTOCOL, 5, protocol_wanted, export_sheet_protokoll},
 };
 #define SHEET_COUNT (sizeof sheets / sizeof sheets[0])
 
@@ -564,6 +573,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 		return -1;
 	c.logo = logo.data != NULL ? &logo : NULL;
 	c.internal = opt != NULL && opt->audience == EXPORT_INTERNAL;
+	c.protocol = opt != NULL && (opt->flags & EXPORT_PROTOCOL);
 	if (opt != NULL && opt->today != NULL)
 		snprintf(c.today, sizeof c.today, "%s", opt->today);
 	else
@@ -571,6 +581,8 @@ export_write(const struct session *s, const char *path, const struct export_opti
 	c.s = s;
 	c.f = s->form;
 	score_compute(s, &c.r);
+	/* the result is communicated only when the audit is Abgeschlossen */
+	c.provisional = c.r.provisional || session_phase(s) != PHASE_CLOSED;
 	if (c.r.sections == NULL && c.f->section_count > 0) {
 		*why = xasprintf("%s: keine Bewertung verfügbar", path);
 		rc = -1;

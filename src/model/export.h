@@ -12,10 +12,13 @@
  * chart, signatures of the auditor and the IHK with room for a stamp, the
  * IHK's logo), Nachweise (evidence that matters for the result, outstanding
  * first), Entwicklungsziele, Empfehlungen (grouped by Handlungsfeld) and
- * Bewertung (every question; the base of the sums). The sums on Ergebnis
- * are formulas over Bewertung (and Entwicklungsziele) carrying
- * score_compute's results as cached values. All user text is written as
- * strings, cleaned of invalid UTF-8 and control characters.
+ * Bewertung (every question; the base of the sums), and on request
+ * (EXPORT_PROTOCOL) Änderungsprotokoll, the change history. Every page
+ * says VORLÄUFIG while questions are open or the audit is not yet
+ * Abgeschlossen (history.h). The sums on Ergebnis are formulas over
+ * Bewertung (and Entwicklungsziele) carrying score_compute's results as
+ * cached values. All user text is written as strings, cleaned of invalid
+ * UTF-8 and control characters.
  *
  * Two variants: for the town (the default) and internal to the IHK, which
  * adds the auditor's notes and a note on the formulas and is marked
@@ -93,6 +96,9 @@ void export_logo_candidates_free(char **paths);
 /* Flags of export_xlsx_opt. */
 enum export_flag {
 	EXPORT_FORCE = 1, /* also replace a file that is no workbook of this program */
+	/* add the sheet Änderungsprotokoll (the change history; in the town's
+	 * variant without the IHK's working notes) */
+	EXPORT_PROTOCOL = 2,
 };
 
 #endif

@@ -22,6 +22,7 @@
 #define EXPORT_SHEET_GOALS "Entwicklungsziele"
 #define EXPORT_SHEET_RECOMMENDATIONS "Empfehlungen"
 #define EXPORT_SHEET_RATING "Bewertung"
+#define EXPORT_SHEET_PROTOCOL "Änderungsprotokoll"
 
 struct export_formats {
 	lxw_format *title;
@@ -66,7 +67,11 @@ struct export_ctx {
 	const struct form *f;
 	struct score_result r;
 	struct export_formats fmt;
-	int internal;                    /* EXPORT_INTERNAL: notes and the formula note */
+	int internal; /* EXPORT_INTERNAL: notes and the formula note */
+	int protocol; /* EXPORT_PROTOCOL: the Änderungsprotokoll */
+	/* VORLÄUFIG on every page: questions are open (r.provisional) or the
+	 * audit is not Abgeschlossen (history.h) */
+	int provisional;
 	char today[11];                  /* YYYY-MM-DD for overdue evidence */
 	const struct export_image *logo; /* NULL: none */
 	char *header_right;              /* the page header's right part, '&' escaped */
@@ -272,6 +277,7 @@ void export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws);
+void export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws);
 
 /*
  * export_xlsx_counted: export_xlsx_opt that also reports how many cells it

@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "model/export_private.h"
+#include "model/history.h"
+#include "model/vocab.h"
 #include "lib/util.h"
 
 /* Column widths (Excel units) of A..F; G is a hidden helper column. */
@@ -421,15 +423,20 @@ write_head(struct export_ctx *c, lxw_worksheet *ws)
 	if (c->r.provisional)
 		buf_printf(&mark, "VORLÄUFIG – %d Frage%s noch offen", c->r.open,
 		           c->r.open == 1 ? "" : "n");
+	else if (c->provisional)
+		buf_printf(&mark,
+		           "VORLÄUFIG – das Audit ist noch nicht abgeschlossen "
+		           "(Phase: %s)",
+		           vocab_phase.items[session_phase(c->s)].label);
 	if (c->internal)
 		buf_printf(&mark, "%sINTERNE FASSUNG der IHK – nicht für die Kommune",
 		           mark.len > 0 ? "\n" : "");
 	if (mark.len > 0) {
 		export_put_merged(c, ws, row, 0, RESULT_LAST_COL, mark.data,
 		                  c->fmt.provisional);
-		export_check(
-		    c, worksheet_set_row(
-		           ws, row, c->r.provisional && c->internal ? 44 : 26, NULL));
+		export_check(c, worksheet_set_row(ws, row,
+		                                  c->provisional && c->internal ? 44 : 26,
+		                                  NULL));
 	}
 	buf_free(&mark);
 	return row + 2;

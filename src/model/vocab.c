@@ -89,7 +89,7 @@ static const struct vocab_field goal_fields[] = {
 const struct vocab_table vocab_goal = {"goal.N.KEY", goal_fields, COUNT(goal_fields)};
 
 static const struct vocab_field item_fields[] = {
-    {"note", "Notiz", "note", "TEXT", VOCAB_LONGTEXT, NULL, 0,
+    {"note", "Notiz", "note", "TEXT", VOCAB_LONGTEXT, NULL, VOCAB_INTERNAL,
      "Notiz des Auditors zur Frage"},
     {"recommendation", "Eigene Empfehlung", "recommendation", "TEXT", VOCAB_LONGTEXT,
      NULL, 0, "eigene Empfehlung statt der aus dem Prüfbogen"},
@@ -97,8 +97,8 @@ static const struct vocab_field item_fields[] = {
      "Stand des Nachweises"},
     {"evidence_due", "Nachzureichen bis", "due", "DATUM", VOCAB_DATE, NULL, 0,
      "Frist, wenn der Nachweis nachzureichen ist"},
-    {"evidence_text", "Beschreibung", "evidence-text", "TEXT", VOCAB_LONGTEXT, NULL, 0,
-     "welches Dokument, welche Seite"},
+    {"evidence_text", "Beschreibung", "evidence-text", "TEXT", VOCAB_LONGTEXT, NULL,
+     VOCAB_INTERNAL, "welches Dokument, welche Seite"},
 };
 const struct vocab_table vocab_item = {"QUESTION:KEY", item_fields, COUNT(item_fields)};
 

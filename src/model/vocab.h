@@ -49,6 +49,7 @@ enum {
 	VOCAB_LINKED = 4,    /* set by linking a previous audit, not typed on a screen */
 	VOCAB_TOWN =
 	    8, /* the town states it in its Dokumentationstabelle (town.meta.KEY) */
+	VOCAB_INTERNAL = 16, /* the IHK's working note: never in the town's workbook */
 };
 
 struct vocab_field {

@@ -136,7 +136,7 @@ enum history_format {
 /*
  * history_format: the entries of s whose key is key or starts with "key:"
  * (NULL: all; a question id also gives the records beside its answer).
- * TSV: a header line, then one line per entry: time (UTC), phase, who,
+ * TSV: one line per entry, no header: time (UTC), phase, who,
  * change, undoes (0: none), key, old, new, reason, where unset values are
  * empty and tab, newline, carriage return and backslash inside a field are
  * written \t \n \r \\. Text: per change a line with the local time,

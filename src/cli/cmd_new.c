@@ -15,6 +15,7 @@
 #include "cli/cmd.h"
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/history.h"
 #include "model/reaudit.h"
 
 enum { OPT_FORM, OPT_DIR };
@@ -106,7 +107,9 @@ run_new(const struct cmd_args *a)
 		return EXIT_INVALID;
 	s = session_new(form);
 	date_today(today);
-	/* today unless --datum says otherwise (one entry in the history) */
+	/* one command, one change of the history; today unless --datum says
+	 * otherwise (one entry) */
+	session_change_begin(s);
 	if ((a->field[vocab_find(&vocab_meta, "datum")] == NULL &&
 	     session_change(s, META_PREFIX "datum", today, &why) != 0) ||
 	    cli_set_fields(s, a, META_PREFIX, &why) != 0 ||
@@ -116,6 +119,7 @@ run_new(const struct cmd_args *a)
 		session_free(s);
 		return EXIT_INVALID;
 	}
+	session_change_end(s);
 	warning = session_date_warning(s, "meta.datum", today);
 	if (warning != NULL)
 		cli_error("Warnung: %s (trotzdem gespeichert)", warning);

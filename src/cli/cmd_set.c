@@ -102,11 +102,13 @@ run_set(const struct cmd_args *a)
 		status = EXIT_INVALID;
 		goto out;
 	}
+	session_change_begin(s); /* one command, one change of the history */
 	if ((value != NULL || clear) && session_change(s, key, value, &why) != 0)
 		goto invalid;
 	prefix = xasprintf("%s:", key);
 	rc = cli_set_fields(s, a, prefix, &why);
 	free(prefix);
+	session_change_end(s);
 	if (rc != 0 || audit_save(s, &why) != 0)
 		goto invalid;
 	warn_dates(s, a);

@@ -81,8 +81,9 @@ utc=$(sed -n 1p "$T/q.tsv" | cut -f1)
 when=$(date -d "$utc" +'%d.%m.%Y %H:%M:%S')
 grep -q "^$when  Gespräch  Dr. Ada Prüfer  (Änderung 2)" "$T/q.txt" ||
 	{ cat "$T/q.txt"; fail "history text: no head line at local time $when"; }
-grep -qF "Frage 1.1 strategie.ratsbeschluss: „ja“ → „nein“" "$T/q.txt" || fail "history text: ja → nein"
-grep -qF "Frage 1.1 strategie.ratsbeschluss: „nein“ → –" "$T/q.txt" || fail "history text: cleared"
+grep -qxF "  Frage 1.1: „ja“ → „nein“" "$T/q.txt" || fail "history text: ja → nein"
+grep -qxF "  Frage 1.1: „nein“ → –" "$T/q.txt" || fail "history text: cleared"
+grep -qxF "  Frage 1.1, Notiz: – → „Zeile 1" "$T/q.txt" || fail "history text: the note"
 grep -qF "    Zeile	2 \\ „Zitat““" "$T/q.txt" || fail "history text: the note's second line"
 
 # --- phase: print, move, refuse an unknown one

@@ -120,6 +120,18 @@ int session_undo(struct session *s, char **key, char **why);
 int history_entry_of_question(const struct session *s, const struct history_entry *e,
                               size_t qi);
 
+/*
+ * history_record_label: what record key names, for people: its German
+ * label ("Antwort", "Notiz", "Kommune", "Ziel 1: Frist", "Phase",
+ * "Angabe der Kommune: Erläuterung der Kommune"; the key itself when
+ * nothing fits), the number of the question it belongs to into *number
+ * ("3.7"; "" when none), and into *internal whether it is one of the IHK's
+ * working notes (a field flagged VOCAB_INTERNAL). Caller frees the result
+ * and *number.
+ */
+char *history_record_label(const struct session *s, const char *key, char **number,
+                           int *internal);
+
 /* The entry's time in local time, "TT.MM.JJJJ HH:MM:SS", into out. */
 void history_local_time(const struct history_entry *e, char out[32]);
 

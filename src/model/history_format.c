@@ -114,22 +114,98 @@ text_value(struct buf *b, const char *v)
 	buf_adds(b, "“");
 }
 
-/* What a record key names, for people: "Frage 1.2 strategie.x", else the key. */
+/* The label of field key in t, or NULL. */
+static const struct vocab_field *
+field_of(const struct vocab_table *t, const char *key)
+{
+	int i = vocab_find(t, key);
+
+	return i >= 0 ? &t->fields[i] : NULL;
+}
+
+/* "Ziel 2: Frist" and the like for a record "PREFIXN.FIELD" (rest points
+ * after the prefix); NULL when rest is not of that shape. */
+static char *
+numbered_label(const char *what, const struct vocab_table *t, const char *rest)
+{
+	char *end;
+	unsigned long n = strtoul(rest, &end, 10);
+	const struct vocab_field *f;
+
+	if (end == rest || n == 0)
+		return NULL;
+	if (*end == '\0')
+		return xasprintf("%s %lu: Status", what, n);
+	if (*end != '.' || (f = field_of(t, end + 1)) == NULL)
+		return NULL;
+	return xasprintf("%s %lu: %s", what, n, f->label);
+}
+
+char *
+history_record_label(const struct session *s, const char *key, char **number,
+                     int *internal)
+{
+	const struct form *f = s->form;
+	const char *colon;
+	const struct vocab_field *field;
+	char *qid, *label = NULL;
+	int qi, town = strncmp(key, "town.", 5) == 0;
+	const char *k = town ? key + 5 : key;
+
+	*number = xstrdup("");
+	*internal = 0;
+	colon = strchr(k, ':');
+	qid = colon != NULL ? xstrndup(k, (size_t)(colon - k)) : xstrdup(k);
+	qi = form_find_question(f, qid);
+	free(qid);
+	if (qi >= 0) {
+		free(*number);
+		*number = interview_number(f, (size_t)qi);
+		field = colon != NULL
+		            ? field_of(town ? &vocab_town_item : &vocab_item, colon + 1)
+		            : NULL;
+		if (field != NULL && (field->flags & VOCAB_INTERNAL))
+			*internal = 1;
+		label = xstrdup(colon == NULL   ? "Antwort"
+		                : field != NULL ? field->label
+		                                : colon + 1);
+	} else if (strncmp(k, "meta.", 5) == 0 &&
+	           (field = field_of(&vocab_meta, k + 5))) {
+		label = xstrdup(field->label);
+	} else if (strncmp(k, "participant.", 12) == 0) {
+		label = numbered_label("Teilnehmende", &vocab_participant, k + 12);
+	} else if (strncmp(k, "goal.", 5) == 0) {
+		label = numbered_label("Ziel", &vocab_goal, k + 5);
+	} else if (strncmp(k, "prevgoal.", 9) == 0) {
+		label = numbered_label("Ziel des letzten Audits", &vocab_goal, k + 9);
+	} else if (strcmp(k, "session.phase") == 0) {
+		label = xstrdup(vocab_phase.name);
+	}
+	if (label == NULL)
+		label = xstrdup(k);
+	if (town) {
+		char *t = xasprintf("Angabe der Kommune: %s", label);
+		free(label);
+		label = t;
+	}
+	return label;
+}
+
+/* What a record key names, for people: "Frage 1.2", "Frage 1.2, Notiz",
+ * "Kommune", "Ziel 1: Frist" (history_record_label). */
 static void
 text_key(struct buf *b, const struct session *s, const char *key)
 {
-	const char *colon = strchr(key, ':');
-	char *qid = colon != NULL ? xstrndup(key, (size_t)(colon - key)) : xstrdup(key);
-	int qi = form_find_question(s->form, qid);
+	char *number, *label = history_record_label(s, key, &number, &(int){0});
 
-	if (qi >= 0) {
-		char *number = interview_number(s->form, (size_t)qi);
-		buf_printf(b, "Frage %s %s", number, key);
-		free(number);
-	} else {
-		buf_adds(b, key);
-	}
-	free(qid);
+	if (number[0] != '\0' && strcmp(label, "Antwort") == 0)
+		buf_printf(b, "Frage %s", number);
+	else if (number[0] != '\0')
+		buf_printf(b, "Frage %s, %s", number, label);
+	else
+		buf_adds(b, label);
+	free(label);
+	free(number);
 }
 
 /* One entry for people: a head line when it starts a change (head), then

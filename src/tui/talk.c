@@ -42,31 +42,30 @@ talk_points(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
-/* "Frage 1.2: „nein“ → „ja“" for the entries of the last change. Caller frees. */
+/* "Frage 1.2: „nein“ → „ja“" (history_record_label names the record) for
+ * the entries of the last change. Caller frees. */
 static char *
 last_change(const struct session *s)
 {
 	size_t n = history_count(s), first = n;
 	const struct history_entry *e;
 	struct buf b = {0};
-	size_t qi;
+	char *number, *label;
+	int internal;
 
 	while (first > 0 &&
 	       history_entry(s, first - 1)->change == history_entry(s, n - 1)->change)
 		first--;
 	e = history_entry(s, first);
-	for (qi = 0; qi < s->form->question_count; qi++)
-		if (history_entry_of_question(s, e, qi))
-			break;
-	if (qi < s->form->question_count) {
-		char *number = interview_number(s->form, qi);
+	label = history_record_label(s, e->key, &number, &internal);
+	if (number[0] != '\0' && strcmp(label, "Antwort") == 0)
 		buf_printf(&b, "Frage %s", number);
-		free(number);
-		if (strchr(e->key, ':') != NULL)
-			buf_printf(&b, " %s", strchr(e->key, ':') + 1);
-	} else {
-		buf_adds(&b, e->key);
-	}
+	else if (number[0] != '\0')
+		buf_printf(&b, "Frage %s, %s", number, label);
+	else
+		buf_adds(&b, label);
+	free(label);
+	free(number);
 	buf_printf(&b, ": %s%s%s → %s%s%s", e->old_value ? "„" : "",
 	           e->old_value ? e->old_value : "–", e->old_value ? "“" : "",
 	           e->new_value ? "„" : "", e->new_value ? e->new_value : "–",

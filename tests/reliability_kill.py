@@ -1,6 +1,9 @@
 #!/usr/bin/python3
 # tests/reliability_kill.py: kills `wohnort-audit set` at random moments and checks that every
-# snapshot left behind is the old or the new one, for reliability_kill.sh.
+# snapshot left behind is the old or the new one, for reliability_kill.sh, and that the
+# change history in it goes with it: every value the file holds is the new value of the
+# last history entry for its record (so a change reported saved has its entry), and the
+# history only ever grows by entries appended at its end.
 #   reliability_kill.py BINARY SESSION QUESTIONS COUNT
 import glob, os, random, signal, statistics, subprocess, sys, time
 binary, session, qfile, count = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
@@ -26,6 +29,39 @@ def dump():
         rec[k] = v
     return p.returncode, p.stderr.decode("utf-8", "replace"), rec
 
+UNESCAPE = {"t": "\t", "n": "\n", "r": "\r", "\\": "\\"}
+
+
+def unescape(v):
+    out, i = [], 0
+    while i < len(v):
+        if v[i] == "\\" and i + 1 < len(v):
+            out.append(UNESCAPE.get(v[i + 1], v[i + 1]))
+            i += 2
+        else:
+            out.append(v[i])
+            i += 1
+    return "".join(out)
+
+
+def history():
+    """The history's TSV lines, or None when it cannot be read."""
+    p = subprocess.run([binary, "history", session, "--format", "tsv"], capture_output=True)
+    if p.returncode != 0:
+        return None
+    return p.stdout.decode("utf-8", "replace").splitlines()
+
+
+def last_new(lines, key):
+    """The new value of the last entry for key (None: unset), or False: no entry."""
+    found = False
+    for line in lines:
+        f = line.split("\t")
+        if len(f) == 9 and unescape(f[5]) == key:
+            found = unescape(f[7]) if f[7] != "" else None
+    return found
+
+
 # how long does one set take? spread the kills over 1.5 times that
 durations = []
 for i in range(5):
@@ -39,8 +75,11 @@ allowed = {}   # key -> set of values it may hold now
 rc, err, rec = dump()
 for _, k in keys:
     allowed[k] = {rec.get(k)}
+initial = dict((k, rec.get(k)) for _, k in keys)  # before any history entry of theirs
+before = history() or []
 random.seed(int(os.environ.get("KILL_SEED", "7")))
 hits = corrupt = lost = completed = 0
+entries_checked = missing_entries = 0
 for i in range(count):
     kind, key = random.choice(keys)
     v = value(kind, i)
@@ -75,8 +114,26 @@ for i in range(count):
             allowed[k] = {rec.get(k)}
     for _, k in keys:      # what the file holds now is the new baseline
         allowed[k] = {rec.get(k)}
+    # the history in the same file: appended to, never rewritten, and with an
+    # entry for the value every record holds
+    now = history()
+    if now is None or now[:len(before)] != before:
+        missing_entries += 1
+        print("trial %d: the history was rewritten or cannot be read" % i)
+        now = now or before
+    for _, k in keys:
+        entries_checked += 1
+        want = last_new(now, k)
+        if want is False:
+            want = initial[k]
+        if rec.get(k) != want:
+            missing_entries += 1
+            print("trial %d: %s holds %r, its last history entry says %r" % (i, k, rec.get(k), want))
+    before = now
 temps = len(glob.glob(session + ".tmp*")) + len(glob.glob(session + ".prev.tmp*"))
 print("kill: %d trials, %d killed during set, %d completed, %d corrupt snapshots, "
-      "%d lost answers, %d temp files left by killed saves (set median %.0f ms)"
-      % (count, hits, completed, corrupt, lost, temps, statistics.median(durations) * 1000))
-sys.exit(1 if corrupt or lost or hits == 0 else 0)
+      "%d lost answers, %d temp files left by killed saves (set median %.0f ms); "
+      "history: %d entries in the file, %d records checked against it, %d without their entry"
+      % (count, hits, completed, corrupt, lost, temps, statistics.median(durations) * 1000,
+         len(before), entries_checked, missing_entries))
+sys.exit(1 if corrupt or lost or missing_entries or hits == 0 else 0)

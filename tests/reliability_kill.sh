@@ -7,7 +7,10 @@
 # After each trial `dump` must load the session with no complaint (no
 # fallback to PATH.prev, checksum valid: the store checks it) and every value
 # whose `set` had exited 0 must be there; a killed `set` may have landed or
-# not, but nothing else may change. Prints trials, kills that hit a running
+# not, but nothing else may change. The change history is in the same
+# snapshot: every value the file holds must be the new value of the last
+# history entry of its record (a change reported saved has its entry), and
+# the history only grows at its end. Prints trials, kills that hit a running
 # save, corrupt snapshots, lost answers and temp files left by killed saves.
 # KILL_DIR puts the session elsewhere (tests/fs_removable.sh runs it on
 # exFAT and NTFS mounts).

@@ -7,8 +7,10 @@
 # random moment: either while the save may still be running, or after the
 # status line reported „Gespeichert“. After each kill `dump` must load the
 # session with no complaint (no fallback, valid checksum) and, when the status
-# line had reported the save, hold that answer. Prints trials, corrupt
-# snapshots and lost answers.
+# line had reported the save, hold that answer, and the last entry of the
+# change history for the question must name the answer the file holds.
+# Prints trials, corrupt snapshots, lost answers and answers without their
+# history entry.
 . "$WA_SRCDIR/tests/reliability_lib.sh"
 
 PTYRUN=$WA_BUILDDIR/tests/ptyrun

@@ -2,7 +2,9 @@
  * ui_start.c: the start screen (no SESSION argument): the sessions in the
  * session directory with Kommune, Datum, Art, progress and points from
  * session_list; Enter opens one (refused with a message when another
- * program holds it), n starts a new audit, x exports, q quits. The selected
+ * program holds it), n starts a new audit, x exports, q quits. Under the
+ * list, the selected town's audit history from the same summaries
+ * (timeline_text: „Verlauf: Erstaudit 2020 → Re-Audit 2023“). The selected
  * row is kept across visits.
  */
 #include "config.h"
@@ -13,6 +15,7 @@
 
 #include "lib/date.h"
 #include "lib/util.h"
+#include "model/timeline.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -124,6 +127,13 @@ start_draw(const struct ui *ui, const void *state)
 	         ui->attrs[ROLE_DIM] | A_BOLD);
 	list_draw(ui, st, 2, 1, w, list_height(ui), st->count, st->selected, st->top,
 	          start_row);
+	{
+		char *history = timeline_text(st->list, st->count, st->selected);
+		if (history != NULL)
+			text_putf(ui->rows - 4, 1, w, ui->attrs[ROLE_NORMAL],
+			          "Verlauf: %s", history);
+		free(history);
+	}
 	if (st->list[st->selected].path != NULL)
 		text_put(ui->rows - 3, 1, w, st->list[st->selected].path,
 		         ui->attrs[ROLE_DIM]);

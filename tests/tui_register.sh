@@ -69,7 +69,7 @@ expect_row 4 "Chor"
 expect_row -3 "abgelaufen (gültig bis $CHOR)"
 keys <F1>
 wait "Hilfe – Tasten"
-keys <PgDn> <PgDn>
+keys <PgDn> <PgDn> <PgDn>
 wait "Start: s"
 expect "nach „gültig bis“ sortieren"
 keys <Esc> <Esc>

@@ -446,9 +446,17 @@ make_header(struct export_ctx *c)
 	free(date);
 }
 
+/* A re-audit that keeps its previous audit (previous.dump) shows the development. */
+static int
+has_previous(const struct export_ctx *c)
+{
+	return c->s->previous != NULL;
+}
+
 /* The sheets, in the order of their tabs (see struct export_sheet). */
 static const struct export_sheet sheets[] = {
     {EXPORT_SHEET_RESULT, 2, NULL, export_sheet_result},
+    {EXPORT_SHEET_DEVELOPMENT, 5, has_previous, export_sheet_development},
     {EXPORT_SHEET_EVIDENCE, 3, NULL, export_sheet_evidence},
     {EXPORT_SHEET_GOALS, 1, NULL, export_sheet_goals},
     {EXPORT_SHEET_RECOMMENDATIONS, 4, NULL, export_sheet_recommendations},

@@ -22,6 +22,7 @@
 #define EXPORT_SHEET_GOALS "Entwicklungsziele"
 #define EXPORT_SHEET_RECOMMENDATIONS "Empfehlungen"
 #define EXPORT_SHEET_RATING "Bewertung"
+#define EXPORT_SHEET_DEVELOPMENT "Entwicklung"
 
 struct export_formats {
 	lxw_format *title;
@@ -272,6 +273,7 @@ void export_sheet_evidence(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws);
+void export_sheet_development(struct export_ctx *c, lxw_worksheet *ws);
 
 /*
  * export_xlsx_counted: export_xlsx_opt that also reports how many cells it

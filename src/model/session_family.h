@@ -70,6 +70,7 @@ extern const struct session_family session_goal_family;        /* session_goals.
 extern const struct session_family session_prevgoal_family;    /* session_goals.c */
 extern const struct session_family session_cursor_family;      /* session.c */
 extern const struct session_family session_town_family;        /* session_town.c */
+extern const struct session_family session_previous_family;    /* session_previous.c */
 
 /* Most participants a session may list. */
 #define SESSION_PARTICIPANT_MAX 99

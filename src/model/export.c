@@ -620,26 +620,5 @@ export_xlsx(const struct session *s, const char *path, char **why)
 char *
 export_default_path(const struct session *s)
 {
-	char *slug, *out;
-
-	if (s->path != NULL && s->path[0] != '\0') {
-		const char *base = strrchr(s->path, '/');
-		char *dir = atomicfile_dir_of(s->path);
-		size_t len;
-		base = base != NULL ? base + 1 : s->path;
-		len = strlen(base);
-		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
-			len -= 4;
-		slug = xstrndup(base, len);
-		out = xasprintf("%s/%s-ergebnis.xlsx", dir, slug);
-		free(dir);
-	} else {
-		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
-		                       s->meta.datum ? s->meta.datum : "");
-		slug = slug_make(name, 80);
-		free(name);
-		out = xasprintf("%s-ergebnis.xlsx", slug);
-	}
-	free(slug);
-	return out;
+	return outfile_default_path(s, "-ergebnis.xlsx");
 }

@@ -395,16 +395,7 @@ write_chart(struct development *d, lxw_row_t row, lxw_row_t first_sec, lxw_row_t
 	chart_series_set_labels(now);
 	chart_series_set_labels_num_format(now, "0%");
 	chart_series_set_labels_font(now, &small);
-	chart_title_set_name(chart, "Quote je Handlungsfeld: letztes und dieses Audit");
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	chart_axis_set_min(chart->x_axis, 0);
-	chart_axis_set_max(chart->x_axis, 1);
-	chart_axis_set_major_unit(chart->x_axis, 0.2);
-	chart_axis_set_num_format(chart->x_axis, "0%");
-	chart_axis_set_num_font(chart->x_axis, &small);
-	chart_axis_set_num_font(chart->y_axis, &small);
-	chart_axis_set_reverse(chart->y_axis); /* first Handlungsfeld on top */
-	chart_set_series_gap(chart, 50);
+	export_quote_chart_layout(chart, "Quote je Handlungsfeld: letztes und dieses Audit", 50);
 	export_check(c, worksheet_insert_chart_opt(d->ws, row, 0, chart, &opts));
 }
 

@@ -167,6 +167,11 @@ void export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
 /* Record an error code from a libxlsxwriter call (keeps the first). */
 void export_check(struct export_ctx *c, lxw_error err);
 
+/* The layout of a bar chart of Quoten per Handlungsfeld (Ergebnis,
+ * Entwicklung): title, legend below, the value axis 0 … 100 % in steps of
+ * 20, small axis fonts, the first Handlungsfeld on top, bar gap. */
+void export_quote_chart_layout(lxw_chart *chart, const char *title, uint16_t gap);
+
 /* Page setup shared by all sheets: A4, margins, footer, and a header that
  * names the sheet's title (with VORLÄUFIG and "interne Fassung" marks). */
 void export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,

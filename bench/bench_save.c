@@ -3,18 +3,21 @@
  * session, next to the floor measured in the same run: writing the same
  * number of bytes to a temp file, fsync, close, rename over a file and fsync
  * of the directory. Save and floor alternate, so both see the same disk.
- * Then session_list over 10,000 sessions (hard links to a fresh save of the
- * example, so every one is read) for the start screen and `list`.
- * With HISTORY (default 0) the session first gets that many changes of its
- * answers and notes, recorded in its change history, which every snapshot
- * carries; the listing round is then left out (it is about many sessions
- * of the usual size, measured once). Usage: bench_save DUMP [DIR]
- * [ITERATIONS] [HISTORY]. Prints "save|floor MEDIAN_US P99_US" lines,
- * "ratio R", "history N" and "list COUNT MICROSECONDS"; judging them is
- * bench/save.sh's job.
+ * Then the same for a re-audit that keeps a copy of its previous audit
+ * (previous.dump: here the example itself, the largest record of the
+ * snapshot). After each, session_list over 10,000 such sessions (hard links
+ * to the saved file, so every one is read) for the start screen and `list`.
+ * With HISTORY (default 0) only the first round runs, after the session got
+ * at least that many entries of its change history (answers and notes
+ * changed), which every snapshot carries, and "history N" says how many.
+ * Usage: bench_save DUMP [DIR] [ITERATIONS] [HISTORY]. Prints "bytes N",
+ * "save|floor MEDIAN_US P99_US" lines, "ratio R" and "list COUNT
+ * MICROSECONDS ERRORS", then the same prefixed "re" for the re-audit;
+ * judging them is bench/save.sh's job.
  */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -97,9 +100,10 @@ fill_history(struct session *s, int count)
 	return 0;
 }
 
-/* Time session_list over count hard links to path in a fresh subdirectory of dir. */
+/* Time session_list over count hard links to path in a fresh subdirectory of
+ * dir; print "<prefix>list COUNT MICROSECONDS ERRORS". */
 static int
-list_round(const char *dir, const char *path, int count)
+list_round(const char *dir, const char *path, int count, const char *prefix)
 {
 	char *sub = xasprintf("%s/list", dir), *why = NULL;
 	struct session_summary *list = NULL;
@@ -130,7 +134,7 @@ list_round(const char *dir, const char *path, int count)
 	for (size_t i = 0; i < n; i++)
 		errors += list[i].error != NULL;
 	if (rc == 0)
-		printf("list %zu %.0f %zu\n", n, t, errors);
+		printf("%slist %zu %.0f %zu\n", prefix, n, t, errors);
 	session_summaries_free(list, n);
 	for (int i = 0; i < count; i++) {
 		char *name = xasprintf("%s/s%05d.cdb", sub, i);
@@ -176,17 +180,78 @@ out:
 	return rc;
 }
 
+/*
+ * Save s (a file already) iterations times, each after a real change of
+ * constant length, alternating with a floor round of the same size; print
+ * "<prefix>bytes", "<prefix>save", "<prefix>floor" and "<prefix>ratio".
+ * 0 or -1 (printed).
+ */
+static int
+measure(struct session *s, const char *dir, int iterations, const char *prefix)
+{
+	double *save_us = xcalloc((size_t)iterations, sizeof *save_us);
+	double *floor_us = xcalloc((size_t)iterations, sizeof *floor_us);
+	char *filler = NULL, *why = NULL;
+	struct stat st;
+	int rc = -1;
+
+	if (audit_save(s, &why) != 0 || stat(s->path, &st) != 0) {
+		fprintf(stderr, "bench_save: %s\n", why != NULL ? why : strerror(errno));
+		goto out;
+	}
+	filler = xmalloc((size_t)st.st_size);
+	memset(filler, 'x', (size_t)st.st_size);
+	for (int i = 0; i < iterations; i++) {
+		char value[64];
+		double t;
+
+		/* a real change each time, of constant length */
+		snprintf(value, sizeof value, "Gesprächsnotiz %06d", i);
+		if (session_change(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			goto out;
+		}
+		t = now_us();
+		if (audit_save(s, &why) != 0) {
+			fprintf(stderr, "bench_save: %s\n", why);
+			goto out;
+		}
+		save_us[i] = now_us() - t;
+		t = now_us();
+		if (floor_round(dir, filler, (size_t)st.st_size) != 0) {
+			perror("bench_save: floor");
+			goto out;
+		}
+		floor_us[i] = now_us() - t;
+	}
+	qsort(save_us, (size_t)iterations, sizeof *save_us, cmp_double);
+	qsort(floor_us, (size_t)iterations, sizeof *floor_us, cmp_double);
+	printf("%sbytes %lld\n%siterations %d\n", prefix, (long long)st.st_size, prefix,
+	       iterations);
+	printf("%ssave %.0f %.0f\n", prefix, quantile(save_us, (size_t)iterations, 0.5),
+	       quantile(save_us, (size_t)iterations, 0.99));
+	printf("%sfloor %.0f %.0f\n", prefix, quantile(floor_us, (size_t)iterations, 0.5),
+	       quantile(floor_us, (size_t)iterations, 0.99));
+	printf("%sratio %.2f\n", prefix,
+	       quantile(save_us, (size_t)iterations, 0.5) /
+	           quantile(floor_us, (size_t)iterations, 0.5));
+	rc = 0;
+out:
+	free(save_us);
+	free(floor_us);
+	free(filler);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *dump_path = argc > 1 ? argv[1] : "data/beispiel-sitzung.txt";
-	char *dir = argc > 2 ? xstrdup(argv[2]) : NULL, *text, *why = NULL, *filler;
+	char *dir = argc > 2 ? xstrdup(argv[2]) : NULL, *text, *why = NULL;
 	int iterations = argc > 3 ? atoi(argv[3]) : 300;
 	int history = argc > 4 ? atoi(argv[4]) : 0;
-	double *save_us, *floor_us;
 	struct session *s;
-	struct stat st;
-	size_t len, entries;
+	size_t len;
 	int own_dir = 0;
 
 	if (iterations < 10) {
@@ -198,10 +263,6 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_save: %s\n", why);
 		return 1;
 	}
-	free(text);
-	if (history > 0 && fill_history(s, history) != 0)
-		return 1;
-	entries = history_count(s); /* the saves below add one each */
 	if (dir == NULL) {
 		dir = xstrdup("bench-save-XXXXXX");
 		if (mkdtemp(dir) == NULL) {
@@ -214,72 +275,28 @@ main(int argc, char **argv)
 		fprintf(stderr, "bench_save: %s\n", why);
 		return 1;
 	}
-	if (stat(s->path, &st) != 0) {
-		perror("bench_save: stat");
+	if (history > 0) {
+		/* a long change history, on its own (the saves add one each) */
+		if (fill_history(s, history) != 0)
+			return 1;
+		printf("history %zu\n", history_count(s));
+		if (measure(s, dir, iterations, "") != 0)
+			return 1;
+	} else if (measure(s, dir, iterations, "") != 0 ||
+	           list_round(dir, s->path, 10000, "") != 0) {
 		return 1;
 	}
-	filler = xmalloc((size_t)st.st_size);
-	memset(filler, 'x', (size_t)st.st_size);
-	save_us = xcalloc((size_t)iterations, sizeof *save_us);
-	floor_us = xcalloc((size_t)iterations, sizeof *floor_us);
-	for (int i = 0; i < iterations; i++) {
-		char value[64];
-		double t;
-
-		/* a real change each time, of constant length */
-		snprintf(value, sizeof value, "Gesprächsnotiz %06d", i);
-		if (session_change(s, "strategie.ratsbeschluss:note", value, &why) != 0) {
-			fprintf(stderr, "bench_save: %s\n", why);
-			return 1;
-		}
-		t = now_us();
-		if (audit_save(s, &why) != 0) {
-			fprintf(stderr, "bench_save: %s\n", why);
-			return 1;
-		}
-		save_us[i] = now_us() - t;
-		t = now_us();
-		if (floor_round(dir, filler, (size_t)st.st_size) != 0) {
-			perror("bench_save: floor");
-			return 1;
-		}
-		floor_us[i] = now_us() - t;
-	}
-	qsort(save_us, (size_t)iterations, sizeof *save_us, cmp_double);
-	qsort(floor_us, (size_t)iterations, sizeof *floor_us, cmp_double);
-	printf("bytes %lld\niterations %d\nhistory %zu\n", (long long)st.st_size,
-	       iterations, entries);
-	printf("save %.0f %.0f\n", quantile(save_us, (size_t)iterations, 0.5),
-	       quantile(save_us, (size_t)iterations, 0.99));
-	printf("floor %.0f %.0f\n", quantile(floor_us, (size_t)iterations, 0.5),
-	       quantile(floor_us, (size_t)iterations, 0.99));
-	printf("ratio %.2f\n", quantile(save_us, (size_t)iterations, 0.5) /
-	                           quantile(floor_us, (size_t)iterations, 0.5));
-	/* the listing is about many sessions of the usual size: the example
-	 * as it ships, without the long history of the saves above */
-	if (history == 0) {
-		struct session *plain;
-		char *sub = xasprintf("%s/plain", dir);
-		int rc;
-
-		if ((text = NULL,
-		     file_read_all(dump_path, 64u << 20, &text, &len, &why)) != 0 ||
-		    (plain = session_from_dump(text, len, &why)) == NULL ||
-		    audit_create(plain, sub, &why) != 0) {
+	if (history > 0) {
+		free(text);
+	} else {
+		/* the re-audit: the example keeps itself as its previous audit */
+		if (session_change(s, "previous.dump", text, &why) != 0) {
 			fprintf(stderr, "bench_save: %s\n", why);
 			return 1;
 		}
 		free(text);
-		rc = list_round(dir, plain->path, 10000);
-		{
-			char *p;
-			p = xasprintf("%s.lock", plain->path), unlink(p), free(p);
-		}
-		unlink(plain->path);
-		rmdir(sub);
-		free(sub);
-		session_free(plain);
-		if (rc != 0)
+		if (measure(s, dir, iterations, "re") != 0 ||
+		    list_round(dir, s->path, 10000, "re") != 0)
 			return 1;
 	}
 	if (own_dir) {
@@ -291,9 +308,6 @@ main(int argc, char **argv)
 		rmdir(dir);
 	}
 	session_free(s);
-	free(save_us);
-	free(floor_us);
-	free(filler);
 	free(dir);
 	return 0;
 }

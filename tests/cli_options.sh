@@ -213,6 +213,7 @@ while IFS='	' read -r kind c opt short arg values help; do
 	score) run "$BIN" score "$S1" "$opt=gibtsnicht" ;;
 	history) run "$BIN" history "$S1" "$opt=gibtsnicht" ;;
 	register) run "$BIN" register "$T/nichts" "$opt=gibtsnicht" ;;
+	compare) run "$BIN" compare "$S1" "$opt=gibtsnicht" ;;
 	*) fail "no case in cli_options.sh for $c $opt (values $values)"; continue ;;
 	esac
 	case $rc in

@@ -45,8 +45,14 @@ dumped() { "$BIN" dump "$1" | awk -F'\t' -v k="$2" '$1 == k { print $2 }'; }
 # --- nothing but the bundled form ---------------------------------------
 run "$BIN" forms
 want 0 "forms with the bundled form only"
-printf 'wohnort-muster\t%s\t%s\t%s\tgültig, Vorgabe\n' "$BUNDLED_EDITION" \
-	"$(sed -n 's/^title: *//p' "$BUNDLED")" "$BUNDLED" >"$T/want"
+# the second model edition beside it (its name sorts first), usable too
+NEXT="$SRC/forms/wohnort-muster-2026.yaml"
+{
+	printf 'wohnort-muster\t%s\t%s\t%s\tgültig\n' "$(sed -n 's/^edition: *//p' "$NEXT")" \
+		"$(sed -n 's/^title: *//p' "$NEXT")" "$NEXT"
+	printf 'wohnort-muster\t%s\t%s\t%s\tgültig, Vorgabe\n' "$BUNDLED_EDITION" \
+		"$(sed -n 's/^title: *//p' "$BUNDLED")" "$BUNDLED"
+} >"$T/want"
 cmp -s "$T/want" "$T/out" || { fail "forms: the bundled form"; diff "$T/want" "$T/out"; }
 
 # --- forms in every place -----------------------------------------------
@@ -67,6 +73,7 @@ ihk-a|2026-01-01|$USER_FORMS/b-ihk-a.yaml|gültig
 -|-|$USER_FORMS/c-kaputt.yaml|ungültig: $USER_FORMS/c-kaputt.yaml:3:1: YAML syntax: flow sequence without a closing bracket
 ihk-a|2023-01-01|$SYS_FORMS/ihk-a.yaml|verdeckt von $USER_FORMS/b-ihk-a.yaml
 ihk-b|2025-03-31|$SYS_FORMS/ihk-b.yaml|gültig
+wohnort-muster|$(sed -n 's/^edition: *//p' "$NEXT")|$NEXT|gültig
 wohnort-muster|$BUNDLED_EDITION|$BUNDLED|gültig, Vorgabe
 EOF
 cmp -s "$T/want" "$T/got" || { fail "forms: order and states"; diff "$T/want" "$T/got"; }

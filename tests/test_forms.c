@@ -176,6 +176,52 @@ test_scan(void)
 	forms_free(NULL);
 }
 
+/* Editions of one form side by side in one directory are forms of their
+ * own: both usable, the id picks the newest; the same edition twice, or the
+ * id in an earlier directory, still shadows. */
+static void
+test_editions(void)
+{
+	struct forms *forms;
+
+	reset();
+	put_form(data_forms, "muster-2026.yaml", "muster", "2026-03-01");
+	put_form(data_forms, "muster.yaml", "muster", "2023-05-11");
+	put_form(data_forms, "muster-kopie.yaml", "muster", "2023-05-11");
+	forms = forms_scan();
+	CU_ASSERT_EQUAL_FATAL(forms->count, 3);
+	CU_ASSERT_STRING_EQUAL(rel(&forms->entries[0]), "data/forms/muster-2026.yaml");
+	CU_ASSERT_STRING_EQUAL(rel(&forms->entries[1]), "data/forms/muster-kopie.yaml");
+	CU_ASSERT_STRING_EQUAL(rel(&forms->entries[2]), "data/forms/muster.yaml");
+	CU_ASSERT_TRUE(forms_usable(forms, 0));
+	CU_ASSERT_TRUE(forms_usable(forms, 1));
+	CU_ASSERT_EQUAL(forms->entries[2].shadowed_by, 1);
+	CU_ASSERT_EQUAL(forms_find(forms, "muster"), 0);
+	forms_free(forms);
+
+	/* listed the other way round, the newest still wins */
+	reset();
+	put_form(data_forms, "a.yaml", "muster", "2023-05-11");
+	put_form(data_forms, "b.yaml", "muster", "2026-03-01");
+	put_form(system_forms, "alt.yaml", "muster", "2020-01-01");
+	forms = forms_scan();
+	CU_ASSERT_EQUAL_FATAL(forms->count, 3);
+	/* the machine's directory comes first and shadows both bundled ones */
+	CU_ASSERT_EQUAL(forms_find(forms, "muster"), 0);
+	CU_ASSERT_EQUAL(forms->entries[1].shadowed_by, 0);
+	CU_ASSERT_EQUAL(forms->entries[2].shadowed_by, 0);
+	forms_free(forms);
+
+	reset();
+	put_form(data_forms, "a.yaml", "muster", "2023-05-11");
+	put_form(data_forms, "b.yaml", "muster", "2026-03-01");
+	forms = forms_scan();
+	CU_ASSERT_EQUAL_FATAL(forms->count, 2);
+	CU_ASSERT_EQUAL(forms_find(forms, "muster"), 1);
+	CU_ASSERT_TRUE(forms_usable(forms, 0));
+	forms_free(forms);
+}
+
 /* A directory that cannot be read is an invalid entry; one that does not
  * exist is none; the same directory twice is read once. */
 static void
@@ -422,6 +468,7 @@ suite_clean(void)
 
 static CU_TestInfo forms_tests[] = {
     {"search order, shadowing, invalid forms", test_scan},
+    {"editions side by side in one directory", test_editions},
     {"directories missing or unreadable", test_dirs},
     {"a path, an id, the default", test_resolve},
     {"the configuration files", test_config},

@@ -4,7 +4,10 @@
  * session wins) and only the master data this session lacks (this session
  * wins), makes the session a Re-Audit naming the previous file, keeps a
  * goal's status only while its Ziel is unchanged, and refuses an unreadable
- * previous session or the session itself without changing anything.
+ * previous session or the session itself without changing anything. It
+ * keeps a copy of the previous audit (previous.dump) that survives saving,
+ * reopening and the loss of the old file, one level deep, and maps the
+ * previous goals' Fragen into another Prüfbogen edition.
  */
 #include "config.h"
 
@@ -204,11 +207,77 @@ test_refused(void)
 	free(missing);
 }
 
+/* The copy of the previous audit: its answers and form, across an edition,
+ * through a save and reopen after the old file is gone, one level deep. */
+static void
+test_previous_copy(void)
+{
+	char *prev = previous_file("Ellwangen", "2023-02-01"), *why = NULL, *notice = NULL;
+	char *path2026 = test_srcfile("forms/wohnort-muster-2026.yaml"), *saved;
+	struct form_errors e = {0};
+	struct session *p, *s, *again, *third;
+
+	p = session_open(prev, SESSION_WRITE, &notice, &why);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(p);
+	set(p, "zuzug.online_dienste", "17");
+	set(p, "lebensqualitaet.paten:note", "Patenbörse im Aufbau");
+	set(p, "goal.1.fragen", "zuzug.online_dienste lebensqualitaet.maengelmelder");
+	CU_ASSERT_EQUAL_FATAL(audit_save(p, &why), 0);
+	session_free(p);
+	s = session_new(form_load_file(path2026, &e));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s->form);
+	set(s, "meta.kommune", "Ellwangen");
+	set(s, "meta.datum", "2026-05-05");
+	CU_ASSERT_EQUAL_FATAL(reaudit_link(s, prev, &notice, &why), 0);
+	CU_ASSERT_PTR_NOT_NULL(strstr(notice, "Prüfbogen 11.05.2023 → 01.03.2026"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(notice, "3 umbenannt"));
+	free(notice);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s->previous);
+	CU_ASSERT_STRING_EQUAL(s->previous->form->edition, "2023-05-11");
+	is(s->previous, "zuzug.online_dienste", "17");
+	is(s->previous, "lebensqualitaet.paten:note", "Patenbörse im Aufbau");
+	/* the Fragen of the previous goal, in this edition; the retired one gone */
+	is(s, "prevgoal.1.fragen", "zuzug.digitale_dienste");
+	CU_ASSERT_EQUAL_FATAL(audit_create(s, tmpdir, &why), 0);
+	CU_ASSERT_EQUAL(remove(prev), 0); /* the old file may be gone */
+	saved = xstrdup(s->path);
+	session_free(s);
+	again = session_open(saved, SESSION_READ_ONLY, &notice, &why);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(again);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(again->previous);
+	is(again->previous, "zuzug.online_dienste", "17");
+	is(again->previous, "meta.datum", "2023-02-01");
+	/* a re-audit of the re-audit keeps one level: no previous of the previous */
+	third = session_new(form_load_file(path2026, &e));
+	set(third, "meta.kommune", "Ellwangen");
+	CU_ASSERT_EQUAL_FATAL(reaudit_link(third, saved, NULL, &why), 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(third->previous);
+	CU_ASSERT_PTR_NULL(third->previous->previous);
+	is(third->previous, "meta.datum", "2026-05-05");
+	/* a copy that holds one of its own is refused */
+	CU_ASSERT_EQUAL(session_change(third, "previous.dump", again->previous_text, &why),
+	                0);
+	{
+		char *nested = session_dump(again);
+		CU_ASSERT_EQUAL(session_change(third, "previous.dump", nested, &why), -1);
+		CU_ASSERT_PTR_NOT_NULL(why != NULL ? strstr(why, "nur eine Ebene") : NULL);
+		free(why);
+		free(nested);
+	}
+	form_errors_clear(&e);
+	session_free(third);
+	session_free(again);
+	free(saved);
+	free(path2026);
+	free(prev);
+}
+
 int
 main(void)
 {
 	static CU_TestInfo tests[] = {
 	    {"link copies goals and missing master data", test_link},
+	    {"link keeps a copy of the previous audit", test_previous_copy},
 	    {"relink keeps only the status of an unchanged goal", test_relink_status},
 	    {"unreadable or own session refused", test_refused},
 	    CU_TEST_INFO_NULL,

@@ -2,8 +2,8 @@
 # tests/tui_forms.sh: choosing the Prüfbogen on the „Neues Audit“ screen
 # through a pseudo terminal, with a temporary user config directory
 # (XDG_CONFIG_HOME) and no machine one (WOHNORT_AUDIT_SYSCONFDIR). Covers:
-# with the bundled form only there is no choice; with a second form found
-# the screen offers both, set to the default (the bundled form, or `form`
+# the bundled editions are offered, the model edition first; with a form
+# of the IHK found the screen offers all, set to the default (the bundled form, or `form`
 # of the configuration file, or interview --form ID), and the audit is
 # created on the form chosen; an invalid form is not offered and is
 # counted in a message; a broken configuration file is named and the
@@ -24,20 +24,22 @@ session_in() {
 	echo "$s"
 }
 
-# --- the bundled form only: no choice -----------------------------------
-tui --dir "$TMP/one" <<'SCRIPT' || fail "the bundled form only"
+# --- the bundled editions: the model edition is the default --------------
+tui --dir "$TMP/one" <<'SCRIPT' || fail "the bundled editions"
 wait "Wohnort-Audit – Sitzungen"
 keys n
 wait "Neues Audit"
-expect_row 1 "Stammdaten"
-expect_not "Prüfbogen"
+expect_row 1 "Prüfbogen          ‹ wohnort-muster, Ausgabe 11.05.2023: "
+expect_row 2 "Stammdaten"
 keys "Aheim" <Enter>
 keys <C-s>
 wait "Prüfgespräch – Aheim"
 keys <F10>
 exit 0
 SCRIPT
-[ "$(form_of "$(session_in "$TMP/one")")" = wohnort-muster ] || fail "one form: not the bundled form"
+[ "$(form_of "$(session_in "$TMP/one")")" = wohnort-muster ] || fail "bundled: not the bundled form"
+"$WA_BIN" dump "$(session_in "$TMP/one")" | grep -qx "form.edition	2023-05-11" ||
+	fail "bundled: not the model edition"
 
 # --- a second form and an invalid one: the choice, the default first -----
 mkdir -p "$FORMS"
@@ -57,7 +59,9 @@ wait "Bheim"
 keys <Space>
 wait "‹ ihk-test, Ausgabe 31.01.2024: Kleiner Prüfbogen ›"
 keys <Space>
-wait "‹ wohnort-muster"
+wait "‹ wohnort-muster, Ausgabe 01.03.2026"
+keys <Space>
+wait "‹ wohnort-muster, Ausgabe 11.05.2023"
 keys <Space>
 wait "‹ ihk-test"
 expect_not "kaputt"
@@ -87,13 +91,16 @@ tui --dir "$TMP/option" --form wohnort-muster <<'SCRIPT' || fail "interview --fo
 wait "Wohnort-Audit – Sitzungen"
 keys n
 wait "Neues Audit"
-expect_row 1 "‹ wohnort-muster, Ausgabe 11.05.2023"
+# a form id names its newest edition
+expect_row 1 "‹ wohnort-muster, Ausgabe 01.03.2026"
 keys "Dheim" <Enter> <C-s>
 wait "Prüfgespräch – Dheim"
 keys <F10>
 exit 0
 SCRIPT
 [ "$(form_of "$(session_in "$TMP/option")")" = wohnort-muster ] || fail "--form was not taken"
+"$WA_BIN" dump "$(session_in "$TMP/option")" | grep -qx "form.edition	2026-03-01" ||
+	fail "--form ID: not the newest edition"
 
 # --- a broken configuration: named, and a form must be chosen -------------
 printf '# Vorgabe\nform ihk-test\n' >"$CONFIG"

@@ -33,7 +33,7 @@ expect "Strg-Z"
 # the answer keys
 keys <PgDn>
 wait "j / n"
-expect "Strg-V"
+expect "Strg-R"
 expect "Strg-W"
 expect "Leertaste"
 expect "Esc"

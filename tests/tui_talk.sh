@@ -2,7 +2,7 @@
 # tests/tui_talk.sh: the talk and the verdict through the pty at 80x24.
 # 1. Discreet: the example session (every question answered, a Re-Audit
 #    with Sonderpunkte) is in the Gespräch; every question, F3, F4, F5,
-#    F6 (scrolled to its end), F7, F8 and Strg-V are captured, and no
+#    F6 (scrolled to its end), F7, F8 and Strg-R are captured, and no
 #    point figure of the session (`score`: each Handlungsfeld's points of
 #    its maximum, the totals, the percentages, the Sonderpunkte, the
 #    recommendations' gains, the verdict, "gültig bis", any "P." or "%")
@@ -13,7 +13,7 @@
 #    the screen and in the file (checked with `dump` while the program
 #    runs), then the question is open again.
 # 3. The three phases as an auditor goes through them: typed answers,
-#    Strg-V shows exactly what was typed, Strg-W moves to the Auswertung
+#    Strg-R shows exactly what was typed, Strg-W moves to the Auswertung
 #    (phase in the header, points shown) and to Abgeschlossen; then a
 #    change asks for its reason (Esc drops the change, Enter makes it with
 #    the reason), Strg-Z asks too, and the history and the file hold the
@@ -87,7 +87,7 @@ visit() {
 	done
 	echo 'keys <Esc>'
 	echo 'wait "Frage "'
-	echo 'keys <C-v>'
+	echo 'keys <C-r>'
 	echo 'wait "Änderungen der Frage"'
 	echo 'screen'
 	echo 'keys <Esc>'
@@ -165,7 +165,7 @@ wait "Frage 1.1: „ja“ → –"
 expect "( ) 1 Ja"
 expect "( ) 2 Nein"
 shell "$TMP/has.sh -"
-keys <C-v>
+keys <C-r>
 wait "Änderungen der Frage 1.1"
 expect "(Änderung 5, macht Änderung 2 rückgängig)"
 keys <Esc>
@@ -198,7 +198,7 @@ keys <F9>
 wait "Frage suchen"
 keys "5.10" <Enter>
 wait "Nr. 5.10 "
-keys <C-v>
+keys <C-r>
 wait "Änderungen der Frage 5.10"
 expect "Frage 5.10: – → „$TYPED“"
 keys <Esc>
@@ -228,7 +228,7 @@ wait "Grund der Änderung"
 keys "Stadt hat nachgereicht" <Enter>
 wait "Gespeichert"
 expect "Antwort: Neu"
-keys <C-v>
+keys <C-r>
 wait "Änderungen der Frage 5.10"
 expect "Grund: Stadt hat nachgereicht"
 expect "Frage 5.10: „$TYPED“ → „Neu“"

@@ -55,10 +55,12 @@ previous_given(const struct cmd_args *a)
  * Link the previous session named by field number previous (reaudit_link).
  * A value given on the command line is never replaced by the link: when
  * linking changes one (--art erst with --vorher), the two options
- * contradict each other and -1 comes back with *why.
+ * contradict each other and -1 comes back with *why. *notice (caller frees)
+ * says what linking took over and how the Prüfbogen editions map.
  */
 static int
-link_previous(struct session *s, const struct cmd_args *a, int previous, char **why)
+link_previous(struct session *s, const struct cmd_args *a, int previous, char **notice,
+              char **why)
 {
 	const struct vocab_table *t = a->entry->fields;
 	char **given = xcalloc(t->count, sizeof *given);
@@ -70,7 +72,7 @@ link_previous(struct session *s, const struct cmd_args *a, int previous, char **
 			given[i] = session_get(s, key);
 			free(key);
 		}
-	if (reaudit_link(s, a->field[previous], NULL, why) != 0)
+	if (reaudit_link(s, a->field[previous], notice, why) != 0)
 		rc = -1;
 	for (size_t i = 0; i < t->count && rc == 0; i++) {
 		char *key, *now;
@@ -98,7 +100,7 @@ static int
 run_new(const struct cmd_args *a)
 {
 	int previous = previous_given(a);
-	char today[11], *why = NULL, *warning;
+	char today[11], *why = NULL, *warning, *notice = NULL;
 	struct session *s;
 	struct form *form;
 
@@ -113,13 +115,17 @@ run_new(const struct cmd_args *a)
 	if ((a->field[vocab_find(&vocab_meta, "datum")] == NULL &&
 	     session_change(s, META_PREFIX "datum", today, &why) != 0) ||
 	    cli_set_fields(s, a, META_PREFIX, &why) != 0 ||
-	    (previous >= 0 && link_previous(s, a, previous, &why) != 0)) {
+	    (previous >= 0 && link_previous(s, a, previous, &notice, &why) != 0)) {
 		cli_error("%s", why);
 		free(why);
+		free(notice);
 		session_free(s);
 		return EXIT_INVALID;
 	}
 	session_change_end(s);
+	if (notice != NULL)
+		cli_error("%s", notice);
+	free(notice);
 	warning = session_date_warning(s, "meta.datum", today);
 	if (warning != NULL)
 		cli_error("Warnung: %s (trotzdem gespeichert)", warning);

@@ -13,6 +13,7 @@ extern const struct cmd_entry cmd_interview_entry;
 extern const struct cmd_entry cmd_new_entry;
 extern const struct cmd_entry cmd_set_entry;
 extern const struct cmd_entry cmd_score_entry;
+extern const struct cmd_entry cmd_compare_entry;
 extern const struct cmd_entry cmd_export_entry;
 extern const struct cmd_entry cmd_history_entry;
 extern const struct cmd_entry cmd_phase_entry;
@@ -35,6 +36,7 @@ const struct cmd_entry *const cmd_table[] = {
     &cmd_new_entry,
     &cmd_set_entry,
     &cmd_score_entry,
+    &cmd_compare_entry,
     &cmd_export_entry,
     &cmd_history_entry,
     &cmd_phase_entry,

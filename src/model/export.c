@@ -454,9 +454,17 @@ protocol_wanted(const struct export_ctx *c)
 	return c->protocol;
 }
 
+/* A re-audit that keeps its previous audit (previous.dump) shows the development. */
+static int
+has_previous(const struct export_ctx *c)
+{
+	return c->s->previous != NULL;
+}
+
 /* The sheets, in the order of their tabs (see struct export_sheet). */
 static const struct export_sheet sheets[] = {
     {EXPORT_SHEET_RESULT, 2, NULL, export_sheet_result},
+    {EXPORT_SHEET_DEVELOPMENT, 5, has_previous, export_sheet_development},
     {EXPORT_SHEET_EVIDENCE, 3, NULL, export_sheet_evidence},
     {EXPORT_SHEET_GOALS, 1, NULL, export_sheet_goals},
     {EXPORT_SHEET_RECOMMENDATIONS, 4, NULL, export_sheet_recommendations},
@@ -624,26 +632,5 @@ export_xlsx(const struct session *s, const char *path, char **why)
 char *
 export_default_path(const struct session *s)
 {
-	char *slug, *out;
-
-	if (s->path != NULL && s->path[0] != '\0') {
-		const char *base = strrchr(s->path, '/');
-		char *dir = atomicfile_dir_of(s->path);
-		size_t len;
-		base = base != NULL ? base + 1 : s->path;
-		len = strlen(base);
-		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
-			len -= 4;
-		slug = xstrndup(base, len);
-		out = xasprintf("%s/%s-ergebnis.xlsx", dir, slug);
-		free(dir);
-	} else {
-		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
-		                       s->meta.datum ? s->meta.datum : "");
-		slug = slug_make(name, 80);
-		free(name);
-		out = xasprintf("%s-ergebnis.xlsx", slug);
-	}
-	free(slug);
-	return out;
+	return outfile_default_path(s, "-ergebnis.xlsx");
 }

@@ -23,6 +23,7 @@
 #define EXPORT_SHEET_RECOMMENDATIONS "Empfehlungen"
 #define EXPORT_SHEET_RATING "Bewertung"
 #define EXPORT_SHEET_PROTOCOL "Änderungsprotokoll"
+#define EXPORT_SHEET_DEVELOPMENT "Entwicklung"
 
 struct export_formats {
 	lxw_format *title;
@@ -171,6 +172,11 @@ void export_put_merged(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row,
 /* Record an error code from a libxlsxwriter call (keeps the first). */
 void export_check(struct export_ctx *c, lxw_error err);
 
+/* The layout of a bar chart of Quoten per Handlungsfeld (Ergebnis,
+ * Entwicklung): title, legend below, the value axis 0 … 100 % in steps of
+ * 20, small axis fonts, the first Handlungsfeld on top, bar gap. */
+void export_quote_chart_layout(lxw_chart *chart, const char *title, uint16_t gap);
+
 /* Page setup shared by all sheets: A4, margins, footer, and a header that
  * names the sheet's title (with VORLÄUFIG and "interne Fassung" marks). */
 void export_page_setup(struct export_ctx *c, lxw_worksheet *ws, int landscape,
@@ -278,6 +284,7 @@ void export_sheet_goals(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_recommendations(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_rating(struct export_ctx *c, lxw_worksheet *ws);
 void export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws);
+void export_sheet_development(struct export_ctx *c, lxw_worksheet *ws);
 
 /*
  * export_xlsx_counted: export_xlsx_opt that also reports how many cells it

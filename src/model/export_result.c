@@ -369,16 +369,7 @@ write_chart(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_row_t fi
 	chart_series_set_values(min, EXPORT_SHEET_RESULT, first_sec, 4, last_sec, 4);
 	chart_series_set_name(min, "Mindestquote");
 	chart_series_set_fill(min, &min_fill);
-	chart_title_set_name(chart, "Quote je Handlungsfeld und Mindestquote");
-	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
-	chart_axis_set_min(chart->x_axis, 0);
-	chart_axis_set_max(chart->x_axis, 1);
-	chart_axis_set_major_unit(chart->x_axis, 0.2);
-	chart_axis_set_num_format(chart->x_axis, "0%");
-	chart_axis_set_num_font(chart->x_axis, &small);
-	chart_axis_set_num_font(chart->y_axis, &small);
-	chart_axis_set_reverse(chart->y_axis); /* first Handlungsfeld on top */
-	chart_set_series_gap(chart, 60);
+	export_quote_chart_layout(chart, "Quote je Handlungsfeld und Mindestquote", 60);
 	export_check(c, worksheet_insert_chart_opt(ws, row, 0, chart, &opts));
 }
 
@@ -635,4 +626,21 @@ export_sheet_result(struct export_ctx *c, lxw_worksheet *ws)
 	worksheet_fit_to_pages(ws, 1, 1);
 	worksheet_center_horizontally(ws);
 	export_check(c, worksheet_print_area(ws, 0, 0, row - 1, RESULT_LAST_COL));
+}
+
+void
+export_quote_chart_layout(lxw_chart *chart, const char *title, uint16_t gap)
+{
+	lxw_chart_font small = {.size = 9};
+
+	chart_title_set_name(chart, title);
+	chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+	chart_axis_set_min(chart->x_axis, 0);
+	chart_axis_set_max(chart->x_axis, 1);
+	chart_axis_set_major_unit(chart->x_axis, 0.2);
+	chart_axis_set_num_format(chart->x_axis, "0%");
+	chart_axis_set_num_font(chart->x_axis, &small);
+	chart_axis_set_num_font(chart->y_axis, &small);
+	chart_axis_set_reverse(chart->y_axis); /* first Handlungsfeld on top */
+	chart_set_series_gap(chart, gap);
 }

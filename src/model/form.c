@@ -34,12 +34,12 @@
 /* Section ids the session file uses for its own records. */
 static const char *const reserved_section_ids[] = {
     "meta",    "goal",     "prevgoal", "participant", "session", "form",
-    "summary", "checksum", "format",   "town",        NULL,
+    "summary", "checksum", "format",   "town",        "previous", NULL,
 };
 
 static const char *const top_keys[] = {
     "form",  "title",    "edition",  "pass", "validity_years",
-    "goals", "discreet", "sections", NULL,
+    "goals", "discreet", "sections", "replaces", NULL,
 };
 static const char *const pass_keys[] = {"total_percent", "section_min_percent", NULL};
 static const char *const validity_keys[] = {"first", "renewal", NULL};
@@ -232,9 +232,6 @@ struct form_index {
 	size_t size; /* a power of two */
 	size_t used;
 };
-
-/* Returns the id of item i of the indexed array (NULL: not indexed). */
-typedef const char *index_name_fn(const void *items, size_t i);
 
 /* FNV-1a over the id. */
 static size_t
@@ -888,6 +885,39 @@ id_valid(const char *id, int dash)
 	return 1;
 }
 
+/* ---- the id check and the index for the other loader files (form_private.h) ---- */
+
+int
+form_id_valid(const char *id, int dash)
+{
+	return id_valid(id, dash);
+}
+
+struct form_index *
+form_index_new(void)
+{
+	return xcalloc(1, sizeof(struct form_index));
+}
+
+long
+form_index_find(const struct form_index *x, const void *items, index_name_fn *name,
+                const char *id)
+{
+	return index_find(x, items, name, id);
+}
+
+void
+form_index_add(struct form_index *x, const void *items, index_name_fn *name, size_t i)
+{
+	index_add(x, items, name, i);
+}
+
+void
+form_index_free(struct form_index *x)
+{
+	index_free(x);
+}
+
 /* An id under key: a copy when present and well-formed, else NULL (reported). */
 static char *
 get_id(struct form_loader *ld, const struct ynode *map, const char *key, const char *what,
@@ -1354,6 +1384,7 @@ load_form(struct form_loader *ld, const struct ynode *root)
 		for (size_t i = 0; i < list->count; i++)
 			load_section(ld, list->child[i]);
 	resolve_show_if(ld);
+	form_load_replaces(ld, root);
 }
 
 struct form *
@@ -1457,6 +1488,7 @@ form_free(struct form *f)
 		free(q->scale_labels);
 	}
 	free(f->questions);
+	form_replaced_free(f);
 	for (size_t i = 0; i < f->section_count; i++) {
 		free(f->sections[i].id);
 		free(f->sections[i].title);

@@ -64,6 +64,37 @@ struct form_section {
 	int max_points; /* sum of max_points of its questions */
 };
 
+/*
+ * How a question of an earlier edition continues in this one: the form's
+ * `replaces:` list (wohnort-audit-form(5)). A question whose id is in both
+ * editions and is not listed keeps its id (same question); model/edition.h
+ * applies a mapping to a session of the earlier edition.
+ */
+enum form_mapping_kind {
+	FORM_MAPPING_RENAMED, /* renamed: {OLD: NEW} */
+	FORM_MAPPING_MERGED,  /* merged: {NEW: [OLD, OLD, …]}: several onto one */
+	FORM_MAPPING_RETIRED, /* retired: [OLD, …]: no longer asked */
+	FORM_MAPPING_NEW,     /* new: [NEW, …]: not in the earlier edition */
+};
+
+struct form_mapping {
+	enum form_mapping_kind kind;
+	char *old_id;     /* full id in the earlier edition; NULL for FORM_MAPPING_NEW */
+	int question;     /* index into form->questions; -1 for FORM_MAPPING_RETIRED */
+	int line, column; /* where the old id (for NEW: the new id) is written */
+};
+
+/* One earlier edition this form replaces, with how its questions map. */
+struct form_replaced {
+	char *form_id; /* the earlier edition's form id (default: this form's id) */
+	char *edition; /* YYYY-MM-DD */
+	struct form_mapping *mappings; /* in file order */
+	size_t mapping_count;
+	int line, column; /* the entry in the list */
+	/* private to the loader: hash index of the old ids (form_replaced_find) */
+	struct form_index *old_index;
+};
+
 struct form {
 	char *id;
 	char *title;
@@ -81,6 +112,8 @@ struct form {
 	size_t section_count;
 	struct form_question *questions; /* all questions, form order */
 	size_t question_count;
+	struct form_replaced *replaced; /* the earlier editions it replaces */
+	size_t replaced_count;
 	char *source; /* the exact YAML text it was loaded from, NUL-terminated */
 	size_t source_len;
 	char sha256[65]; /* hex SHA-256 of source */
@@ -137,6 +170,11 @@ int form_find_question(const struct form *form, const char *full_id);
 
 /* Index of the section with that id, or -1. */
 int form_find_section(const struct form *form, const char *id);
+
+/* The mapping of the earlier edition's question old_id in r (constant
+ * time), or NULL when r does not list it. Borrowed from the form. */
+const struct form_mapping *form_replaced_find(const struct form_replaced *r,
+                                              const char *old_id);
 
 /* Index of the option with that id in question q, or -1. */
 int form_find_option(const struct form_question *q, const char *option_id);

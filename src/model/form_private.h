@@ -81,6 +81,30 @@ int form_get_int(struct form_loader *ld, const struct ynode *map, const char *ke
 int form_get_int_into(struct form_loader *ld, const struct ynode *map, const char *key,
                       int required, long lo, long hi, int *out, const char *what);
 
+/* Does id match ^[a-z][a-z0-9_]*$ (with '-' too when dash), at most 64 bytes? */
+int form_id_valid(const char *id, int dash);
+
+/*
+ * The loader's hash index of item numbers keyed by an id string (form.c):
+ * name gives the id of item i of items. Adding and finding take constant
+ * time, so checks over n items stay linear.
+ */
+typedef const char *index_name_fn(const void *items, size_t i);
+struct form_index *form_index_new(void);
+/* The number of the item in items whose id is id, or -1. */
+long form_index_find(const struct form_index *x, const void *items, index_name_fn *name,
+                     const char *id);
+/* Add item i (its id must not be in the index yet). */
+void form_index_add(struct form_index *x, const void *items, index_name_fn *name,
+                    size_t i);
+/* form_index_free(NULL) does nothing. */
+void form_index_free(struct form_index *x);
+
+/* form_replaces.c: the `replaces:` list, read after the sections (the new
+ * ids must resolve); and freeing it. */
+void form_load_replaces(struct form_loader *ld, const struct ynode *root);
+void form_replaced_free(struct form *f);
+
 /* The options of a choice or multi question: at most max_options of them,
  * each with id, label, points and an optional recommendation. */
 void form_load_options(struct form_loader *ld, struct form_question *q,

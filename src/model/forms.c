@@ -53,8 +53,26 @@ add_entry(struct forms *forms, const char *path, enum forms_origin origin)
 	return e;
 }
 
+/* The first valid entry before end that shadows a form of this id, edition
+ * and origin, or -1: one of the same id in an earlier directory, or of the
+ * same id and edition in the same one. */
+static long
+shadowing(const struct forms *forms, const char *id, const char *edition,
+          enum forms_origin origin, size_t end)
+{
+	for (size_t i = 0; i < end; i++) {
+		const struct forms_entry *e = &forms->entries[i];
+		if (e->id != NULL && strcmp(e->id, id) == 0 &&
+		    (e->origin != origin || strcmp(e->edition, edition) == 0))
+			return (long)i;
+	}
+	return -1;
+}
+
 /* Load the form at path into a new entry: its id, title and edition, or its
- * first error. An earlier valid entry of the same id shadows it. */
+ * first error. A form of the same id in an earlier directory shadows it
+ * (first found wins); in the same directory only one of the same edition
+ * does, so a directory can hold a form's editions side by side. */
 static void
 add_form(struct forms *forms, const char *path, enum forms_origin origin)
 {
@@ -73,10 +91,8 @@ add_form(struct forms *forms, const char *path, enum forms_origin origin)
 		e->id = xstrdup(form->id);
 		e->title = xstrdup(form->title);
 		e->edition = xstrdup(form->edition);
-		e->shadowed_by = forms_find(forms, form->id);
-		/* forms_find found e itself when nothing came before it */
-		if (e->shadowed_by == (long)(forms->count - 1))
-			e->shadowed_by = -1;
+		e->shadowed_by =
+		    shadowing(forms, form->id, form->edition, origin, forms->count - 1);
 	}
 	form_errors_clear(&errors);
 	form_free(form);
@@ -177,10 +193,17 @@ forms_free(struct forms *forms)
 long
 forms_find(const struct forms *forms, const char *id)
 {
-	for (size_t i = 0; i < forms->count; i++)
-		if (forms->entries[i].id != NULL && strcmp(forms->entries[i].id, id) == 0)
-			return (long)i;
-	return -1;
+	long found = -1;
+
+	for (size_t i = 0; i < forms->count; i++) {
+		const struct forms_entry *e = &forms->entries[i];
+		if (e->id == NULL || strcmp(e->id, id) != 0 || e->shadowed_by >= 0)
+			continue;
+		/* unshadowed ones of an id are editions in one directory */
+		if (found < 0 || strcmp(e->edition, forms->entries[found].edition) > 0)
+			found = (long)i;
+	}
+	return found;
 }
 
 int

@@ -40,8 +40,9 @@ struct forms_entry {
 	 * NULL and 0 */
 	char *error;
 	size_t error_count;
-	/* valid: the index of the earlier entry of the same id that wins over
-	 * this one, or -1 */
+	/* valid: the index of the earlier entry that wins over this one (the
+	 * same id in an earlier directory, or the same id and edition in the
+	 * same one), or -1 */
 	long shadowed_by;
 };
 
@@ -70,7 +71,9 @@ struct forms *forms_scan(void);
 /* forms_free(NULL) does nothing. */
 void forms_free(struct forms *forms);
 
-/* The index of the entry that wins for id (the first valid one), or -1. */
+/* The index of the entry that wins for id, or -1: the first directory in
+ * search order that has a valid form of that id wins, and of its editions
+ * there the newest (editions are YYYY-MM-DD). */
 long forms_find(const struct forms *forms, const char *id);
 
 /* Whether the entry i is valid and not shadowed: what a person can pick. */

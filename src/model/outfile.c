@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "lib/atomicfile.h"
 #include "lib/util.h"
 #include "model/outfile.h"
 #include "model/session.h"
@@ -104,4 +105,31 @@ outfile_check(const char *path, const struct session *s, unsigned flags,
 		                 "überschrieben (ersetzen mit --force)",
 		                 path, what);
 	return -1;
+}
+
+char *
+outfile_default_path(const struct session *s, const char *ending)
+{
+	char *slug, *out;
+
+	if (s->path != NULL && s->path[0] != '\0') {
+		const char *base = strrchr(s->path, '/');
+		char *dir = atomicfile_dir_of(s->path);
+		size_t len;
+		base = base != NULL ? base + 1 : s->path;
+		len = strlen(base);
+		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
+			len -= 4;
+		slug = xstrndup(base, len);
+		out = xasprintf("%s/%s%s", dir, slug, ending);
+		free(dir);
+	} else {
+		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
+		                       s->meta.datum ? s->meta.datum : "");
+		slug = slug_make(name, 80);
+		free(name);
+		out = xasprintf("%s%s", slug, ending);
+	}
+	free(slug);
+	return out;
 }

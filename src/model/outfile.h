@@ -30,4 +30,10 @@ enum {
 int outfile_check(const char *path, const struct session *s, unsigned flags,
                   int (*own)(const char *path), const char *what, char **why);
 
+/* The default name of a file written for session s: beside the session
+ * file, its name without ".cdb" followed by ending ("-ergebnis.xlsx");
+ * without a session file, a slug of Kommune and Datum in the current
+ * directory. Caller frees. */
+char *outfile_default_path(const struct session *s, const char *ending);
+
 #endif

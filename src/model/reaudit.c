@@ -1,7 +1,8 @@
 /*
  * reaudit.c: linking a session to its previous audit (see reaudit.h): the
- * previous goals become prevgoal.N.*, missing master data is filled, and
- * meta.art / meta.vorher are set. Reads the previous session read-only;
+ * previous goals become prevgoal.N.*, missing master data is filled,
+ * meta.art / meta.vorher are set and previous.dump keeps a copy of the
+ * previous session. Reads the previous session read-only;
  * never prints, saves or includes curses.
  */
 #include "config.h"
@@ -14,19 +15,47 @@
 
 #include "lib/date.h"
 #include "model/history.h"
+#include "model/edition.h"
 #include "model/reaudit.h"
 #include "model/vocab.h"
 #include "lib/util.h"
 
 /*
- * Whether a goal field is taken from the previous audit: every field of
- * vocab_goal but the question list, whose ids belong to the previous
- * edition of the form.
+ * A previous goal's Fragen (ids of the previous form) as ids of this form,
+ * through the edition map; ids with no question here are left out. NULL
+ * when none remain. Caller frees.
  */
-static int
-goal_field_taken(const struct vocab_field *f)
+static char *
+questions_mapped(const struct edition_map *m, const char *ids)
 {
-	return f->kind != VOCAB_QUESTIONS;
+	struct buf b = {0};
+	const char *p = ids;
+
+	while (p != NULL && *p != '\0') {
+		size_t len = strcspn(p, ",");
+		char *id = xstrndup(p, len);
+		int oi = form_find_question(m->old, id);
+		if (oi >= 0 && m->old_to_cur[oi] >= 0)
+			buf_printf(&b, "%s%s", b.len > 0 ? "," : "",
+			           m->cur->questions[m->old_to_cur[oi]].full_id);
+		free(id);
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return b.data != NULL ? buf_steal(&b) : NULL;
+}
+
+/* The dump of prev without a previous audit of its own (one level is
+ * kept). prev is a read-only copy in memory: clearing it saves nothing. */
+static char *
+previous_copy(struct session *prev)
+{
+	char *ignored = NULL;
+
+	if (session_change(prev, "previous.dump", NULL, &ignored) != 0)
+		free(ignored); /* clearing is never refused */
+	return session_dump(prev);
 }
 
 /* One record to set, collected before anything changes. */
@@ -73,6 +102,8 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	size_t n = 0, goals_taken = 0;
 	char *open_notice = NULL, *reason = NULL, resolved[PATH_MAX];
 	struct buf filled = {0};
+	struct edition_map map;
+	char *mapping;
 	int goals;
 
 	if (path == NULL || path[0] == '\0') {
@@ -99,6 +130,7 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	}
 	if (realpath(path, resolved) == NULL)
 		snprintf(resolved, sizeof resolved, "%s", path);
+	edition_map_build(prev->form, s->form, &map);
 
 	/* the previous goals, field by field; the previous session wins */
 	goals = s->form->goal_count;
@@ -108,10 +140,14 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 		for (size_t f = 0; f < vocab_goal.count; f++) {
 			const char *field = vocab_goal.fields[f].key;
 			char *from, *v;
-			if (!goal_field_taken(&vocab_goal.fields[f]))
-				continue;
 			from = xasprintf("goal.%d.%s", g, field);
 			v = old != NULL ? session_get(prev, from) : NULL;
+			if (v != NULL && vocab_goal.fields[f].kind == VOCAB_QUESTIONS) {
+				/* ids of the previous edition */
+				char *mapped = questions_mapped(&map, v);
+				free(v);
+				v = mapped;
+			}
 			if (v != NULL && v[0] == '\0') {
 				free(v);
 				v = NULL;
@@ -149,6 +185,9 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	}
 	change_add(&changes, &n, xstrdup("meta.art"), xstrdup("re"));
 	change_add(&changes, &n, xstrdup("meta.vorher"), xstrdup(resolved));
+	change_add(&changes, &n, xstrdup("previous.dump"), previous_copy(prev));
+	mapping = edition_summary(&map);
+	edition_map_free(&map);
 
 	/* Every value comes from a valid session or is fixed text, so it passes
 	 * session_change's checks; clearing a status is never refused. One
@@ -162,15 +201,17 @@ reaudit_link(struct session *s, const char *path, char **notice, char **why)
 	session_change_end(s);
 	if (notice != NULL) {
 		char *datum = date_display(prev->meta.datum);
-		*notice =
-		    xasprintf("Vorheriges Audit verknüpft: %s, %s; %zu %s übernommen%s%s",
-		              prev->meta.kommune != NULL ? prev->meta.kommune : "?",
-		              datum != NULL ? datum : "?", goals_taken,
-		              goals_taken == 1 ? "Ziel" : "Ziele",
-		              filled.len > 0 ? "; ergänzt: " : "",
-		              filled.len > 0 ? filled.data : "");
+		*notice = xasprintf(
+		    "Vorheriges Audit verknüpft: %s, %s; %zu %s übernommen%s%s%s%s",
+		    prev->meta.kommune != NULL ? prev->meta.kommune : "?",
+		    datum != NULL ? datum : "?", goals_taken,
+		    goals_taken == 1 ? "Ziel" : "Ziele",
+		    filled.len > 0 ? "; ergänzt: " : "",
+		    filled.len > 0 ? filled.data : "", mapping ? "; " : "",
+		    mapping ? mapping : "");
 		free(datum);
 	}
+	free(mapping);
 	for (size_t i = 0; i < n; i++) {
 		free(changes[i].key);
 		free(changes[i].value);

@@ -96,6 +96,12 @@ percent_tenths_rounded(long long points, long long max)
 	return (2000 * points + max) / (2 * max);
 }
 
+long long
+score_percent_tenths(long long points, long long max)
+{
+	return percent_tenths_rounded(points, max);
+}
+
 int
 score_previous_goal_exists(const struct session *s, int g)
 {

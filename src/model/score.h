@@ -90,6 +90,11 @@ int score_conditional(const struct session *s, size_t qi);
  */
 void score_percent_de(int points, int max, char out[32]);
 
+/* score_percent_tenths: 100·points/max in tenths of a percent, rounded half
+ * up in integers (385 for 38,5 %): the one rounding every format shares.
+ * max must be above 0. */
+long long score_percent_tenths(long long points, long long max);
+
 /*
  * score_previous_goal_exists: whether Entwicklungsziel g (0-based) of the
  * previous audit exists in s: it has its Ziel (prevgoal.N.ziel), copied from

@@ -1,9 +1,10 @@
 /*
  * session.c: the in-memory session: the table of record families that own
  * its keys (session_family.h; the families live in session_meta.c,
- * session_items.c, session_goals.c, session_phase.c, session_history.c
- * and, for session.cursor, here), the one entry point for changes
- * (session_change, recorded by session_history.c), reading one record, the text
+ * session_items.c, session_goals.c, session_previous.c, session_phase.c,
+ * session_history.c and, for session.cursor, here), the one entry point
+ * for changes (session_change, recorded by session_history.c), reading one
+ * record, the text
  * dump and building a session back from records. Snapshots on disk, the
  * lock and the listing live in session_store.c. Model code: never prints,
  * never exits, never includes curses.
@@ -29,9 +30,10 @@
 /* The record families, in dump order. The family without a prefix (the
  * questions) is asked when no prefix claims a key. */
 const struct session_family *const session_families[] = {
-    &session_meta_family,   &session_participant_family, &session_question_family,
-    &session_goal_family,   &session_prevgoal_family,    &session_town_family,
-    &session_cursor_family, &session_phase_family,       &session_history_family,
+    &session_meta_family,    &session_participant_family, &session_question_family,
+    &session_goal_family,    &session_prevgoal_family,    &session_town_family,
+    &session_cursor_family,  &session_previous_family,    &session_phase_family,
+    &session_history_family,
 };
 const size_t session_family_count = sizeof session_families / sizeof session_families[0];
 

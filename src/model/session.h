@@ -28,6 +28,17 @@
  *   session.history.N                the change history (history.h); read only
  *   town.*                           the town's statements from its
  *                                    Dokumentationstabelle (model/town.h)
+ *   previous.dump                    re-audit: a read-only copy of the previous audit,
+ *                                    the complete session_dump text of that session
+ *                                    (embedding its own form, without its own
+ *                                    previous.dump) in one record; model/reaudit.c
+ *                                    writes it when linking, so the session stays
+ *                                    self-contained when the old file is gone. Parsed
+ *                                    when set or loaded into s->previous; refused
+ *                                    when it is no valid dump. Its answers, notes and
+ *                                    points are read there (score_compute on its own
+ *                                    form), never changed: replacing the whole record
+ *                                    (linking again) is the only change.
  * plus bookkeeping records written by session_save (format, form.*, summary.*,
  * checksum) that session_change refuses. Each kind of key belongs to one
  * record family (session_family.h), which validates, stores and dumps it.
@@ -126,9 +137,13 @@ struct session {
 	struct session_goal *previous_goals; /* form->goal_count entries (re-audit) */
 	enum goal_status *previous_status;   /* form->goal_count entries */
 	char *cursor;                        /* full question id to resume at, or NULL */
-	struct session_log *log;             /* phase and change history (history.h) */
-	char *path;                          /* session file; NULL until created */
-	unsigned long generation;            /* snapshots written so far */
+	/* re-audit: the previous audit, parsed from previous.dump (its own form,
+	 * read-only for everyone; owned), and that record's text; NULL when none */
+	struct session *previous;
+	char *previous_text;
+	struct session_log *log;  /* phase and change history (history.h) */
+	char *path;               /* session file; NULL until created */
+	unsigned long generation; /* snapshots written so far */
 	int unprotected; /* set by session_save: the file system keeps no permissions
 	                    (exFAT, FAT32, NTFS), so the file is readable by every
 	                    local user; see session_privacy_warning */

@@ -82,6 +82,7 @@ extern const struct session_family session_cursor_family;      /* session.c */
 extern const struct session_family session_phase_family;       /* session_phase.c */
 extern const struct session_family session_history_family;     /* session_history.c */
 extern const struct session_family session_town_family;        /* session_town.c */
+extern const struct session_family session_previous_family;    /* session_previous.c */
 
 /* Most participants a session may list. */
 #define SESSION_PARTICIPANT_MAX 99

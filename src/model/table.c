@@ -14,6 +14,7 @@
 #include "lib/atomicfile.h"
 #include "lib/util.h"
 #include "model/kind.h"
+#include "model/outfile.h"
 #include "model/table_private.h"
 
 /* table_sheet_*.c */
@@ -39,28 +40,7 @@ const size_t table_sheet_count = sizeof table_sheets / sizeof table_sheets[0];
 char *
 table_default_path(const struct session *s)
 {
-	char *slug, *out;
-
-	if (s->path != NULL && s->path[0] != '\0') {
-		const char *base = strrchr(s->path, '/');
-		char *dir = atomicfile_dir_of(s->path);
-		size_t len;
-		base = base != NULL ? base + 1 : s->path;
-		len = strlen(base);
-		if (len > 4 && strcmp(base + len - 4, ".cdb") == 0)
-			len -= 4;
-		slug = xstrndup(base, len);
-		out = xasprintf("%s/%s-dokumentationstabelle.xlsx", dir, slug);
-		free(dir);
-	} else {
-		char *name = xasprintf("%s %s", s->meta.kommune ? s->meta.kommune : "",
-		                       s->meta.datum ? s->meta.datum : "");
-		slug = slug_make(name, 80);
-		free(name);
-		out = xasprintf("%s-dokumentationstabelle.xlsx", slug);
-	}
-	free(slug);
-	return out;
+	return outfile_default_path(s, "-dokumentationstabelle.xlsx");
 }
 
 size_t

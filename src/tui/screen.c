@@ -28,10 +28,12 @@
 
 /* Every screen, once; the help screen lists their keys in this order. */
 const struct ui_screen *const screens[] = {
-    &ui_start_screen,  &ui_new_screen,       &ui_interview_screen,  &ui_sections_screen,
-    &ui_note_screen,   &ui_evidence_screen,  &ui_goals_screen,      &ui_master_screen,
-    &ui_review_screen, &ui_result_screen,    &ui_find_screen,       &ui_history_screen,
-    &ui_help_screen,   &ui_quit_save_screen, &ui_quit_input_screen, &ui_reason_screen,
+    &ui_start_screen,       &ui_new_screen,    &ui_interview_screen,
+    &ui_sections_screen,    &ui_note_screen,   &ui_evidence_screen,
+    &ui_goals_screen,       &ui_master_screen, &ui_review_screen,
+    &ui_development_screen, &ui_result_screen, &ui_find_screen,
+    &ui_history_screen,     &ui_help_screen,   &ui_quit_save_screen,
+    &ui_quit_input_screen,  &ui_reason_screen,
 };
 const size_t screen_count = sizeof screens / sizeof screens[0];
 

@@ -10,21 +10,22 @@
 
 #include "tui/screen.h"
 
-extern const struct ui_screen ui_start_screen;      /* ui_start.c: the sessions */
-extern const struct ui_screen ui_new_screen;        /* ui_new.c: „Neues Audit“ */
-extern const struct ui_screen ui_interview_screen;  /* ui_interview.c */
-extern const struct ui_screen ui_sections_screen;   /* ui_sections.c: F4 */
-extern const struct ui_screen ui_note_screen;       /* ui_note.c: F2 */
-extern const struct ui_screen ui_evidence_screen;   /* ui_evidence.c: F3 */
-extern const struct ui_screen ui_goals_screen;      /* ui_goals.c: F7 */
-extern const struct ui_screen ui_master_screen;     /* ui_master.c: F8 */
-extern const struct ui_screen ui_review_screen;     /* ui_review.c: F5 */
-extern const struct ui_screen ui_result_screen;     /* ui_result.c: F6 */
-extern const struct ui_screen ui_find_screen;       /* ui_find.c: F9 */
-extern const struct ui_screen ui_help_screen;       /* ui_help.c: F1 */
-extern const struct ui_screen ui_quit_save_screen;  /* ui_quit.c: the last save failed */
-extern const struct ui_screen ui_quit_input_screen; /* ui_quit.c: typed input unsaved */
-extern const struct ui_screen ui_history_screen; /* ui_history.c: Strg-V, the changes */
+extern const struct ui_screen ui_start_screen;       /* ui_start.c: the sessions */
+extern const struct ui_screen ui_new_screen;         /* ui_new.c: „Neues Audit“ */
+extern const struct ui_screen ui_interview_screen;   /* ui_interview.c */
+extern const struct ui_screen ui_sections_screen;    /* ui_sections.c: F4 */
+extern const struct ui_screen ui_note_screen;        /* ui_note.c: F2 */
+extern const struct ui_screen ui_evidence_screen;    /* ui_evidence.c: F3 */
+extern const struct ui_screen ui_goals_screen;       /* ui_goals.c: F7 */
+extern const struct ui_screen ui_master_screen;      /* ui_master.c: F8 */
+extern const struct ui_screen ui_review_screen;      /* ui_review.c: F5 */
+extern const struct ui_screen ui_development_screen; /* ui_development.c: F5, v */
+extern const struct ui_screen ui_result_screen;      /* ui_result.c: F6 */
+extern const struct ui_screen ui_find_screen;        /* ui_find.c: F9 */
+extern const struct ui_screen ui_help_screen;        /* ui_help.c: F1 */
+extern const struct ui_screen ui_quit_save_screen;   /* ui_quit.c: the last save failed */
+extern const struct ui_screen ui_quit_input_screen;  /* ui_quit.c: typed input unsaved */
+extern const struct ui_screen ui_history_screen; /* ui_history.c: Strg-R, the changes */
 extern const struct ui_screen ui_reason_screen;  /* ui_reason.c: reason of a change */
 
 /* The screen table (screen.c): every screen once, in the help's order. */

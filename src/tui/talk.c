@@ -197,7 +197,8 @@ const struct ui_binding talk_bindings[] = {
     {UI_CTRL('z'), 0, "Strg-Z", NULL,
      "letzte Änderung rückgängig machen (wiederholt: Schritt für Schritt zurück)",
      talk_undo},
-    {UI_CTRL('v'), 0, "Strg-V", NULL, "Verlauf: alle Änderungen der Frage", talk_history},
+    {UI_CTRL('r'), 0, "Strg-R", NULL, "Rückblick: alle Änderungen der Frage",
+     talk_history},
     {UI_CTRL('w'), 0, "Strg-W", NULL,
      "Phase wechseln: Gespräch → Auswertung → Abgeschlossen (fragt vorher)", talk_phase},
 };

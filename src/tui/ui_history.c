@@ -1,5 +1,5 @@
 /*
- * ui_history.c: „Änderungen“ (Strg-V), opened over the current screen: the
+ * ui_history.c: „Änderungen“ (Strg-R), opened over the current screen: the
  * change history of the current question (its answer and the records
  * beside it) as history_format writes it for people: local time, phase,
  * who, the record, „old“ → „new“ exactly as stored, the reason; `a`

@@ -20,6 +20,12 @@
  * Under the answer stands the town's statement from its
  * Dokumentationstabelle (model/town.h), when it made one; Strg-K takes the
  * town's answer over as the auditor's.
+ *
+ * In a re-audit that keeps its previous audit, a line under the answer says
+ * what the town answered then (with its points where screen_points_shown
+ * allows), mapped across Prüfbogen editions (compare_then); v (Strg-V on a
+ * text question) takes it over as this audit's answer, an explicit act
+ * saved like any answer (edition_previous_value + save_change).
  */
 #include "config.h"
 
@@ -29,6 +35,7 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "model/history.h"
+#include "model/compare.h"
 #include "model/interview.h"
 #include "model/kind.h"
 #include "model/score.h"
@@ -570,6 +577,56 @@ interview_take_town(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* v, Strg-V: the previous audit's answer, mapped into this edition, becomes
+ * the answer (on a text question v types itself). */
+static int
+interview_take_previous(struct ui *ui, void *state, int key)
+{
+	struct interview *st = ready(ui, state);
+	const struct session *prev;
+	struct edition_map map;
+	char *value = NULL, *why = NULL, *now = NULL;
+	int rc;
+
+	if (st == NULL || (key == 'v' && kind_input(current(ui)) == KIND_INPUT_TEXT))
+		return 0;
+	prev = ui->session->previous;
+	if (prev == NULL) {
+		screen_message(ui, 1,
+		               "Kein vorheriges Audit gespeichert (Re-Audit: mit F8 "
+		               "verknüpfen)");
+		return UI_HANDLED | UI_REDRAW;
+	}
+	edition_map_build(prev->form, ui->session->form, &map);
+	rc = edition_previous_value(&map, prev, ui->question, &value, &why);
+	edition_map_free(&map);
+	if (rc == 0) {
+		screen_message(ui, 1,
+		               "Zu dieser Frage gibt es keine Antwort aus dem letzten "
+		               "Audit");
+	} else if (rc < 0) {
+		screen_message(ui, 1, "Letztes Audit: %s", why);
+		free(why);
+	} else {
+		if (saved(ui)->state != ANSWER_OPEN)
+			now = answer_format(current(ui), saved(ui));
+		if (now != NULL && strcmp(now, value) == 0)
+			screen_message(ui, 0,
+			               "Die Antwort ist schon die des letzten Audits");
+		else if (save_answer(ui, st, value, 0) == 0 && !ui->save_failed) {
+			/* the status line says „Gespeichert HH:MM:SS“: keep it */
+			char *saved_at = xstrdup(ui->status != NULL ? ui->status : "");
+			screen_message(ui, 0,
+			               "Antwort aus dem letzten Audit übernommen – %s",
+			               saved_at);
+			free(saved_at);
+		}
+		free(now);
+		free(value);
+	}
+	return UI_HANDLED | UI_REDRAW;
+}
+
 /* The screen's keys; the help lists them under „Antworten im Prüfgespräch“. */
 static const struct ui_binding interview_bindings[] = {
     {UI_KEYS_ANY, 0, NULL, NULL, NULL, interview_editing},
@@ -599,6 +656,10 @@ static const struct ui_binding interview_bindings[] = {
      "Angabe der Kommune (aus ihrer Dokumentationstabelle) als Antwort übernehmen "
      "und speichern",
      interview_take_town},
+    {'v', UI_CTRL('v'), "v, Strg-V", NULL,
+     "Re-Audit: die Antwort aus dem letzten Audit übernehmen (bei Textfragen nur "
+     "Strg-V)",
+     interview_take_previous},
     {UI_KEYS_TEXT, 0, "Ziffern, Text", NULL,
      "Zahl, Datum (TT.MM.JJJJ, auch 14.3.26) oder Text tippen; Tippen ersetzt den "
      "alten Wert",
@@ -828,6 +889,47 @@ draw_town(const struct ui *ui, const struct session_item *it, int y, int x, int 
 	return y;
 }
 
+/* The line under the answer in a re-audit (two rows when it is long): the
+ * previous audit's answer to this question and, where they may be shown,
+ * its points. Returns the rows used (0 without a previous audit). */
+static int
+draw_previous(const struct ui *ui, int y, int x, int w)
+{
+	const struct session *s = ui->session, *prev = s->previous;
+	const struct form_question *q = current(ui);
+	struct edition_map map;
+	struct compare_then then;
+	struct buf b = {0};
+	char *date;
+	int rows;
+
+	if (prev == NULL)
+		return 0;
+	edition_map_build(prev->form, s->form, &map);
+	compare_then(&map, prev, ui->question, &then);
+	date = date_display(prev->meta.datum);
+	buf_printf(&b, "Letztes Audit %s: ", date != NULL ? date : "?");
+	if (!then.exists)
+		buf_adds(&b, "neu in dieser Fassung des Prüfbogens");
+	else if (!then.asked)
+		buf_adds(&b, "nicht beantwortet");
+	else
+		buf_adds(&b, then.answer);
+	if (then.asked && screen_points_shown(ui) && then.points.max > 0)
+		buf_printf(&b, " · %d/%d P.", then.points.points, then.points.max);
+	if (then.exists && then.fate != EDITION_SAME)
+		buf_printf(&b, " [%s]", edition_fate_name(then.fate));
+	if (then.asked)
+		buf_printf(&b, " – %s übernimmt",
+		           kind_input(q) == KIND_INPUT_TEXT ? "Strg-V" : "v");
+	rows = text_wrap(y, x, w, 2, b.data, ui->attrs[ROLE_DIM] | A_BOLD);
+	buf_free(&b);
+	free(date);
+	compare_then_free(&then);
+	edition_map_free(&map);
+	return rows;
+}
+
 /* Draw the interview screen. */
 static void
 interview_draw(const struct ui *ui, const void *state)
@@ -883,13 +985,16 @@ interview_draw(const struct ui *ui, const void *state)
 	if (kind_input(q) == KIND_INPUT_LIST) {
 		int r = kind_list_row(q, &it->answer);
 		int highlight = st != NULL ? st->highlight : r < 0 ? 0 : r;
-		int room = bottom - y - 1;
+		/* a re-audit keeps a row for the previous answer */
+		int room = bottom - y - 1 - 2 * (s->previous != NULL);
 		if (room < 2)
 			room = 2;
 		y += draw_list(ui, q, &it->answer, highlight, y, x, w, room);
 	} else {
 		y = draw_typed(ui, st, y, x, w, bottom);
 	}
+	if (y < bottom)
+		y += draw_previous(ui, y, x, w);
 	y++;
 	/* the town's statement, then evidence, help, note: as far as room allows */
 	y = draw_town(ui, it, y, x, w, bottom);

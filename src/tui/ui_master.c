@@ -158,7 +158,8 @@ link_previous(struct ui *ui, struct ui_fields *f, struct ui_field *fl, const cha
 		    "Ein verknüpftes Audit lässt sich nur durch ein anderes ersetzen");
 		return -1;
 	}
-	if (ui->session->meta.previous != NULL &&
+	/* linking the same file again only refreshes a missing copy of it */
+	if (ui->session->meta.previous != NULL && ui->session->previous != NULL &&
 	    strcmp(ui->session->meta.previous, path) == 0)
 		return 0;
 	if (save_reason_needed(ui, "meta.vorher"))

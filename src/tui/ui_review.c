@@ -3,8 +3,9 @@
  * marked nachzureichen (overdue ones said so) or fehlt, every note, every
  * answer that differs from the town's statement and every statement of the
  * town not yet verified (interview_review), in aligned columns with the
- * question number; Enter jumps to the question. Reads the session; changes only the
- * current question. The selected row is kept across visits.
+ * question number; Enter jumps to the question, v opens what changed
+ * against the previous audit (ui_development.c). Reads the session; changes
+ * only the current question. The selected row is kept across visits.
  */
 #include "config.h"
 
@@ -236,12 +237,25 @@ review_enter(struct ui *ui, void *state, int key)
 	return UI_HANDLED | UI_REDRAW;
 }
 
+/* v: what changed against the previous audit (a re-audit). */
+static int
+review_development(struct ui *ui, void *state, int key)
+{
+	(void)state;
+	(void)key;
+	screen_switch(ui, &ui_development_screen);
+	return UI_HANDLED | UI_REDRAW;
+}
+
 static const struct ui_binding review_bindings[] = {
     {UI_KEY(KEY_UP), UI_KEY(KEY_DOWN), NULL, NULL, NULL, review_move},
     {UI_KEY(KEY_PPAGE), UI_KEY(KEY_NPAGE), NULL, NULL, NULL, review_move},
     {UI_KEY(KEY_HOME), UI_KEY(KEY_END), "Pos1/Ende", NULL,
      "an den Anfang oder ans Ende der Liste", review_move},
     {'\n', 0, "Enter", "zur Frage", "zur gewählten Frage springen", review_enter},
+    {'v', 'V', "v", "Entwicklung|Entw.",
+     "Entwicklung: was sich gegenüber dem letzten Audit geändert hat (Re-Audit)",
+     review_development},
     {UI_ESC, 0, "Esc", "zurück", NULL, screen_back_key},
 };
 

@@ -8,7 +8,9 @@
  * Dokumentationstabelle for the town, q quits. The selected session is
  * kept across visits and sorts. Points and "gültig bis" are drawn only when
  * screen_points_shown allows (here, with no audit open and so no talk
- * going on, unless Strg-P hides them).
+ * going on, unless Strg-P hides them). Under the list, the selected town's
+ * audit history from the same summaries (timeline_text: „Verlauf:
+ * Erstaudit 2020 → Re-Audit 2023“).
  */
 #include "config.h"
 
@@ -19,6 +21,7 @@
 #include "lib/date.h"
 #include "lib/util.h"
 #include "model/register.h"
+#include "model/timeline.h"
 #include "model/vocab.h"
 #include "tui/frame.h"
 #include "tui/keys.h"
@@ -244,6 +247,14 @@ start_draw(const struct ui *ui, const void *state)
 		text_put(1, col, COLS_UNTIL, " gültig bis", ui->attrs[ROLE_DIM] | A_BOLD);
 	list_draw(ui, st, 2, 1, w, list_height(ui), st->count, st->selected, st->top,
 	          start_row);
+	{
+		char *history =
+		    timeline_text(st->list, st->count, st->order[st->selected]);
+		if (history != NULL)
+			text_putf(ui->rows - 4, 1, w, ui->attrs[ROLE_NORMAL],
+			          "Verlauf: %s", history);
+		free(history);
+	}
 	e = row_entry(st, st->selected);
 	seal = until ? seal_of(st, e) : -1;
 	if (seal >= 0) {

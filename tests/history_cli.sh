@@ -124,6 +124,11 @@ grep -q "	meta.vorher	" "$T/r.tsv" || fail "the link is not recorded"
 link=$(grep "	meta.vorher	" "$T/r.tsv" | cut -f4)
 [ "$(awk -F'\t' -v c="$link" '$4 == c' "$T/r.tsv" | wc -l)" -ge 3 ] ||
 	fail "the link's records are not one change"
+# the previous audit is Abgeschlossen: its copy is kept all the same, without
+# its own history
+"$WA_BIN" dump "$R" | grep -q '^previous\.dump	format\\t' || fail "no copy of the Abgeschlossen previous audit"
+"$WA_BIN" dump "$R" | grep '^previous\.dump	' | grep -q 'session\.history\.' &&
+	fail "the copy of the previous audit carries its change history"
 
 # --- dump and load carry history and phase
 "$WA_BIN" dump "$S" >"$T/s.dump" || fail "dump"

@@ -47,15 +47,27 @@ questions_mapped(const struct edition_map *m, const char *ids)
 }
 
 /* The dump of prev without a previous audit of its own (one level is
- * kept). prev is a read-only copy in memory: clearing it saves nothing. */
+ * kept) and without its change history (the re-audit compares answers, not
+ * how they came about). Taken from the dump's lines, as a change of prev
+ * would be refused once it is Abgeschlossen, and recorded. */
 static char *
 previous_copy(struct session *prev)
 {
-	char *ignored = NULL;
+	char *text = session_dump(prev);
+	struct buf b = {0};
 
-	if (session_change(prev, "previous.dump", NULL, &ignored) != 0)
-		free(ignored); /* clearing is never refused */
-	return session_dump(prev);
+	for (const char *p = text; *p != '\0';) {
+		size_t n = strcspn(p, "\n");
+		if (strncmp(p, "previous.dump\t", 14) != 0 &&
+		    strncmp(p, "session.history.", 16) != 0) {
+			buf_add(&b, p, n);
+			buf_addc(&b, '\n');
+		}
+		p += n + (p[n] == '\n');
+	}
+	free(text);
+	buf_adds(&b, "");
+	return buf_steal(&b);
 }
 
 /* One record to set, collected before anything changes. */

@@ -125,10 +125,17 @@ link=$(grep "	meta.vorher	" "$T/r.tsv" | cut -f4)
 [ "$(awk -F'\t' -v c="$link" '$4 == c' "$T/r.tsv" | wc -l)" -ge 3 ] ||
 	fail "the link's records are not one change"
 # the previous audit is Abgeschlossen: its copy is kept all the same, without
-# its own history
+# its own history; people see the copy's entry shortened
 "$WA_BIN" dump "$R" | grep -q '^previous\.dump	format\\t' || fail "no copy of the Abgeschlossen previous audit"
 "$WA_BIN" dump "$R" | grep '^previous\.dump	' | grep -q 'session\.history\.' &&
 	fail "the copy of the previous audit carries its change history"
+"$WA_BIN" history "$R" >"$T/r.txt"
+grep -q "^  Kopie des vorherigen Audits: – → „format	wohnort-audit-session 1$" "$T/r.txt" &&
+	grep -q "… ([0-9]* Zeichen)“$" "$T/r.txt" ||
+	fail "history text: the copy of the previous audit is not shortened"
+# stored shortened (the session holds it whole): its entry is no second copy
+grep "	previous.dump	" "$T/r.tsv" | cut -f8 | grep -q "… ([0-9]* Zeichen)$" ||
+	fail "history: the copy of the previous audit is stored whole"
 
 # --- dump and load carry history and phase
 "$WA_BIN" dump "$S" >"$T/s.dump" || fail "dump"

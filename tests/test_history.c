@@ -580,6 +580,39 @@ test_format(void)
 	session_free(s);
 }
 
+/* A very long value is shortened for people, kept whole in the TSV, the
+ * entry and undo. */
+static void
+test_long_value(void)
+{
+	struct session *s = small_session();
+	char *longer = xmalloc(HISTORY_VALUE_WHOLE + 200), *text, *tsv, *key = NULL,
+	     *why = NULL, *want;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+	memset(longer, 'x', HISTORY_VALUE_WHOLE + 199);
+	memcpy(longer, "ä", 2); /* a character of two bytes at the start */
+	longer[HISTORY_VALUE_WHOLE + 199] = '\0';
+	change_ok(s, "a.frei", longer);
+	change_ok(s, "a.frei", "kurz");
+	text = history_format(s, NULL, HISTORY_TEXT);
+	want = xasprintf("… (%d Zeichen)“ → „kurz“", HISTORY_VALUE_WHOLE + 198);
+	CU_ASSERT_PTR_NOT_NULL(strstr(text, want));
+	CU_ASSERT_PTR_NULL(strstr(text, longer));
+	tsv = history_format(s, NULL, HISTORY_TSV);
+	CU_ASSERT_PTR_NOT_NULL(strstr(tsv, longer));
+	CU_ASSERT_STRING_EQUAL(history_entry(s, 0)->new_value, longer);
+	CU_ASSERT_FALSE(history_entry(s, 0)->new_shortened);
+	CU_ASSERT_EQUAL(session_undo(s, &key, &why), 1);
+	free(key);
+	value_is(s, "a.frei", longer);
+	free(want);
+	free(tsv);
+	free(text);
+	free(longer);
+	session_free(s);
+}
+
 /* Points are hidden in the Gespräch of a discreet form only. */
 static void
 test_points_hidden(void)
@@ -612,6 +645,7 @@ static CU_TestInfo history_tests[] = {
     {"an older dump without history", test_older_dump},
     {"a damaged history is refused", test_damaged},
     {"TSV and text", test_format},
+    {"a very long value", test_long_value},
     {"points hidden in the Gespräch", test_points_hidden},
     CU_TEST_INFO_NULL,
 };

@@ -37,13 +37,6 @@ static const struct export_column columns[] = {
     {"Grund", 24},
 };
 
-/* A value for people: "–" unset, "(leer)" empty, else as stored. */
-static const char *
-value_text(const char *v)
-{
-	return v == NULL ? "–" : v[0] == '\0' ? "(leer)" : v;
-}
-
 void
 export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws)
 {
@@ -63,7 +56,7 @@ export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws)
 	export_list_begin(c, &l, ws, EXPORT_SHEET_PROTOCOL, intro, columns, COL_COUNT, 1);
 	for (size_t i = 0; i < history_count(s) && c->err == LXW_NO_ERROR; i++) {
 		const struct history_entry *e = history_entry(s, i);
-		char when[32], *number, *label, *change, *why;
+		char when[32], *number, *label, *change, *why, *before, *after;
 		int internal;
 
 		label = history_record_label(s, e->key, &number, &internal);
@@ -73,6 +66,8 @@ export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws)
 			continue;
 		}
 		history_local_time(e, when);
+		before = history_value_text(e->old_value);
+		after = history_value_text(e->new_value);
 		change = xasprintf("%lu", e->change);
 		if (e->undoes != 0)
 			why = xasprintf("macht Nr %lu rückgängig%s%s", e->undoes,
@@ -82,15 +77,9 @@ export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws)
 			why = xstrdup(e->reason != NULL ? e->reason : "");
 		{
 			const char *texts[COL_COUNT] = {
-			    change,
-			    when,
-			    vocab_phase.items[e->phase].label,
-			    e->who,
-			    number,
-			    label,
-			    value_text(e->old_value),
-			    value_text(e->new_value),
-			    why,
+			    change, when,   vocab_phase.items[e->phase].label,
+			    e->who, number, label,
+			    before, after,  why,
 			};
 			export_put_number(c, ws, l.row, COL_CHANGE, (double)e->change,
 			                  c->fmt.cell_int);
@@ -104,6 +93,8 @@ export_sheet_protokoll(struct export_ctx *c, lxw_worksheet *ws)
 		rows++;
 		free(change);
 		free(why);
+		free(before);
+		free(after);
 		free(label);
 		free(number);
 	}

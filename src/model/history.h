@@ -43,7 +43,10 @@ struct history_entry {
 	char *key;                /* the record key */
 	char *old_value;          /* canonical value before, NULL: unset */
 	char *new_value;          /* after, NULL: unset (cleared) */
-	char *reason;             /* the reason given, or NULL */
+	int new_shortened; /* new_value is only the start of a large value (a record
+	                      of a family flagged shortened, session_family.h): the
+	                      record holds it whole, the next change as old value */
+	char *reason;      /* the reason given, or NULL */
 	/* private to session_history.c: the record as stored */
 	char *record_key;
 	char *record;
@@ -131,6 +134,16 @@ int history_entry_of_question(const struct session *s, const struct history_entr
  */
 char *history_record_label(const struct session *s, const char *key, char **number,
                            int *internal);
+
+/* A value longer than HISTORY_VALUE_WHOLE bytes is shown to people by its
+ * first HISTORY_VALUE_START characters and its length (the copy of a
+ * previous audit, a pasted document); the TSV and the file keep it whole. */
+#define HISTORY_VALUE_WHOLE 4000
+#define HISTORY_VALUE_START 200
+
+/* A value for people: "–" unset, "(leer)" empty, else as stored (a very
+ * long one shortened, see HISTORY_VALUE_WHOLE). Caller frees. */
+char *history_value_text(const char *v);
 
 /* The entry's time in local time, "TT.MM.JJJJ HH:MM:SS", into out. */
 void history_local_time(const struct history_entry *e, char out[32]);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/history.h"
 #include "model/interview.h"
@@ -92,26 +93,47 @@ tsv_line(struct buf *b, const struct history_entry *e)
 	buf_addc(b, '\n');
 }
 
+char *
+history_value_text(const char *v)
+{
+	size_t cut = 0, chars = 0;
+
+	if (v == NULL)
+		return xstrdup("–");
+	if (v[0] == '\0')
+		return xstrdup("(leer)");
+	if (strlen(v) <= HISTORY_VALUE_WHOLE)
+		return xstrdup(v);
+	/* the first characters, cut at a character's start */
+	while (v[cut] != '\0' && chars < HISTORY_VALUE_START) {
+		cut++;
+		while (((unsigned char)v[cut] & 0xC0) == 0x80)
+			cut++;
+		chars++;
+	}
+	return xasprintf("%.*s… (%zu Zeichen)", (int)cut, v, utf8_chars(v));
+}
+
 /* A value for people: „…“ around it (continued lines indented), „–“ for
- * unset, "(leer)" for "". */
+ * unset, "(leer)" for "", a very long one shortened (history_value_text). */
 static void
 text_value(struct buf *b, const char *v)
 {
-	if (v == NULL) {
-		buf_adds(b, "–");
-		return;
-	}
-	if (v[0] == '\0') {
-		buf_adds(b, "(leer)");
+	char *shown = history_value_text(v);
+
+	if (v == NULL || v[0] == '\0') {
+		buf_adds(b, shown);
+		free(shown);
 		return;
 	}
 	buf_adds(b, "„");
-	for (; *v != '\0'; v++) {
-		buf_addc(b, *v);
-		if (*v == '\n')
+	for (const char *p = shown; *p != '\0'; p++) {
+		buf_addc(b, *p);
+		if (*p == '\n')
 			buf_adds(b, "    ");
 	}
 	buf_adds(b, "“");
+	free(shown);
 }
 
 /* The label of field key in t, or NULL. */
@@ -180,6 +202,8 @@ history_record_label(const struct session *s, const char *key, char **number,
 		label = numbered_label("Ziel des letzten Audits", &vocab_goal, k + 9);
 	} else if (strcmp(k, "session.phase") == 0) {
 		label = xstrdup(vocab_phase.name);
+	} else if (strcmp(k, "previous.dump") == 0) {
+		label = xstrdup("Kopie des vorherigen Audits");
 	}
 	if (label == NULL)
 		label = xstrdup(k);

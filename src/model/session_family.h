@@ -67,6 +67,11 @@ struct session_family {
 	/* Changes of its records are not part of the change history (the
 	 * position to resume at). */
 	int unrecorded;
+	/* The change history keeps only the start of a new value
+	 * (history_value_text) of its records, which are large and hold the
+	 * whole value themselves until the next change records it as the old
+	 * value (the copy of a previous audit). An undo needs old values only. */
+	int shortened;
 };
 
 /* The table, in dump order (session.c). */

@@ -10,7 +10,8 @@
  *   TIME PHASE WHO CHANGE UNDOES KEY OLD NEW REASON
  * TIME is UTC (YYYY-MM-DDTHH:MM:SSZ), PHASE a value of vocab_phase, CHANGE
  * and UNDOES decimal (UNDOES 0: not an undo), OLD and NEW empty when unset
- * and "=" + the value otherwise, REASON empty for none. Inside a field a
+ * and "=" + the value otherwise (NEW "~" + its start when shortened, see
+ * struct history_entry), REASON empty for none. Inside a field a
  * backslash, tab, newline and carriage return are written \\ \t \n \r.
  */
 #include "config.h"
@@ -94,7 +95,7 @@ entry_encode(struct history_entry *e, size_t number)
 	}
 	buf_addc(&b, '\t');
 	if (e->new_value != NULL) {
-		buf_addc(&b, '=');
+		buf_addc(&b, e->new_shortened ? '~' : '=');
 		field_add(&b, e->new_value);
 	}
 	buf_addc(&b, '\t');
@@ -217,7 +218,7 @@ entry_decode(const struct session *s, const char *key, const char *value,
 	}
 	e->undoes = (unsigned long)number;
 	if (f[5][0] == '\0' || (f[6][0] != '\0' && f[6][0] != '=') ||
-	    (f[7][0] != '\0' && f[7][0] != '=')) {
+	    (f[7][0] != '\0' && f[7][0] != '=' && f[7][0] != '~')) {
 		problem = "Schlüssel oder Werte fehlen";
 		goto out;
 	}
@@ -226,7 +227,8 @@ entry_decode(const struct session *s, const char *key, const char *value,
 	e->who = f[2];
 	e->key = f[5];
 	e->old_value = f[6][0] == '=' ? xstrdup(f[6] + 1) : NULL;
-	e->new_value = f[7][0] == '=' ? xstrdup(f[7] + 1) : NULL;
+	e->new_value = f[7][0] != '\0' ? xstrdup(f[7] + 1) : NULL;
+	e->new_shortened = f[7][0] == '~';
 	e->reason = f[8][0] != '\0' ? f[8] : NULL;
 	f[0] = f[2] = f[5] = NULL;
 	if (e->reason != NULL)
@@ -392,6 +394,20 @@ session_change_needs_reason(const struct session *s, const char *key)
 	return !k.family->unrecorded;
 }
 
+/* Whether the change history keeps only the start of key's new values. */
+static int
+family_shortened(const struct session *s, const char *key)
+{
+	struct session_key k;
+	char *why = NULL;
+
+	if (session_resolve(s, key, &k, &why) != 0) {
+		free(why);
+		return 0;
+	}
+	return k.family->shortened;
+}
+
 /* The current UTC time for an entry. */
 static void
 utc_now(char out[32])
@@ -454,6 +470,13 @@ change_recorded(struct session *s, const char *key, const char *value,
 		e.old_value = t.old[i];
 		t.old[i] = NULL;
 		e.new_value = now;
+		if (now != NULL && strlen(now) > HISTORY_VALUE_WHOLE &&
+		    family_shortened(s, t.keys[i])) {
+			/* the record holds it whole (session_family.h) */
+			e.new_value = history_value_text(now);
+			e.new_shortened = 1;
+			free(now);
+		}
 		e.reason = xstrdup(s->log->reason);
 		entry_append(s->log, &e);
 	}

@@ -119,4 +119,5 @@ const struct session_family session_previous_family = {
     .get = previous_get,
     .each = previous_each,
     .describe = previous_describe,
+    .shortened = 1, /* the history keeps the start of a new copy: it is here */
 };

@@ -83,8 +83,7 @@ run_phase(const struct cmd_args *a)
 const struct cmd_entry cmd_phase_entry = {
     .name = "phase",
     .args = "SESSION [PHASE]",
-    .summary = "print the phase of an audit, or move it to PHASE "
-               "(gespraech, auswertung, abgeschlossen) and save",
+    .summary = "print or move the phase (gespraech, auswertung, abgeschlossen)",
     .options = phase_options,
     .option_count = CMD_COUNT(phase_options),
     .operands_min = 1,

@@ -108,7 +108,8 @@ cdbmem_add_laid_out(struct cdbmem *c, const void *data, size_t len,
 		return;
 	}
 	reserve(&c->file, len);
-	memcpy(c->file.data + base, data, len);
+	if (len > 0) /* data may be NULL then: memcpy must not see it */
+		memcpy(c->file.data + base, data, len);
 	c->file.len += len;
 	c->file.data[c->file.len] = '\0';
 	reserve_records(c, n);

@@ -409,7 +409,8 @@ edition_check(const struct form *cur, size_t r, const struct form *old,
 				    takers[j], ed, q->full_id);
 		}
 	}
-	qsort(c.items, c.count, sizeof *c.items, error_position_cmp);
+	if (c.count > 1) /* items is NULL without an error: qsort must not see it */
+		qsort(c.items, c.count, sizeof *c.items, error_position_cmp);
 	if (c.count > 0) {
 		/* the loader grows the list at powers of two (form.c): keep its
 		 * capacity one */

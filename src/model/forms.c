@@ -121,7 +121,8 @@ scan_dir(struct forms *forms, const char *dir, enum forms_origin origin)
 			names[count++] = xstrdup(de->d_name);
 		}
 	closedir(d);
-	qsort(names, count, sizeof *names, compare_names);
+	if (count > 1) /* names is NULL without a form: qsort must not see it */
+		qsort(names, count, sizeof *names, compare_names);
 	for (size_t i = 0; i < count; i++) {
 		char *path = xasprintf("%s/%s", dir, names[i]);
 		add_form(forms, path, origin);

@@ -253,4 +253,22 @@ cut -f2,5,8,9 "$TMP/h510.tsv" >"$TMP/reasons.tsv"
 printf 'gespraech\t0\t%s\t\nabgeschlossen\t0\tNeu\tStadt hat nachgereicht\nabgeschlossen\t%s\t%s\tVersehen\n' \
 	"$TYPED" "$n2" "$TYPED" | cmp -s - "$TMP/reasons.tsv" ||
 	{ cat "$TMP/reasons.tsv" >&2; fail "the history of 5.10 lacks what was typed or the reasons"; }
+# --- 4. the result screen is vorläufig until Abgeschlossen, as the workbook
+"$WA_BIN" phase "$E" auswertung >/dev/null || fail "phase auswertung"
+tui "$E" <<'SCRIPT' || fail "F6 in the Auswertung"
+wait "Auswertung"
+keys <F6>
+wait "Ergebnis: vorläufig bestanden (das Audit ist noch nicht abgeschlossen"
+keys <F10>
+exit 0
+SCRIPT
+"$WA_BIN" phase "$E" abgeschlossen >/dev/null || fail "phase abgeschlossen"
+tui "$E" <<'SCRIPT' || fail "F6 after Abgeschlossen"
+wait "Abgeschlossen"
+keys <F6>
+wait "Ergebnis: bestanden"
+expect_not "vorläufig"
+keys <F10>
+exit 0
+SCRIPT
 echo "PASS: tui_talk"

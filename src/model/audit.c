@@ -13,6 +13,7 @@
 #include "lib/utf8.h"
 #include "lib/util.h"
 #include "model/audit.h"
+#include "model/history.h"
 #include "model/interview.h"
 #include "model/register.h"
 #include "model/score.h"
@@ -143,4 +144,10 @@ audit_create(struct session *s, const char *dir, char **why)
 	session_pairs_clear(&summary);
 	errno = saved;
 	return rc;
+}
+
+int
+audit_provisional(const struct session *s, const struct score_result *r)
+{
+	return r->provisional || session_phase(s) != PHASE_CLOSED;
 }

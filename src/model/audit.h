@@ -10,7 +10,17 @@
 #ifndef AUDIT_H
 #define AUDIT_H
 
+#include "model/score.h"
 #include "model/session.h"
+
+/*
+ * audit_provisional: whether the result of s (scored as r) is still
+ * provisional for people: a scored question is open (r->provisional), or
+ * the audit is not abgeschlossen (its points are fixed in the Auswertung
+ * and communicated after it). The workbook's VORLÄUFIG and the result
+ * screen ask this; the register's verdict counts open questions only.
+ */
+int audit_provisional(const struct session *s, const struct score_result *r);
 
 /*
  * audit_summary: the summary records of s into out (appended; clear it with

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "lib/atomicfile.h"
+#include "model/audit.h"
 #include "model/export.h"
 #include "model/export_private.h"
 #include "model/history.h"
@@ -590,7 +591,7 @@ export_write(const struct session *s, const char *path, const struct export_opti
 	c.f = s->form;
 	score_compute(s, &c.r);
 	/* the result is communicated only when the audit is Abgeschlossen */
-	c.provisional = c.r.provisional || session_phase(s) != PHASE_CLOSED;
+	c.provisional = audit_provisional(s, &c.r);
 	if (c.r.sections == NULL && c.f->section_count > 0) {
 		*why = xasprintf("%s: keine Bewertung verfügbar", path);
 		rc = -1;

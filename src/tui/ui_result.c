@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "lib/date.h"
+#include "model/audit.h"
 #include "lib/util.h"
 #include "model/history.h"
 #include "model/vocab.h"
@@ -141,6 +142,11 @@ layout_rest(const struct ui *ui, const struct result *st, int draw)
 		if (r->provisional)
 			entryf(&l, 0, a, "Ergebnis: vorläufig %s (%d %s offen)", verdict,
 			       r->open, r->open == 1 ? "Frage" : "Fragen");
+		else if (audit_provisional(ui->session, r))
+			entryf(&l, 0, a,
+			       "Ergebnis: vorläufig %s (das Audit ist noch nicht "
+			       "abgeschlossen: Strg-W)",
+			       verdict);
 		else
 			entryf(&l, 0, a, "Ergebnis: %s", verdict);
 	}

@@ -87,7 +87,8 @@ END {
 			print "lap " q("alle Fragen beantwortet")
 	}
 	# the other screens by F-key and back with a lone Esc, then with Esc Esc
-	split("F6 Endpunktzahl: F5 Übersicht F7 Entwicklungsziel F4 Handlungsfeld F1 Hilfe:", scr, " ")
+	# (F6 as in the Gespräch: its points hidden, the recommendations listed)
+	split("F6 Empfehlungen F5 Übersicht F7 Entwicklungsziel F4 Handlungsfeld F1 Hilfe:", scr, " ")
 	for (k = 1; k < 10; k += 2) {
 		print "mark screen"; print "keys <" scr[k] ">"; print "lap " q(scr[k + 1])
 		print "mark esc"; print "keys <Esc>"; print "lap " q("Prüfgespräch – Benchhausen")

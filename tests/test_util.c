@@ -104,7 +104,23 @@ test_slug(void)
 	}
 }
 
+/* One tab-separated field: the four characters escaped, the rest kept. */
+static void
+test_field(void)
+{
+	struct buf b = {0};
+	char *out;
+
+	buf_add_field(&b, "a\\b\tc\nd\re €");
+	buf_add_field(&b, NULL);
+	buf_add_field(&b, "");
+	out = buf_steal(&b);
+	CU_ASSERT_STRING_EQUAL(out, "a\\\\b\\tc\\nd\\re €");
+	free(out);
+}
+
 static CU_TestInfo util_tests[] = {
+    {"a tab-separated field", test_field},
     {"the strict integer parser", test_parse_integer},
     {"parse_long", test_parse_long},
     {"slugs", test_slug},

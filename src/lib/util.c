@@ -136,6 +136,22 @@ buf_addc(struct buf *b, char c)
 }
 
 void
+buf_add_field(struct buf *b, const char *s)
+{
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '\\' || *s == '\t' || *s == '\n' || *s == '\r') {
+			buf_addc(b, '\\');
+			buf_addc(b, *s == '\t'   ? 't'
+			            : *s == '\n' ? 'n'
+			            : *s == '\r' ? 'r'
+			                         : '\\');
+		} else {
+			buf_addc(b, *s);
+		}
+	}
+}
+
+void
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -32,6 +32,9 @@ struct buf {
 void buf_add(struct buf *b, const void *data, size_t len);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
+/* Append s (NULL: nothing) as one tab-separated field: backslash, tab,
+ * newline and carriage return written as \\ \t \n \r. */
+void buf_add_field(struct buf *b, const char *s);
 void buf_printf(struct buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Hand over the string (caller frees); the buffer is empty afterwards. */

@@ -59,37 +59,20 @@ selected(const struct history_entry *e, const char *key)
 	return strncmp(e->key, key, n) == 0 && (e->key[n] == '\0' || e->key[n] == ':');
 }
 
-/* Append a TSV field: \\ \t \n \r escaped; NULL as empty. */
-static void
-tsv_field(struct buf *b, const char *v)
-{
-	for (; v != NULL && *v != '\0'; v++) {
-		if (*v == '\\' || *v == '\t' || *v == '\n' || *v == '\r') {
-			buf_addc(b, '\\');
-			buf_addc(b, *v == '\t'   ? 't'
-			            : *v == '\n' ? 'n'
-			            : *v == '\r' ? 'r'
-			                         : '\\');
-		} else {
-			buf_addc(b, *v);
-		}
-	}
-}
-
 /* One TSV line of e. */
 static void
 tsv_line(struct buf *b, const struct history_entry *e)
 {
 	buf_printf(b, "%s\t%s\t", e->time, vocab_phase.items[e->phase].value);
-	tsv_field(b, e->who);
+	buf_add_field(b, e->who);
 	buf_printf(b, "\t%lu\t%lu\t", e->change, e->undoes);
-	tsv_field(b, e->key);
+	buf_add_field(b, e->key);
 	buf_addc(b, '\t');
-	tsv_field(b, e->old_value);
+	buf_add_field(b, e->old_value);
 	buf_addc(b, '\t');
-	tsv_field(b, e->new_value);
+	buf_add_field(b, e->new_value);
 	buf_addc(b, '\t');
-	tsv_field(b, e->reason);
+	buf_add_field(b, e->reason);
 	buf_addc(b, '\n');
 }
 

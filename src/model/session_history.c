@@ -54,30 +54,6 @@ session_change_reason(struct session *s, const char *reason)
 
 /* ---- the stored form of an entry ---- */
 
-/* Append v with \\ \t \n \r escaped. */
-static void
-field_add(struct buf *b, const char *v)
-{
-	for (; *v != '\0'; v++) {
-		switch (*v) {
-		case '\\':
-			buf_adds(b, "\\\\");
-			break;
-		case '\t':
-			buf_adds(b, "\\t");
-			break;
-		case '\n':
-			buf_adds(b, "\\n");
-			break;
-		case '\r':
-			buf_adds(b, "\\r");
-			break;
-		default:
-			buf_addc(b, *v);
-		}
-	}
-}
-
 /* Make the record of e (key and value). */
 static void
 entry_encode(struct history_entry *e, size_t number)
@@ -85,22 +61,22 @@ entry_encode(struct history_entry *e, size_t number)
 	struct buf b = {0};
 
 	buf_printf(&b, "%s\t%s\t", e->time, vocab_phase.items[e->phase].value);
-	field_add(&b, e->who);
+	buf_add_field(&b, e->who);
 	buf_printf(&b, "\t%lu\t%lu\t", e->change, e->undoes);
-	field_add(&b, e->key);
+	buf_add_field(&b, e->key);
 	buf_addc(&b, '\t');
 	if (e->old_value != NULL) {
 		buf_addc(&b, '=');
-		field_add(&b, e->old_value);
+		buf_add_field(&b, e->old_value);
 	}
 	buf_addc(&b, '\t');
 	if (e->new_value != NULL) {
 		buf_addc(&b, e->new_shortened ? '~' : '=');
-		field_add(&b, e->new_value);
+		buf_add_field(&b, e->new_value);
 	}
 	buf_addc(&b, '\t');
 	if (e->reason != NULL)
-		field_add(&b, e->reason);
+		buf_add_field(&b, e->reason);
 	e->record_len = b.len;
 	e->record = buf_steal(&b);
 	e->record_key = xasprintf(HISTORY_PREFIX "%zu", number);

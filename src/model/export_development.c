@@ -408,6 +408,20 @@ put_heading(struct development *d, lxw_row_t row, const char *text)
 	return row + 1;
 }
 
+/* One audit's answer to a changed question: the answer over the points and
+ * maximum columns, then its points (or "–" when unanswered or unscored). */
+static void
+put_answer(struct export_ctx *c, lxw_worksheet *ws, lxw_row_t row, lxw_col_t from,
+           lxw_col_t to, lxw_col_t points_col, const char *answer, int answered,
+           const struct compare_figure *points)
+{
+	export_put_merged(c, ws, row, from, to, answer, c->fmt.cell);
+	if (answered && points->max > 0)
+		export_put_number(c, ws, row, points_col, points->points, c->fmt.cell_int);
+	else
+		export_put_text(c, ws, row, points_col, "–", c->fmt.cell_center);
+}
+
 /* The changed questions; returns the next row. */
 static lxw_row_t
 write_questions(struct development *d, lxw_row_t row)
@@ -476,22 +490,10 @@ write_questions(struct development *d, lxw_row_t row)
 		                c->fmt.cell_center);
 		export_put_text(c, d->ws, row, COL_TEXT, f->questions[qi].text,
 		                c->fmt.cell);
-		export_put_merged(c, d->ws, row, COL_POINTS_THEN, COL_MAX_THEN,
-		                  q->answer_then, c->fmt.cell);
-		if (q->answered_then && q->points_then.max > 0)
-			export_put_number(c, d->ws, row, COL_QUOTE_THEN,
-			                  q->points_then.points, c->fmt.cell_int);
-		else
-			export_put_text(c, d->ws, row, COL_QUOTE_THEN, "–",
-			                c->fmt.cell_center);
-		export_put_merged(c, d->ws, row, COL_POINTS_NOW, COL_MAX_NOW,
-		                  q->answer_now, c->fmt.cell);
-		if (q->answered_now && q->points_now.max > 0)
-			export_put_number(c, d->ws, row, COL_QUOTE_NOW,
-			                  q->points_now.points, c->fmt.cell_int);
-		else
-			export_put_text(c, d->ws, row, COL_QUOTE_NOW, "–",
-			                c->fmt.cell_center);
+		put_answer(c, d->ws, row, COL_POINTS_THEN, COL_MAX_THEN, COL_QUOTE_THEN,
+		           q->answer_then, q->answered_then, &q->points_then);
+		put_answer(c, d->ws, row, COL_POINTS_NOW, COL_MAX_NOW, COL_QUOTE_NOW,
+		           q->answer_now, q->answered_now, &q->points_now);
 		export_put_text(c, d->ws, row, COL_CHANGE, compare_change_name(q->change),
 		                c->fmt.cell_center);
 		export_put_text(c, d->ws, row, COL_NOTE, note.data, c->fmt.cell);
